@@ -1,0 +1,84 @@
+"""The policy's overall judgement, derived from its targets' statuses.
+
+The rule, first match wins (docs/language.md states it too):
+
+1. no target could be judged (all pending or insufficient_data)
+   -> ``not_assessable``   判断できない（集計中等）
+2. as of the due year or later, every target met or exceeded
+   -> ``achieved``         達成
+3. as of the due year or later, some target not met
+   -> ``not_achieved``     想定どおりには達成できなかった
+4. before the due year, every target met or exceeded
+   -> ``on_schedule``      順調に進捗
+5. before the due year, no target behind or not_met
+   -> ``mostly_on_schedule`` 概ね順調に進捗
+6. before the due year, fewer than half of the judged targets behind or not_met
+   -> ``partly_delayed``   一部に遅れが見られる
+7. otherwise -> ``delayed`` 進捗に遅れが見られる
+
+"Judged" targets are those with met, exceeded, on_track, behind or not_met.
+The wording is the evaluation sheets' (施策目標6-2 was 概ね順調に進捗).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .evaluate import Status, Verdict
+
+JUDGED = {Status.MET, Status.EXCEEDED, Status.ON_TRACK, Status.BEHIND, Status.NOT_MET}
+FAILING = {Status.BEHIND, Status.NOT_MET}
+
+WORDS = {
+    "not_assessable": ("not assessable yet", "判断できない（集計中等）"),
+    "achieved": ("achieved", "達成"),
+    "not_achieved": ("not achieved as planned", "想定どおりには達成できなかった"),
+    "on_schedule": ("on schedule", "順調に進捗"),
+    "mostly_on_schedule": ("mostly on schedule", "概ね順調に進捗"),
+    "partly_delayed": ("partly delayed", "一部に遅れが見られる"),
+    "delayed": ("delayed", "進捗に遅れが見られる"),
+}
+
+RULES = {
+    "not_assessable": ("no target could be judged: all are pending or lack data",
+                       "全ての達成目標が集計中またはデータ不足のため判断できない"),
+    "achieved": ("the due year is reached and every target is met", "達成年度に至り、全ての達成目標を達成"),
+    "not_achieved": ("the due year is reached and some target is not met", "達成年度に至り、未達成の達成目標がある"),
+    "on_schedule": ("every target is already met", "全ての達成目標を既に達成"),
+    "mostly_on_schedule": ("no target is behind or not met", "遅れている・未達成の達成目標がない"),
+    "partly_delayed": ("fewer than half of the judged targets are behind or not met",
+                       "判断できる達成目標の半数未満に遅れ・未達成がある"),
+    "delayed": ("half or more of the judged targets are behind or not met",
+                "判断できる達成目標の半数以上に遅れ・未達成がある"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    key: str
+    counts: dict[str, int]
+
+    def word(self, lang: str = "en") -> str:
+        return WORDS[self.key][1 if lang == "ja" else 0]
+
+    def rule(self, lang: str = "en") -> str:
+        return RULES[self.key][1 if lang == "ja" else 0]
+
+
+def assess(verdicts: list[Verdict], as_of: int, due: int | None) -> Assessment:
+    counts = Counter(v.status for v in verdicts)
+    judged = sum(n for s, n in counts.items() if s in JUDGED)
+    failing = sum(n for s, n in counts.items() if s in FAILING)
+    met = counts[Status.MET] + counts[Status.EXCEEDED]
+    if judged == 0:
+        key = "not_assessable"
+    elif due is not None and as_of >= due:
+        key = "achieved" if met == len(verdicts) else "not_achieved"
+    elif failing == 0:
+        key = "on_schedule" if met == len(verdicts) else "mostly_on_schedule"
+    elif failing * 2 < judged:
+        key = "partly_delayed"
+    else:
+        key = "delayed"
+    return Assessment(key, {s.value: counts.get(s, 0) for s in Status})

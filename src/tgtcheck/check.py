@@ -1,0 +1,378 @@
+"""Static checks: every problem a spec has, found without evaluating it.
+
+The checker walks the tree once, computes the kind of every expression
+(number, percent, year, indicator, trend) from the one function table in
+``functions``, and collects diagnostics; it never raises and never stops at
+the first problem.  ``check_data`` adds the checks that need the data file
+(an indicator without a row), naming both the spec position and the data
+line.  ``strict=True`` adds the lints of ``tgtcheck check --strict``.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .dataset import Dataset
+from .diagnostics import Diagnostic, Location, Severity, Span
+from .functions import FUNCTIONS, Kind, suggest
+from .methods import METHODS
+from .nodes import (
+    Between, BinOp, Call, Compare, Constant, Deadline, EveryYear, Expr, Indicator, Neg,
+    Number, Ref, Spec, Target, Trend, Year,
+)
+from .years import YearError, era_year, parse_year
+
+MAX_DEPTH = 200
+
+
+class Checker:
+    def __init__(self, spec: Spec, file: str, strict: bool = False) -> None:
+        self.spec, self.file, self.strict = spec, file, strict
+        self.diags: list[Diagnostic] = []
+        self.indicators: dict[str, Indicator] = {}
+        self.constants: dict[str, Constant] = {}
+        self.constant_kinds: dict[str, Kind] = {}
+        self.used: set[str] = set()
+
+    # -- reporting
+    def report(self, code: str, message: str, span: Span, help: str | None = None, severity: Severity = Severity.ERROR) -> None:
+        self.diags.append(Diagnostic(code, severity, message, Location(self.file, span), help))
+
+    # -- the pass
+    def run(self) -> list[Diagnostic]:
+        spec = self.spec
+        for clause, span in spec.duplicates:
+            self.report("TGT209", f"`{clause}` is given twice; the first one counts", span, "remove one of them")
+        self.policy_header()
+        for decl in spec.declarations:
+            if isinstance(decl, (Indicator, Constant)):
+                self.declare(decl)
+        for const in spec.constants:
+            self.constant_kinds[const.id] = self.constant_kind(const, ())
+        seen: dict[str, Target] = {}
+        for target in spec.targets:
+            if target.id in seen:
+                first = seen[target.id].span
+                self.report("TGT202", f"target id \"{target.id}\" is already used by the target on line {first.line}",
+                            target.id_span, "give each target its own id")
+            else:
+                seen[target.id] = target
+            self.target(target)
+        if self.strict:
+            self.lint_unused()
+        return sorted(self.diags, key=lambda d: (d.location.span.line if d.location.span else 0,
+                                                 d.location.span.column if d.location.span else 0, d.code))
+
+    def policy_header(self) -> None:
+        p = self.spec.policy
+        for name, year in (("base", p.base), ("due", p.due)):
+            if year is None:
+                self.report("TGT220", f"the policy header has no {name} year", p.span,
+                            f"add `{name} H13`-style clause to the policy header (基準年度 / 達成年度)")
+            else:
+                self.year(year)
+        if p.base and p.due and p.base.value and p.due.value and p.due.value < p.base.value:
+            self.report("TGT203", f"the due year {p.due.text} is before the base year {p.base.text}", p.due.span,
+                        "the due year (達成年度) must not be before the base year (基準年度)")
+        self.method(p.method, p.span)
+
+    def method(self, name: str | None, span: Span) -> None:
+        if name is not None and name not in METHODS:
+            self.report("TGT210", f"unknown evaluation method '{name}'; known: {', '.join(sorted(METHODS))}", span,
+                        _did_you_mean(name, list(METHODS)))
+
+    def declare(self, decl: Indicator | Constant) -> None:
+        if decl.id in self.indicators or decl.id in self.constants:
+            other = self.indicators.get(decl.id) or self.constants[decl.id]
+            self.report("TGT208", f"'{decl.id}' is already declared on line {other.span.line}", decl.span,
+                        "declare each indicator and constant once, with its own name")
+            return
+        if isinstance(decl, Indicator):
+            self.indicators[decl.id] = decl
+        else:
+            self.constants[decl.id] = decl
+
+    def constant_kind(self, const: Constant, stack: tuple[str, ...]) -> Kind:
+        if const.id in stack:
+            self.report("TGT221", f"constant '{const.id}' depends on itself ({' -> '.join(stack + (const.id,))})", const.span,
+                        "define constants from numbers and other constants, without a cycle")
+            return Kind.NUMBER
+        return self.kind(const.value, in_constant=stack + (const.id,))
+
+    def target(self, t: Target) -> None:
+        if _depth(t.condition) > MAX_DEPTH:
+            self.report("TGT108", f"the condition of target \"{t.id}\" is nested more than {MAX_DEPTH} levels deep", t.span,
+                        "simplify the expression")
+            return
+        self.method(t.method, t.span)
+        base = t.base or self.spec.policy.base
+        if t.base is not None:
+            self.year(t.base)
+        cond = t.condition
+        if isinstance(cond, Trend):
+            self.trend(cond)
+        elif isinstance(cond, Compare):
+            left, right = self.kind(cond.left), self.kind(cond.right)
+            self.same_kind(left, right, cond.right.span, cond.op)
+            if cond.approx is not None:
+                self.approx(cond.approx.tolerance, right, cond.approx.span)
+        elif isinstance(cond, Between):
+            k, low, high = self.kind(cond.operand), self.kind(cond.low), self.kind(cond.high)
+            self.same_kind(k, low, cond.low.span, "between")
+            self.same_kind(k, high, cond.high.span, "between")
+            lo, hi = self.fold(cond.low), self.fold(cond.high)
+            if lo is not None and hi is not None and lo > hi:
+                self.report("TGT214", "the range is reversed: its lower bound is above its upper bound", cond.span,
+                            "write `between LOW and HIGH` with the smaller number first")
+            if cond.approx is not None:
+                self.approx(cond.approx.tolerance, low, cond.approx.span)
+        sched = t.schedule
+        if isinstance(sched, Deadline):
+            self.year(sched.year)
+            if base is not None and base.value and sched.year.value and sched.year.value < base.value:
+                self.report("TGT203", f"the deadline {sched.year.text} is before the base year {base.text}", sched.year.span,
+                            "move the deadline after the base year, or give the target its own `base YEAR`")
+        elif isinstance(sched, EveryYear):
+            self.year(sched.start)
+            if sched.end is not None:
+                self.year(sched.end)
+                if sched.start.value and sched.end.value and sched.end.value < sched.start.value:
+                    self.report("TGT215", f"the period ends ({sched.end.text}) before it starts ({sched.start.text})", sched.span,
+                                "write `every year from START to END` with the earlier year first")
+        elif self.strict and not isinstance(cond, Trend):
+            self.report("TGT218", f"target \"{t.id}\" has no deadline", cond.span,
+                        "add `by YEAR` (or `every year from YEAR`)", Severity.WARNING)
+        if self.strict:
+            approx = getattr(cond, "approx", None)
+            if approx is not None and approx.tolerance is None:
+                self.report("TGT219", "`about` without a tolerance is judged exactly", approx.span,
+                            "state how much is close enough: `about 10 ± 1`", Severity.WARNING)
+
+    def approx(self, tolerance: Expr | None, threshold_kind: Kind, span: Span) -> None:
+        if tolerance is None:
+            return
+        k = self.kind(tolerance)
+        if k in (Kind.NUMBER, Kind.PERCENT) and threshold_kind in (Kind.NUMBER, Kind.PERCENT) and k != threshold_kind:
+            self.report("TGT213", f"the tolerance is a {k.value} but the threshold is a {threshold_kind.value}", tolerance.span,
+                        "give the tolerance in the threshold's kind: `about 30% ± 3%`, `about 10 ± 1`")
+
+    def trend(self, cond: Trend) -> None:
+        call = cond.call
+        sig = FUNCTIONS.get(call.func)
+        if sig is None or sig.result is not Kind.TREND:
+            self.kind(call)
+            if sig is not None:
+                self.report("TGT102", f"{call.func}(…) is a number, not a condition", call.span,
+                            f"compare it with a threshold: {call.func}(…) >= 10")
+            return
+        self.kind(call, allow_trend=True)
+
+    def same_kind(self, a: Kind, b: Kind, span: Span, op: str) -> None:
+        numeric = (Kind.NUMBER, Kind.PERCENT)
+        if a in numeric and b in numeric and a != b:
+            pct, other = ("left", "right") if a is Kind.PERCENT else ("right", "left")
+            self.report("TGT204", f"a percent is compared with a count or amount ({pct} side is a percent, {other} side is not)", span,
+                        "write both sides as percents (30%) or both as plain numbers")
+
+    def year(self, y: Year) -> None:
+        text = y.text
+        checked = parse_year(text) if not (text[:1] in "MTSHR" and len(text) > 1) else era_year(text[0], text[1:])
+        if isinstance(checked, YearError):
+            self.report("TGT105", checked.message, y.span, checked.help)
+        elif checked.warning:
+            self.report("TGT106", checked.warning, y.span, "write the Reiwa year to avoid confusion", Severity.WARNING)
+
+    def fold(self, e: Expr) -> Fraction | None:
+        """The value of an expression made of numbers and constants only."""
+        from .evaluate import fold_constant
+
+        return fold_constant(e, self.constants)
+
+    # -- kinds of expressions
+    def kind(self, e: Expr, allow_trend: bool = False, in_constant: tuple[str, ...] = ()) -> Kind:
+        if isinstance(e, Number):
+            return Kind.PERCENT if e.percent else Kind.NUMBER
+        if isinstance(e, Year):
+            self.year(e)
+            if not in_constant:
+                self.report("TGT212", f"the year {e.text} is used as a number", e.span, "years go only where a function asks for one: value(x, H13)")
+            return Kind.YEAR
+        if isinstance(e, Ref):
+            return self.ref(e, in_constant)
+        if isinstance(e, Neg):
+            return self.numeric(self.kind(e.operand, in_constant=in_constant), e.operand)
+        if isinstance(e, BinOp):
+            a = self.numeric(self.kind(e.left, in_constant=in_constant), e.left)
+            b = self.numeric(self.kind(e.right, in_constant=in_constant), e.right)
+            return self.binop(e, a, b)
+        if isinstance(e, Call):
+            return self.call(e, allow_trend, in_constant)
+        raise AssertionError(f"unknown node {e!r}")
+
+    def numeric(self, k: Kind, e: Expr) -> Kind:
+        if k is Kind.INDICATOR:
+            return Kind.NUMBER  # already reported by ref()
+        if k is Kind.TREND:
+            return Kind.NUMBER
+        return k
+
+    def binop(self, e: BinOp, a: Kind, b: Kind) -> Kind:
+        if Kind.YEAR in (a, b):
+            return Kind.NUMBER
+        if e.op in "+-":
+            if a != b:
+                self.report("TGT204", f"a percent and a count or amount are combined with {e.op}", e.span,
+                            "add or subtract numbers of one kind: 30% + 5%, or 10 + 5")
+            return a
+        if e.op == "*":
+            return Kind.PERCENT if a is b is Kind.PERCENT else Kind.NUMBER if Kind.NUMBER in (a, b) and a != b else a
+        # division: a percent of a number stays a percent; number / percent and percent / percent are numbers
+        return Kind.PERCENT if (a, b) == (Kind.PERCENT, Kind.NUMBER) else Kind.NUMBER
+
+    def ref(self, e: Ref, in_constant: tuple[str, ...]) -> Kind:
+        self.used.add(e.name)
+        if e.name in self.constants:
+            if in_constant:
+                return self.constant_kind(self.constants[e.name], in_constant)
+            return self.constant_kinds.get(e.name, Kind.NUMBER)
+        if e.name in self.indicators:
+            if in_constant:
+                self.report("TGT216", f"constant '{in_constant[-1]}' reads indicator '{e.name}'; a constant is a fixed number", e.span,
+                            "use the indicator in the target's condition instead")
+            else:
+                self.report("TGT216", f"'{e.name}' is an indicator, not a number", e.span,
+                            f"write value({e.name}) or count({e.name}) for its value")
+            return Kind.INDICATOR
+        names = list(self.indicators) + list(self.constants)
+        self.report("TGT201", f"unknown indicator or constant '{e.name}'", e.span, _did_you_mean(e.name, names, declare=True))
+        return Kind.NUMBER
+
+    def call(self, e: Call, allow_trend: bool, in_constant: tuple[str, ...]) -> Kind:
+        sig = FUNCTIONS.get(e.func)
+        if sig is None:
+            hint = _did_you_mean(e.func, list(FUNCTIONS))
+            self.report("TGT205", f"unknown function '{e.func}'; known: {', '.join(FUNCTIONS)}", e.func_span, hint)
+            for a in e.args:
+                if not isinstance(a, Ref):
+                    self.kind(a, in_constant=in_constant)
+            return Kind.NUMBER
+        if in_constant:
+            self.report("TGT216", f"constant '{in_constant[-1]}' calls {e.func}(…); a constant is a fixed number", e.span,
+                        "use the function in the target's condition instead")
+        if sig.result is Kind.TREND and not allow_trend:
+            self.report("TGT211", f"{e.func}(…) is a condition on its own, not a number", e.span,
+                        f"write it as the whole condition: target \"…\" \"…\" {e.func}(x)")
+        if not sig.min_args <= len(e.args) <= len(sig.params):
+            n = f"{sig.min_args}" if sig.min_args == len(sig.params) else f"{sig.min_args} to {len(sig.params)}"
+            self.report("TGT206", f"{e.func} takes {n} argument{'s' if len(sig.params) > 1 else ''}, got {len(e.args)}", e.span,
+                        f"write {sig.usage()}")
+        indicator: Indicator | None = None
+        for param, arg in zip(sig.params, e.args):
+            if param.kind is Kind.INDICATOR:
+                indicator = self.indicator_arg(e, param.name, arg)
+            elif param.kind is Kind.YEAR:
+                self.year_arg(e, param.name, arg)
+            else:  # QUANTITY: an indicator (its value) or a number
+                if isinstance(arg, Ref) and arg.name in self.indicators:
+                    self.used.add(arg.name)
+                    if self.indicators[arg.name].is_percent:
+                        self.report("TGT204", f"'{arg.name}' is measured in %; ratio() needs counts or amounts", arg.span,
+                                    "divide counts, not percents")
+                else:
+                    k = self.kind(arg, in_constant=in_constant)
+                    if k is Kind.PERCENT:
+                        self.report("TGT207", f"the {param.name} of ratio() is a percent", arg.span, "ratio() divides counts or amounts")
+        if e.func == "count" and indicator is not None and indicator.is_percent:
+            self.report("TGT222", f"count() of '{indicator.id}', which is measured in %", e.span, f"write value({indicator.id})")
+        if sig.result is Kind.OF_INDICATOR:
+            return Kind.PERCENT if indicator is not None and indicator.is_percent else Kind.NUMBER
+        return sig.result
+
+    def indicator_arg(self, e: Call, name: str, arg: Expr) -> Indicator | None:
+        if isinstance(arg, Ref):
+            self.used.add(arg.name)
+            if arg.name in self.indicators:
+                return self.indicators[arg.name]
+            if arg.name in self.constants:
+                self.report("TGT207", f"'{arg.name}' is a constant; {e.func}() needs an indicator", arg.span,
+                            "pass an indicator declared with `indicator`")
+                return None
+            names = list(self.indicators)
+            self.report("TGT201", f"unknown indicator '{arg.name}'", arg.span, _did_you_mean(arg.name, names, declare=True))
+            return None
+        self.report("TGT207", f"the {name} of {e.func}() must be an indicator name", arg.span,
+                    f"write {FUNCTIONS[e.func].usage()}")
+        return None
+
+    def year_arg(self, e: Call, name: str, arg: Expr) -> None:
+        if isinstance(arg, Year):
+            self.year(arg)
+        elif isinstance(arg, Number) and not arg.percent and arg.value.denominator == 1:
+            self.year(Year(int(arg.value), arg.text, span=arg.span))
+        else:
+            self.report("TGT207", f"the {name} of {e.func}() must be a year", arg.span, "write a year: H13, 2001 or FY2001")
+
+    def lint_unused(self) -> None:
+        for name, decl in list(self.indicators.items()) + list(self.constants.items()):
+            if name not in self.used:
+                what = "indicator" if isinstance(decl, Indicator) else "constant"
+                self.report("TGT217", f"{what} '{name}' is never used", decl.span, "remove it or use it in a target", Severity.WARNING)
+
+
+def check(spec: Spec, file: str, strict: bool = False) -> list[Diagnostic]:
+    """All static problems of a parsed spec."""
+    return Checker(spec, file, strict).run()
+
+
+def check_data(spec: Spec, spec_file: str, data: Dataset, strict: bool = False) -> list[Diagnostic]:
+    """Problems between a spec and its data: rows that are missing, or (strict) not declared."""
+    diags: list[Diagnostic] = []
+    declared = {i.id for i in spec.indicators}
+    for ind in spec.indicators:
+        if ind.id not in data.series:
+            hint = _did_you_mean(ind.id, list(data.series))
+            diags.append(Diagnostic("TGT310", Severity.ERROR, f"indicator '{ind.id}' has no row in {data.file}",
+                                    Location(spec_file, ind.span), hint or f"add `{ind.id}:` with its values under `indicators:`",
+                                    (Location(data.file),)))
+    if strict:
+        for sid, series in data.series.items():
+            if sid not in declared:
+                diags.append(Diagnostic("TGT311", Severity.WARNING, f"{data.file} has data for '{sid}', which the spec does not declare",
+                                        Location(data.file, series.span, f"indicators.{sid}"), "declare it or remove the row",
+                                        (Location(spec_file, spec.policy.span),)))
+    return diags
+
+
+def _did_you_mean(name: str, candidates: list[str], declare: bool = False) -> str | None:
+    best = suggest(name, candidates)
+    if best:
+        return f"did you mean '{best}'?"
+    return f"declare it with `indicator {name} \"…\"` or `constant {name} = …`" if declare else None
+
+
+def _depth(node: object) -> int:
+    """Nesting depth of a condition, measured without recursion."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(node, 1)]
+    while stack:
+        n, d = stack.pop()
+        deepest = max(deepest, d)
+        for child in _children(n):
+            stack.append((child, d + 1))
+    return deepest
+
+
+def _children(n: object) -> tuple[object, ...]:
+    if isinstance(n, BinOp):
+        return (n.left, n.right)
+    if isinstance(n, Neg):
+        return (n.operand,)
+    if isinstance(n, Call):
+        return n.args
+    if isinstance(n, Compare):
+        return (n.left, n.right)
+    if isinstance(n, Between):
+        return (n.operand, n.low, n.high)
+    if isinstance(n, Trend):
+        return (n.call,)
+    return ()

@@ -1,0 +1,65 @@
+"""The command line: `tgtcheck <command> …`, a thin shell over the passes.
+
+``main(argv) -> int`` returns the exit code: 0 clean, 1 findings (a target
+behind or not met, a file that `fmt --check` would change, a semantic
+difference), 2 trouble (invalid spec, data or usage).  Results go to stdout,
+diagnostics to stderr.  Each command is a module in ``commands/`` with
+``add_arguments(parser)`` and ``run(args) -> int``; a command's heavy imports
+happen inside its ``run``, so start-up stays lean.  No input, however
+broken, shows a Python traceback (set TGTCHECK_DEBUG=1 to see one for a bug).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from . import __version__
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "run": ("tgtcheck.commands.run", "evaluate every target of a spec against its data"),
+    "check": ("tgtcheck.commands.check", "report every static problem of specs and their data, without evaluating"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"tgtcheck: error[TGT501]: {message}\n  help: see `tgtcheck --help`\n")
+        sys.exit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="tgtcheck", description="Policy targets as code, checked against the numbers.")
+    parser.add_argument("--version", action="version", version=f"tgtcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (module, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        importlib.import_module(module).add_arguments(p)
+        p.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(importlib.import_module(args._module).run(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - a bug must not show a traceback to policy staff
+        if os.environ.get("TGTCHECK_DEBUG"):
+            raise
+        sys.stderr.write(f"tgtcheck: internal error (a bug in tgtcheck, please report it): {type(exc).__name__}: {exc}\n")
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One module per subcommand; options shared by several commands live in ``common``."""

@@ -1,0 +1,29 @@
+"""Output formats of `tgtcheck run` and `tgtcheck check`.
+
+Each format is a module with ``render_run(result, options) -> str`` and
+``render_check(files, diagnostics, options) -> str``; ``FORMATS`` maps the
+``--format`` name to the module path, imported only when chosen, so a format's
+dependencies never slow the others.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from types import ModuleType
+
+FORMATS: dict[str, str] = {
+    "text": "tgtcheck.formats.text",
+    "json": "tgtcheck.formats.json_format",
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    lang: str = "en"
+    color: bool = False
+    fail_on: frozenset[str] = frozenset({"behind", "not_met"})
+
+
+def get(name: str) -> ModuleType:
+    return importlib.import_module(FORMATS[name])

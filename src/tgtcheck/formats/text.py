@@ -1,0 +1,68 @@
+"""The terminal table of `tgtcheck run` and the ruff-style diagnostics of `check`.
+
+Columns are padded by display width (Japanese characters take two cells),
+so the table lines up in a terminal.  Colour only when asked for
+(``Options.color``, decided by the CLI from --color, NO_COLOR, FORCE_COLOR
+and whether stdout is a terminal).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..diagnostics import Diagnostic, render_diagnostic
+from ..evaluate import Status
+from ..pipeline import RunResult
+from ..wording import explanation, status_word
+from ..years import label
+from . import Options
+
+_COLORS = {
+    Status.MET: "32", Status.EXCEEDED: "36", Status.ON_TRACK: "32", Status.BEHIND: "33",
+    Status.NOT_MET: "31", Status.PENDING: "34", Status.INSUFFICIENT_DATA: "35",
+}
+
+
+def width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in s)
+
+
+def pad(s: str, n: int) -> str:
+    return s + " " * max(0, n - width(s))
+
+
+def render_run(result: RunResult, opts: Options) -> str:
+    ja = opts.lang == "ja"
+    spec = result.spec
+    head = (f"施策目標{spec.policy.id} {spec.policy.title}（{label(result.as_of, 'ja')}時点）" if ja
+            else f"policy {spec.policy.id} {spec.policy.title} (as of {label(result.as_of)})")
+    rows = [(v.target.id, status_word(v.status, opts.lang), v) for v in result.verdicts]
+    id_w = max([width(r[0]) for r in rows] + [6])
+    st_w = max([width(r[1]) for r in rows] + [6])
+    lines = [head, ""]
+    for tid, word, v in rows:
+        shown = pad(word, st_w)
+        if opts.color:
+            shown = f"\x1b[{_COLORS[v.status]}m{shown}\x1b[0m"
+        lines.append(f"{pad(tid, id_w)}  {shown}  {v.target.title}")
+        lines.append(f"{' ' * id_w}  {' ' * st_w}  {explanation(v, opts.lang)}")
+    a = result.assessment
+    counts = ", ".join(f"{status_word(Status(k), opts.lang)} {n}" for k, n in a.counts.items() if n)
+    lines.append("")
+    if ja:
+        lines.append(f"総合判定：{a.word('ja')}（{a.rule('ja')}）")
+        lines.append(f"内訳：{counts}")
+    else:
+        lines.append(f"overall: {a.word()} ({a.rule()})")
+        lines.append(f"summary: {counts}")
+    return "\n".join(lines) + "\n"
+
+
+def render_diagnostics(diags: list[Diagnostic], sources: dict[str, list[str]], opts: Options) -> str:
+    if not diags:
+        return ""
+    out = [render_diagnostic(d, sources.get(d.location.file), opts.color) for d in diags]
+    errors = sum(1 for d in diags if d.is_error)
+    warnings = len(diags) - errors
+    out.append(f"Found {errors} error{'s' if errors != 1 else ''}" + (f" and {warnings} warning{'s' if warnings != 1 else ''}." if warnings else "."))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,83 @@
+"""The built-in functions, declared once: name, parameters, result kind.
+
+The checker uses this table to check calls (name, arity, argument kinds) and
+to compute the kind of an expression; the evaluator uses the same entries to
+compute values.  Adding a function means adding one ``Signature`` here and
+one case in ``evaluate.call`` (jmespath's rule: one declaration, two users).
+
+Kinds: ``number`` (a count or an amount), ``percent``, ``year``,
+``indicator`` (a bare indicator name), ``trend`` (a whole condition).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Kind(str, Enum):
+    NUMBER = "number"
+    PERCENT = "percent"
+    YEAR = "year"
+    INDICATOR = "indicator"
+    TREND = "trend"
+    #: the kind of the indicator argument (value(x) of a % indicator is a percent)
+    OF_INDICATOR = "of-indicator"
+    #: an indicator (its value in the judged year) or a number
+    QUANTITY = "quantity"
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    name: str
+    kind: Kind
+    optional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    name: str
+    params: tuple[Param, ...]
+    result: Kind
+    doc: str
+    doc_ja: str
+
+    @property
+    def min_args(self) -> int:
+        return sum(1 for p in self.params if not p.optional)
+
+    def usage(self) -> str:
+        parts = [f"[{p.name}]" if p.optional else p.name for p in self.params]
+        return f"{self.name}({', '.join(parts)})"
+
+
+_X = Param("indicator", Kind.INDICATOR)
+_BASE = Param("base_year", Kind.YEAR)
+
+FUNCTIONS: dict[str, Signature] = {
+    s.name: s
+    for s in (
+        Signature("count", (_X,), Kind.NUMBER,
+                  "the indicator's value in the judged year, as a count", "指標の値（件数・拠点数）"),
+        Signature("value", (_X, Param("year", Kind.YEAR, optional=True)), Kind.OF_INDICATOR,
+                  "the indicator's value in the judged year, or in the given year", "指標の値（年度指定可）"),
+        Signature("growth", (_X, _BASE), Kind.PERCENT,
+                  "relative change since the base year, in percent: (now - base) / base", "基準年度からの増加率"),
+        Signature("change", (_X, _BASE), Kind.OF_INDICATOR,
+                  "absolute change since the base year: now - base", "基準年度からの増減"),
+        Signature("ratio", (Param("part", Kind.QUANTITY), Param("whole", Kind.QUANTITY)), Kind.PERCENT,
+                  "part / whole in percent; an indicator stands for its value in the judged year", "割合"),
+        Signature("increasing", (_X, Param("from_year", Kind.YEAR, optional=True)), Kind.TREND,
+                  "every yearly value is above the one before (from the given year, else from the first)", "毎年増加"),
+        Signature("decreasing", (_X, Param("from_year", Kind.YEAR, optional=True)), Kind.TREND,
+                  "every yearly value is below the one before (from the given year, else from the first)", "毎年減少"),
+    )
+}
+
+
+def suggest(name: str, candidates: list[str]) -> str | None:
+    """The closest candidate, for a did-you-mean."""
+    import difflib
+
+    match = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    return match[0] if match else None

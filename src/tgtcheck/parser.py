@@ -1,0 +1,485 @@
+"""Text to syntax tree: Lark's LALR parser with the lowering to ``nodes``
+done inside the parser.
+
+Shape and reasons:
+- The grammar is the one file ``grammar/tgt.lark`` (shipped in the package).
+  The parser is built once, lazily, on first use (``functools.lru_cache``)
+  and Lark's grammar cache (``cache=True``) spares later processes the
+  LALR table construction: ``tgtcheck --version`` never builds it.
+- The ``Lower`` transformer runs inside the parser (one pass, no Lark tree):
+  that is about twice as fast as building a tree and transforming it.  Lark
+  gives an internal transformer no ``meta``, so the parser keeps all tokens
+  (``keep_all_tokens``) and ``_rule`` computes each node's span from its
+  first and last child, then drops the keyword tokens.
+- Full-width digits and symbols are mapped to ASCII outside strings and
+  comments before lexing, one character for one, so every position reported
+  is the position in the user's file.  Comments are collected by the same
+  scan, for the formatter.
+- Syntax errors become ``Diagnostic`` values (TGT1xx) with a message in the
+  language's own words; ``parse`` never raises for any input.
+"""
+
+from __future__ import annotations
+
+import functools
+from fractions import Fraction
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Diagnostic, Location, Severity, Span
+from .nodes import (
+    Approx, Between, BinOp, Call, Comment, Compare, Constant, Deadline, EveryYear,
+    Indicator, Neg, Number, Policy, Ref, Spec, Target, Trend, Year,
+)
+from .years import YearError, era_year, parse_year, western_year
+
+# the terminals whose text matters; every other token is a keyword or punctuation
+_KEPT = frozenset({"STRING", "NAME", "NUMBER", "COMPARE", "PLUSMINUS", "PERCENT", "ERA_YEAR", "FY_YEAR"})
+
+MAX_NESTING = 100
+
+# full-width ASCII variants (！ to ～) and the ideographic space, one for one
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20
+_FULLWIDTH[0x2212] = 0x2D  # minus sign
+_QUOTES = {'"': '"', "＂": '"', "「": "」"}
+
+
+def grammar_text() -> str:
+    return grammar_path().read_text(encoding="utf-8")
+
+
+def grammar_path() -> Path:
+    """The one grammar file: inside the installed package, or grammar/ of a checkout."""
+    packaged = resources.files("tgtcheck").joinpath("grammar/tgt.lark")
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "grammar" / "tgt.lark"
+
+
+@functools.lru_cache(maxsize=1)
+def lark_parser() -> Any:
+    from lark import Lark
+
+    return Lark(
+        grammar_text(), parser="lalr", lexer="contextual", propagate_positions=True,
+        maybe_placeholders=True, keep_all_tokens=True, transformer=Lower(), cache=True,
+    )
+
+
+def normalize(text: str) -> tuple[str, list[Comment], int]:
+    """Map full-width forms to ASCII outside strings and comments; collect comments.
+
+    Returns the lexer's text (same length as ``text``), the comments, and the
+    deepest parenthesis nesting seen.
+    """
+    out: list[str] = []
+    comments: list[Comment] = []
+    depth = max_depth = 0
+    i, n, line, col = 0, len(text), 1, 1
+    while i < n:
+        c = text[i]
+        if c in _QUOTES:  # a string: copy as is up to its closing quote or the line's end
+            close = _QUOTES[c]
+            j = i + 1
+            while j < n and text[j] != "\n" and text[j] != close and not (close == '"' and text[j] == "＂"):
+                j += 1
+            end = j + 1 if j < n and text[j] != "\n" else j
+            out.append('"' if c == "＂" else c)
+            out.append(text[i + 1 : end - 1] if end > j else text[i + 1 : end])
+            if end > j:
+                out.append('"' if text[j] == "＂" else text[j])
+            col += end - i
+            i = end
+            continue
+        if c == "#" or c == "＃":
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+            comments.append(Comment(text[i:j], Span(line, col, line, col + j - i, i, j)))
+            out.append("#" + text[i + 1 : j])
+            col += j - i
+            i = j
+            continue
+        if c == "\n":
+            line, col = line + 1, 1
+        else:
+            col += 1
+        mapped = chr(_FULLWIDTH.get(ord(c), ord(c)))
+        if mapped == "(":
+            depth += 1
+            max_depth = max(max_depth, depth)
+        elif mapped == ")":
+            depth -= 1
+        out.append(mapped)
+        i += 1
+    return "".join(out), comments, max_depth
+
+
+def parse(text: str, filename: str = "<spec>") -> tuple[Spec | None, list[Diagnostic]]:
+    """Parse spec text.  Returns the tree (None if there is a syntax error) and diagnostics."""
+    from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput
+
+    lexed, comments, depth = normalize(text)
+    if not lexed.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lexed.splitlines()):
+        what = "empty" if not lexed.strip() else "only comments"
+        return None, [Diagnostic("TGT109", Severity.ERROR, f"the spec is {what}: there is no policy header", Location(filename, Span(1, 1, 1, 1)),
+                                 'start with: policy "6-2" "施策名" base H13 due H18')]
+    if depth > MAX_NESTING:
+        pos = _nth_paren(lexed, MAX_NESTING + 1)
+        return None, [Diagnostic("TGT108", Severity.ERROR, f"parentheses nested {depth} deep; at most {MAX_NESTING} are allowed",
+                                 Location(filename, pos), "simplify the expression")]
+    try:
+        tree = lark_parser().parse(lexed)
+    except UnexpectedCharacters as err:
+        return None, [_bad_character(err, lexed, filename)]
+    except UnexpectedInput as err:
+        return None, [_unexpected(err, lexed, filename)]
+    except (LarkError, RecursionError) as err:  # noqa: BLE001 - any parser failure is the user's input
+        return None, [Diagnostic("TGT102", Severity.ERROR, f"cannot parse the spec: {err}", Location(filename, Span(1, 1, 1, 1)))]
+    spec: Spec = tree
+    return Spec(spec.policy, spec.declarations, tuple(comments), spec.duplicates), []
+
+
+def parse_file(path: str) -> tuple[Spec | None, list[Diagnostic], str | None]:
+    """Read and parse one spec file: (tree, diagnostics, text)."""
+    from .sources import read_spec
+
+    text, problem = read_spec(path)
+    if problem is not None or text is None:
+        return None, [problem] if problem else [], None
+    spec, diags = parse(text, path)
+    return spec, diags, text
+
+
+# -- the lowering -------------------------------------------------------------------
+def _tok_span(t: Any) -> Span:
+    return Span(t.line, t.column, t.end_line, t.end_column, t.start_pos, t.end_pos)
+
+
+def _position(c: Any) -> Span | None:
+    if c is None:
+        return None
+    if hasattr(c, "type") and hasattr(c, "line"):  # a lark Token
+        return _tok_span(c)
+    return getattr(c, "span", None)
+
+
+def _rule(fn: Any) -> Any:
+    """Call ``fn(self, span, *children)`` with the span of all children and the keywords dropped."""
+
+    def reduce(self: Any, children: list[Any]) -> Any:
+        first = next((p for p in map(_position, children) if p is not None and p.line), None)
+        last = next((p for p in map(_position, reversed(children)) if p is not None and p.line), None)
+        span = Span(first.line, first.column, last.end_line, last.end_column, first.start_pos, last.end_pos) if first and last else Span(0, 0, 0, 0)
+        kept = [c for c in children if not (hasattr(c, "type") and hasattr(c, "line") and c.type not in _KEPT)]
+        return fn(self, span, *kept)
+
+    reduce.__name__ = fn.__name__
+    return reduce
+
+
+class _Part:
+    """An intermediate result (a clause, a bound, a node with duplicate clauses) with its span."""
+
+    __slots__ = ("name", "value", "span", "extra")
+
+    def __init__(self, name: str, value: Any, span: Span, extra: Any = None) -> None:
+        self.name, self.value, self.span, self.extra = name, value, span, extra
+
+
+def _string(t: Any) -> str:
+    return str(t)[1:-1]
+
+
+def _number(t: Any) -> Fraction:
+    return Fraction(str(t).replace(",", ""))
+
+
+class Lower:
+    """Lark rules to ``nodes``; method names follow the grammar's rule and alias names.
+
+    Each method gets the span of the whole rule and its meaningful children.
+    """
+
+    @_rule
+    def start(self, span: Span, policy: _Part, *decls: Any) -> Spec:
+        dups = list(policy.extra or ())
+        for d in decls:
+            dups.extend(d.extra or ())
+        return Spec(policy.value, tuple(d.value for d in decls), (), tuple(dups))
+
+    @_rule
+    def policy(self, span: Span, pid: Any, title: Any, *clauses: _Part) -> _Part:
+        fields, dups = _clauses(clauses)
+        return _Part("policy", Policy(_string(pid), _string(title), span=span, **fields), span, dups)
+
+    @_rule
+    def indicator(self, span: Span, name: Any, label: Any, *clauses: _Part) -> _Part:
+        fields, dups = _clauses(clauses)
+        return _Part("indicator", Indicator(str(name), _string(label), span=span, **fields), span, dups)
+
+    @_rule
+    def constant(self, span: Span, name: Any, value: Any, note: _Part | None = None) -> _Part:
+        return _Part("constant", Constant(str(name), value, note.value if note else None, span=span), span)
+
+    @_rule
+    def target(self, span: Span, tid: Any, title: Any, cond: Any, *rest: Any) -> _Part:
+        schedule = rest[0] if rest and isinstance(rest[0], (Deadline, EveryYear)) else None
+        fields, dups = _clauses(rest[1:] if schedule else rest)
+        node = Target(_string(tid), _string(title), cond, schedule, span=span, id_span=_tok_span(tid), **fields)
+        return _Part("target", node, span, dups)
+
+    def _clause(name: str, convert: Any) -> Any:  # type: ignore[misc]  # noqa: N805 - a factory used in the class body
+        @_rule
+        def clause(self: Any, span: Span, value: Any) -> _Part:
+            return _Part(name, convert(value), span)
+
+        return clause
+
+    base_clause = _clause("base", lambda y: y)
+    due_clause = _clause("due", lambda y: y)
+    data_clause = _clause("data", _string)
+    goal_clause = _clause("goal", _string)
+    method_clause = _clause("method", str)
+    unit_clause = _clause("unit", _string)
+    note_clause = _clause("note", _string)
+
+    # -- conditions
+    @_rule
+    def compare(self, span: Span, left: Any, op: Any, bound: _Part) -> Compare:
+        return Compare(left, _OPS[str(op)], bound.value, bound.extra, span=span)
+
+    @_rule
+    def between(self, span: Span, operand: Any, rng: _Part) -> Between:
+        low, high = rng.value
+        return Between(operand, low, high, rng.extra, span=span)
+
+    @_rule
+    def trend(self, span: Span, call: Call) -> Trend:
+        return Trend(call, span=span)
+
+    @_rule
+    def bound(self, span: Span, about: Any, expr: Any, tol: Any = None) -> _Part:
+        return _Part("bound", expr, span, _approx(about, tol))
+
+    @_rule
+    def range(self, span: Span, about: Any, low: Any, high: Any, tol: Any = None) -> _Part:
+        return _Part("range", (low, high), span, _approx(about, tol))
+
+    @_rule
+    def about(self, span: Span) -> _Part:
+        return _Part("about", None, span)
+
+    @_rule
+    def tolerance(self, span: Span, _pm: Any, expr: Any) -> Any:
+        return expr
+
+    @_rule
+    def deadline(self, span: Span, year: Year) -> Deadline:
+        return Deadline(year, span=span)
+
+    @_rule
+    def every_year(self, span: Span, start: Year, end: Year | None = None) -> EveryYear:
+        return EveryYear(start, end, span=span)
+
+    # -- expressions
+    def _binary(op: str) -> Any:  # type: ignore[misc]  # noqa: N805
+        @_rule
+        def binary(self: Any, span: Span, a: Any, b: Any) -> BinOp:
+            return BinOp(op, a, b, span=span)
+
+        return binary
+
+    add, sub, mul, div = _binary("+"), _binary("-"), _binary("*"), _binary("/")
+
+    @_rule
+    def neg(self, span: Span, a: Any) -> Neg:
+        return Neg(a, span=span)
+
+    @_rule
+    def atom(self, span: Span, inner: Any) -> Any:  # "(" expr ")"
+        return inner
+
+    @_rule
+    def number(self, span: Span, t: Any) -> Number:
+        return Number(_number(t), False, str(t), span=span)
+
+    @_rule
+    def percent(self, span: Span, t: Any, sign: Any) -> Number:
+        scale = 10 if str(sign) == "割" else 1
+        return Number(_number(t) * scale, True, str(t) + str(sign), span=span)
+
+    @_rule
+    def ref(self, span: Span, t: Any) -> Ref:
+        return Ref(str(t), span=span)
+
+    @_rule
+    def call(self, span: Span, name: Any, *args: Any) -> Call:
+        return Call(str(name), tuple(a for a in args if a is not None), span=span, func_span=_tok_span(name))
+
+    # -- years: an invalid year is kept with value 0; the checker reports it from its text
+    @_rule
+    def year(self, span: Span, y: Year) -> Year:
+        return y
+
+    @_rule
+    def era_year(self, span: Span, t: Any) -> Year:
+        s = str(t)
+        return _year(era_year(s[0], s[1:]), s, span)
+
+    @_rule
+    def fy_year(self, span: Span, t: Any) -> Year:
+        return _year(parse_year(str(t)), str(t), span)
+
+    @_rule
+    def western_year(self, span: Span, t: Any) -> Year:
+        s = str(t)
+        return _year(western_year(int(s)) if s.isdigit() else YearError(s, ""), s, span)
+
+
+_OPS = {"≧": ">=", "≥": ">=", "≦": "<=", "≤": "<=", "≠": "!="}
+_OPS.update({op: op for op in (">=", "<=", "==", "!=", ">", "<")})
+
+
+def _year(parsed: Any, text: str, span: Span) -> Year:
+    return Year(0 if isinstance(parsed, YearError) else parsed.value, text, span=span)
+
+
+def _approx(about: Any, tol: Any) -> Approx | None:
+    if about is None:
+        return None  # a tolerance without `about` is a syntax error in the grammar
+    return Approx(tol, span=about.span)
+
+
+def _clauses(clauses: Any) -> tuple[dict[str, Any], list[tuple[str, Span]]]:
+    fields: dict[str, Any] = {}
+    dups: list[tuple[str, Span]] = []
+    for c in clauses:
+        if c.name in fields:
+            dups.append((c.name, c.span))
+        else:
+            fields[c.name] = c.value
+    return fields, dups
+
+# -- syntax error messages -----------------------------------------------------------
+_EXPECTED_WORDS = {
+    "STRING": 'a quoted text ("…")',
+    "NAME": "a name",
+    "NUMBER": "a number",
+    "ERA_YEAR": "a year (H18)",
+    "FY_YEAR": "a year (FY2006)",
+    "COMPARE": "a comparison (>=, >, <=, <, ==, !=)",
+    "PLUSMINUS": "± and a tolerance",
+    "PERCENT": "%",
+    "LPAR": "(",
+    "RPAR": ")",
+    "COMMA": ",",
+    "EQUAL": "=",
+    "PLUS": "+",
+    "MINUS": "-",
+    "STAR": "*",
+    "SLASH": "/",
+    "$END": "the end of the file",
+}
+
+
+def _describe(expected: set[str]) -> str:
+    if {"ERA_YEAR", "FY_YEAR"} <= expected:
+        expected = (expected - {"ERA_YEAR", "FY_YEAR", "NUMBER"}) | {"YEAR"}
+    words = ["a year (H18, 2006 or FY2006)"] if "YEAR" in expected else []
+    expected = expected - {"YEAR"}
+    for name in sorted(expected):
+        if name in _EXPECTED_WORDS:
+            words.append(_EXPECTED_WORDS[name])
+        elif name.isupper() and name.isalpha():
+            words.append(f"`{name.lower()}`")  # a keyword such as BY -> `by`
+        elif name.startswith("__ANON"):
+            continue
+        else:
+            words.append(name)
+    words = sorted(set(words))
+    if len(words) > 8:
+        words = words[:8] + ["…"]
+    return ", ".join(words)
+
+
+def _unexpected(err: Any, text: str, filename: str) -> Diagnostic:
+    token = getattr(err, "token", None)
+    expected = set(getattr(err, "expected", None) or getattr(err, "accepts", None) or ())
+    if token is None or token.type == "$END":
+        line, col = _end_position(text)
+        return Diagnostic("TGT103", Severity.ERROR, f"the file ends too early; expected {_describe(expected)}",
+                          Location(filename, Span(line, col, line, col + 1)), "finish the last declaration")
+    span = _tok_span(token)
+    shown = str(token)
+    if expected & {"ERA_YEAR", "FY_YEAR"} and token.type in ("NAME", "NUMBER"):
+        check = parse_year(shown)
+        msg = check.message if isinstance(check, YearError) else f"'{shown}' is not a year here"
+        return Diagnostic("TGT105", Severity.ERROR, msg, Location(filename, span),
+                          "write an era year (H18, R2), a western year (2006) or FY2006")
+    hint = None
+    if token.type == "STRING" and "COMPARE" in expected:
+        hint = "a condition compares an expression with a threshold, e.g. value(x) >= 10"
+    elif "STRING" in expected and token.type in ("NAME", "NUMBER", "MINUS"):
+        hint = 'ids and titles are quoted: target "6-2-1" "タイトル"'
+    elif token.type == "PLUSMINUS":
+        hint = "a tolerance follows `about`: >= about 10 ± 1"
+    return Diagnostic("TGT102", Severity.ERROR, f"unexpected {_token_words(token)}; expected {_describe(expected)}",
+                      Location(filename, span), hint)
+
+
+def _token_words(token: Any) -> str:
+    s = str(token)
+    return f"'{s}'" if token.type not in ("STRING",) else f"text {s}"
+
+
+def _bad_character(err: Any, text: str, filename: str) -> Diagnostic:
+    line, col = err.line, err.column
+    ch = text[err.pos_in_stream] if 0 <= err.pos_in_stream < len(text) else "?"
+    span = Span(line, col, line, col + 1, err.pos_in_stream, err.pos_in_stream + 1)
+    if ch in ('"', "「"):
+        return Diagnostic("TGT104", Severity.ERROR, "this string is not closed before the end of the line",
+                          Location(filename, span), 'close it with " (or 」) on the same line')
+    if ch.isdigit() or (ch.isalpha() and ch.isascii()):
+        word = _word_at(text, err.pos_in_stream)
+        check = parse_year(word)
+        wants_year = bool({"ERA_YEAR", "FY_YEAR"} & set(err.allowed or ()))
+        if isinstance(check, YearError) and any(c.isdigit() for c in word) and (wants_year or word[:1] in "MTSHR"):
+            return Diagnostic("TGT105", Severity.ERROR, check.message, Location(filename, span), check.help)
+        return Diagnostic("TGT102", Severity.ERROR, f"unexpected '{word}'; expected {_describe(set(err.allowed or ()))}",
+                          Location(filename, span), None)
+    code = f"U+{ord(ch):04X}"
+    return Diagnostic("TGT101", Severity.ERROR, f"unexpected character '{ch}' ({code}); expected {_describe(set(err.allowed or ()))}",
+                      Location(filename, span), "remove it, or put text inside quotes")
+
+
+def _word_at(text: str, pos: int) -> str:
+    end = pos
+    while end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        end += 1
+    return text[pos:end] or text[pos : pos + 1]
+
+
+def _end_position(text: str) -> tuple[int, int]:
+    stripped = text.rstrip()
+    line = stripped.count("\n") + 1
+    col = len(stripped) - (stripped.rfind("\n") + 1) + 1
+    return line, col
+
+
+def _nth_paren(text: str, n: int) -> Span:
+    depth = 0
+    line, col = 1, 1
+    for i, c in enumerate(text):
+        if c == "(":
+            depth += 1
+            if depth == n:
+                return Span(line, col, line, col + 1, i, i + 1)
+        elif c == ")":
+            depth -= 1
+        if c == "\n":
+            line, col = line + 1, 1
+        else:
+            col += 1
+    return Span(1, 1, 1, 1)

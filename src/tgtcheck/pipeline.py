@@ -1,0 +1,96 @@
+"""From file names to verdicts: parse, check, load data, check data, evaluate.
+
+Every command that needs verdicts (run, explain, report, diff, the language
+server) goes through ``load`` and ``run``, so they all report the same
+problems in the same way.  Problems are collected as diagnostics; a result
+with an error diagnostic has no verdicts.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from .assessment import Assessment, assess
+from .check import check, check_data
+from .dataset import Dataset
+from .diagnostics import Diagnostic, Location, Severity
+from .evaluate import Verdict, evaluate
+from .nodes import Spec
+from .parser import parse_file
+
+
+@dataclass
+class Loaded:
+    spec_file: str
+    spec: Spec | None = None
+    text: str | None = None
+    data: Dataset | None = None
+    data_file: str | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+
+@dataclass
+class RunResult:
+    loaded: Loaded
+    as_of: int
+    verdicts: list[Verdict]
+    assessment: Assessment
+
+    @property
+    def spec(self) -> Spec:
+        assert self.loaded.spec is not None
+        return self.loaded.spec
+
+
+def data_path(spec_file: str, spec: Spec, override: str | None) -> str | None:
+    """--data wins; else the spec's `data "…"` clause, relative to the spec file."""
+    if override:
+        return override
+    if spec.policy.data is None:
+        return None
+    return os.path.normpath(os.path.join(os.path.dirname(spec_file), spec.policy.data))
+
+
+def load(spec_file: str, data_override: str | None = None, strict: bool = False, with_data: bool = True) -> Loaded:
+    out = Loaded(spec_file)
+    spec, diags, text = parse_file(spec_file)
+    out.text, out.spec = text, spec
+    out.diagnostics.extend(diags)
+    if spec is None:
+        return out
+    out.diagnostics.extend(check(spec, spec_file, strict))
+    if not with_data:
+        return out
+    path = data_path(spec_file, spec, data_override)
+    if path is None:
+        out.diagnostics.append(Diagnostic("TGT300", Severity.ERROR, "the spec names no data file", Location(spec_file, spec.policy.span),
+                                          'add `data "FILE.yaml"` to the policy header, or pass --data FILE'))
+        return out
+    from .data import load_data
+
+    out.data_file = path
+    data, data_diags = load_data(path)
+    out.diagnostics.extend(data_diags)
+    if data is not None:
+        out.data = data
+        out.diagnostics.extend(check_data(spec, spec_file, data, strict))
+    return out
+
+
+def run(loaded: Loaded, as_of: int | None = None) -> RunResult | None:
+    """Evaluate a loaded spec; None if it has errors or there is no year to evaluate."""
+    if not loaded.ok or loaded.spec is None or loaded.data is None:
+        return None
+    year = as_of if as_of is not None else loaded.data.latest_year()
+    if year is None:
+        loaded.diagnostics.append(Diagnostic("TGT310", Severity.ERROR, "the data has no values, so there is no year to evaluate",
+                                             Location(loaded.data_file or loaded.spec_file), "add values, or pass --as-of YEAR"))
+        return None
+    verdicts = evaluate(loaded.spec, loaded.data, year)
+    due = loaded.spec.policy.due.value if loaded.spec.policy.due else None
+    return RunResult(loaded, year, verdicts, assess(verdicts, year, due))

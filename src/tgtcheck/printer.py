@@ -1,0 +1,76 @@
+"""Expressions and years back to text, in canonical form.
+
+The one way from a tree back to source text for expressions (sqlglot's
+rule): explanations quote the condition with it, and the formatter
+(``formatter.py``) builds whole files on top of it.  Parentheses are
+written only where precedence needs them, so ``print(parse(x))`` parses
+back to the same tree.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .nodes import Between, BinOp, Call, Compare, Condition, Expr, Neg, Number, Ref, Trend, Year
+
+_PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+
+def number_text(value: Fraction) -> str:
+    """An exact number as the language writes it (no thousands separators)."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    s = _finite_decimal(value)
+    return s if s is not None else f"({value.numerator} / {value.denominator})"
+
+
+def _finite_decimal(value: Fraction) -> str | None:
+    den = value.denominator
+    twos = fives = 0
+    while den % 2 == 0:
+        den //= 2
+        twos += 1
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
+    if den != 1:
+        return None
+    digits = max(twos, fives)
+    scaled = abs(value.numerator) * (10**digits) // value.denominator
+    sign = "-" if value < 0 else ""
+    whole, frac = divmod(scaled, 10**digits)
+    return f"{sign}{whole}.{frac:0{digits}d}"
+
+
+def year_text(y: Year) -> str:
+    return y.text or str(y.value)
+
+
+def expr_text(e: Expr, parent: int = 0, right_side: bool = False) -> str:
+    if isinstance(e, Number):
+        return e.text or (number_text(e.value) + ("%" if e.percent else ""))
+    if isinstance(e, Year):
+        return year_text(e)
+    if isinstance(e, Ref):
+        return e.name
+    if isinstance(e, Call):
+        return f"{e.func}({', '.join(expr_text(a) for a in e.args)})"
+    if isinstance(e, Neg):
+        return "-" + expr_text(e.operand, 3)
+    if isinstance(e, BinOp):
+        p = _PRECEDENCE[e.op]
+        text = f"{expr_text(e.left, p)} {e.op} {expr_text(e.right, p, True)}"
+        return f"({text})" if p < parent or (p == parent and right_side) else text
+    raise AssertionError(f"unknown expression {e!r}")
+
+
+def condition_text(c: Condition) -> str:
+    if isinstance(c, Trend):
+        return expr_text(c.call)
+    about = "about " if c.approx is not None else ""
+    tol = f" ± {expr_text(c.approx.tolerance)}" if c.approx is not None and c.approx.tolerance is not None else ""
+    if isinstance(c, Compare):
+        return f"{expr_text(c.left)} {c.op} {about}{expr_text(c.right)}{tol}"
+    if isinstance(c, Between):
+        return f"{expr_text(c.operand)} between {about}{expr_text(c.low)} and {expr_text(c.high)}{tol}"
+    raise AssertionError(f"unknown condition {c!r}")

@@ -1,0 +1,82 @@
+"""Reading spec files as text, with the encodings policy staff actually save.
+
+UTF-8 (with or without a BOM) and CRLF line endings are accepted.  A file
+that is not UTF-8 is refused with a message that names the encoding it
+looks like (Shift_JIS/CP932 and EUC-JP are common for Japanese files saved
+by older Windows tools) and the command that converts it; binary data is
+refused as such.  Nothing is guessed silently: a wrong guess would change
+titles without anyone noticing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Location, Severity, Span
+
+MAX_SPEC_BYTES = 64 * 1024 * 1024
+
+
+def decode(raw: bytes, name: str) -> tuple[str | None, Diagnostic | None]:
+    """Bytes of a spec file to text with LF line endings, or a TGT107 diagnostic."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if b"\x00" in raw[:4096]:
+        return None, _not_text(name, "it contains NUL bytes: it looks like a binary file, not a text file", None)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        guess = _guess_encoding(raw)
+        line = raw[: exc.start].count(b"\n") + 1
+        if guess:
+            label, iconv_name = guess
+            return None, _not_text(
+                name,
+                f"the file is not UTF-8; it looks like {label}",
+                f"convert it to UTF-8, e.g. `iconv -f {iconv_name} -t UTF-8 {name} > fixed.tgt`, "
+                "or save it as 'UTF-8' in your editor",
+                line,
+            )
+        return None, _not_text(name, f"the file is not UTF-8 text (bad byte at offset {exc.start})", None, line)
+    if _control_ratio(text) > 0.05:
+        return None, _not_text(name, "it contains many control characters: it looks like a binary file", None)
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def read_spec(path: str) -> tuple[str | None, Diagnostic | None]:
+    p = Path(path)
+    try:
+        if p.is_dir():
+            return None, Diagnostic("TGT100", Severity.ERROR, f"{path} is a directory, not a spec file", Location(path), "give the path of a .tgt file")
+        raw = p.read_bytes()
+    except OSError as exc:
+        return None, Diagnostic("TGT100", Severity.ERROR, f"cannot read {path}: {exc.strerror or exc}", Location(path), "check the path")
+    return decode(raw, path)
+
+
+def _guess_encoding(raw: bytes) -> tuple[str, str] | None:
+    """(name for people, name for iconv) of the Japanese encoding the bytes decode as."""
+    for enc, label, iconv_name in (("cp932", "Shift_JIS (CP932)", "CP932"), ("euc_jp", "EUC-JP", "EUC-JP"), ("utf-16", "UTF-16", "UTF-16")):
+        try:
+            text = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _control_ratio(text) < 0.01 and any("\u3040" <= c <= "\u9fff" for c in text):
+            return label, iconv_name
+    return None
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    sample = text[:4096]
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t") or c == "\ufffd")
+    return bad / len(sample)
+
+
+def _not_text(name: str, message: str, help: str | None, line: int | None = None) -> Diagnostic:
+    span = Span(line, 1, line, 1) if line else None
+    return Diagnostic(
+        "TGT107", Severity.ERROR, message, Location(name, span),
+        help or "a spec must be a UTF-8 text file; open it in a text editor and save it as UTF-8",
+    )
