@@ -53,6 +53,8 @@ class Reading:
     year: int
     value: Fraction | Marker | None  # None: the data has no entry for this year
     note: str | None = None
+    label: str | None = field(default=None, compare=False)  # the indicator's label and unit, for people
+    unit: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +154,12 @@ class Evaluator:
         series = self.data.series.get(indicator)
         cell = series.get(year) if series is not None else None
         value = cell.value if cell is not None else None
-        reading = Reading(indicator, year, value, cell.note if cell is not None else None)
+        ind = self.indicators.get(indicator)
+        reading = Reading(indicator, year, value, cell.note if cell is not None else None,
+                          ind.label if ind else None, ind.unit if ind else None)
         self._readings.setdefault((indicator, year), reading)
         if isinstance(value, Fraction):
-            return value
+            return value / 100 if ind is not None and ind.is_percent else value  # 25.5 (%) is 0.255
         return Unknown((reading,))
 
     def value(self, e: Expr, year: int) -> Result:

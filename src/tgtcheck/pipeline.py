@@ -9,7 +9,7 @@ with an error diagnostic has no verdicts.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .assessment import Assessment, assess
 from .check import check, check_data
@@ -75,11 +75,20 @@ def load(spec_file: str, data_override: str | None = None, strict: bool = False,
 
     out.data_file = path
     data, data_diags = load_data(path)
-    out.diagnostics.extend(data_diags)
+    out.diagnostics.extend(_with_declaration(d, spec, spec_file) for d in data_diags)
     if data is not None:
         out.data = data
         out.diagnostics.extend(check_data(spec, spec_file, data, strict))
     return out
+
+
+def _with_declaration(d: Diagnostic, spec: Spec, spec_file: str) -> Diagnostic:
+    """A problem in an indicator's data also points at the spec's `indicator` declaration."""
+    path = d.location.path or ""
+    for ind in spec.indicators:
+        if path == f"indicators.{ind.id}" or path.startswith(f"indicators.{ind.id}."):
+            return replace(d, related=d.related + (Location(spec_file, ind.span),))
+    return d
 
 
 def run(loaded: Loaded, as_of: int | None = None) -> RunResult | None:

@@ -51,18 +51,32 @@ def number(value: Fraction, percent: bool = False) -> str:
             digits = str(scaled.numerator).rjust(5, "0")
             text = f"{int(digits[:-4]):,}.{digits[-4:].rstrip('0')}"
         else:
-            rounded = round(v, 2)
-            text = "≈" + f"{rounded:,.2f}"
+            hundredths = int(v * 100 + Fraction(1, 2))  # half up; v is not negative here
+            text = f"≈{hundredths // 100:,}.{hundredths % 100:02d}"
     return sign + text + ("%" if percent else "")
 
 
 def reading_text(r: Reading, lang: str = "en") -> str:
+    """'patents H13 = 208' / '特許出願件数（平成13年度）＝208件'."""
     if isinstance(r.value, Fraction):
-        value = number(r.value)
+        value = number(r.value) + (r.unit or "" if lang == "ja" else "")
     else:
         value = MARKER_WORDS[r.value][lang == "ja"]
-    year = era_label(r.year)
-    return f"{r.indicator} {year} = {value}" if lang != "ja" else f"{r.indicator}（{year}）＝{value}"
+    if lang == "ja":
+        return f"{r.label or r.indicator}（{label(r.year, 'ja')}）＝{value}"
+    return f"{r.indicator} {era_label(r.year)} = {value}"
+
+
+def _years(first: int, last: int, lang: str) -> str:
+    if first == last:
+        return label(first, "ja") if lang == "ja" else era_label(first)
+    return f"{label(first, 'ja')}～{label(last, 'ja')}" if lang == "ja" else f"{era_label(first)}–{era_label(last)}"
+
+
+def _known(v: Verdict, lang: str) -> str:
+    """The numbers read so far, for verdicts that wait for others."""
+    parts = [reading_text(r, lang) for r in v.readings if isinstance(r.value, Fraction)]
+    return ("、" if lang == "ja" else ", ").join(parts)
 
 
 def explanation(v: Verdict, lang: str = "en") -> str:
@@ -74,10 +88,10 @@ def _n(v: Verdict, x: Fraction | None) -> str:
     return number(x, v.percent) if x is not None else "?"
 
 
-def _threshold(v: Verdict) -> str:
+def _threshold(v: Verdict, lang: str = "en") -> str:
     tol = f" ± {_n(v, v.tolerance)}" if v.tolerance else ""
     if v.upper is not None:
-        return f"{_n(v, v.threshold)}–{_n(v, v.upper)}{tol}"
+        return f"{_n(v, v.threshold)}{'～' if lang == 'ja' else '–'}{_n(v, v.upper)}{tol}"
     return f"{_n(v, v.threshold)}{tol}"
 
 
@@ -92,7 +106,8 @@ def _en(v: Verdict) -> str:
     by = f" by {era_label(v.deadline)}" if v.deadline else ""
     rule = v.rule
     if rule.startswith("pending"):
-        return f"waiting for {_missing(v, 'en')}; {cond}{by} cannot be judged until it is tallied."
+        known = f" Known: {_known(v, 'en')}." if _known(v, "en") else ""
+        return f"waiting for {_missing(v, 'en')}: {cond}{by} cannot be judged until it is tallied.{known}"
     if rule == "insufficient.undefined":
         return f"{'; '.join(v.undefined)}; {cond}{by} cannot be judged."
     if rule == "insufficient.trend_points":
@@ -102,7 +117,8 @@ def _en(v: Verdict) -> str:
         return f"{cond}{by} is not met yet and there is no base year to draw the progress line from."
     if rule.startswith("insufficient"):
         what = "the base-year value for the progress line" if "line" in rule else "a value"
-        return f"{what} is missing: {_missing(v, 'en')}."
+        known = f" Known: {_known(v, 'en')}." if _known(v, "en") else ""
+        return f"{what} is missing: {_missing(v, 'en')}.{known}"
     if rule == "on_track.not_started":
         return f"the period starts in {era_label(v.period[0]) if v.period else '?'}; nothing to judge yet."
     if rule in ("met.trend", "behind.trend_broken", "not_met.trend_broken"):
@@ -112,7 +128,7 @@ def _en(v: Verdict) -> str:
         broken = ", ".join(era_label(b) for b in v.broken_years)
         return f"{cond} is broken in {broken}: {values}" + (f" (deadline {era_label(v.deadline)})." if v.deadline else ".")
     if rule in ("met.every_year", "not_met.year_broken") or (v.period and rule.startswith("exceeded")):
-        span = f"{era_label(v.period[0])}–{era_label(v.period[1])}" if v.period else ""
+        span = _years(*v.period, "en") if v.period else ""
         if rule == "met.every_year":
             return f"{cond} held in every year {span}; latest {y}: {_n(v, v.actual)}."
         broken = ", ".join(era_label(b) for b in v.broken_years)
@@ -125,7 +141,7 @@ def _en(v: Verdict) -> str:
     if rule.startswith("not_met"):
         why = "the deadline is reached" if v.deadline else "the target has no deadline"
         return f"{head}: not reached, and {why}."
-    line = (f"the {v.method} line from {_n(v, v.base_value)} in {era_label(v.base_year or 0)} "
+    line = (f"the {'straight' if v.method == 'linear' else v.method} line from {_n(v, v.base_value)} in {era_label(v.base_year or 0)} "
             f"to {_n(v, v.goal)} in {era_label(v.deadline or 0)} expects {_n(v, v.expected)} in {era_label(v.as_of)}")
     if rule == "on_track.on_line":
         return f"{head}: not reached yet; {line}, and {_n(v, v.actual)} is at or ahead of it."
@@ -138,7 +154,8 @@ def _ja(v: Verdict) -> str:
     by = f"（期限：{label(v.deadline, 'ja')}）" if v.deadline else ""
     rule = v.rule
     if rule.startswith("pending"):
-        return f"{_missing(v, 'ja')}のため判断できない。{cond}{by}"
+        known = f"（判明分：{_known(v, 'ja')}）" if _known(v, "ja") else ""
+        return f"{_missing(v, 'ja')}のため判断できない{known}。目標：{cond}{by}"
     if rule == "insufficient.undefined":
         return f"計算できない（{'；'.join(v.undefined)}）。{cond}{by}"
     if rule == "insufficient.trend_points":
@@ -147,7 +164,8 @@ def _ja(v: Verdict) -> str:
     if rule == "insufficient.no_base_year":
         return f"未達成で、進捗を測る基準年度がない。{cond}{by}"
     if rule.startswith("insufficient"):
-        return f"データ不足：{_missing(v, 'ja')}。"
+        known = f"（判明分：{_known(v, 'ja')}）" if _known(v, "ja") else ""
+        return f"データ不足：{_missing(v, 'ja')}{known}。"
     if rule == "on_track.not_started":
         return f"期間は{label(v.period[0], 'ja') if v.period else '?'}から。まだ判断の対象年度がない。"
     values = "、".join(reading_text(r, "ja") for r in v.readings if isinstance(r.value, Fraction))
@@ -157,11 +175,11 @@ def _ja(v: Verdict) -> str:
         broken = "、".join(label(b, "ja") for b in v.broken_years)
         return f"{cond}：{broken}に満たしていない（{values}）。"
     if rule == "met.every_year":
-        return f"{cond}：{label(v.period[0], 'ja') if v.period else ''}以降毎年度満たしている（{y}：{_n(v, v.actual)}）。"
+        return f"{cond}：{_years(*v.period, 'ja') if v.period else ''}の毎年度満たしている（{y}：{_n(v, v.actual)}）。"
     if rule == "not_met.year_broken" or (v.period and rule.startswith("exceeded")):
         broken = "、".join(label(b, "ja") for b in v.broken_years)
-        return f"{cond}：{broken}に満たしていない（{y}：{_n(v, v.actual)}、目標{_threshold(v)}）。"
-    head = f"{y}実績{_n(v, v.actual)}（目標{_threshold(v)}{by}）"
+        return f"{cond}：{broken}に満たしていない（{y}：{_n(v, v.actual)}、目標{_threshold(v, 'ja')}）。"
+    head = f"{y}実績{_n(v, v.actual)}（目標{_threshold(v, 'ja')}{by}）"
     if rule == "met.holds":
         return f"{head}：目標を達成。"
     if rule == "exceeded.above_range":

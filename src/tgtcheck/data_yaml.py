@@ -1,0 +1,254 @@
+"""YAML data files to a plain tree, with positions, exact numbers and no surprises.
+
+Shape and reasons:
+- libyaml's C parser and composer (``yaml.CSafeLoader``) when PyYAML has
+  it, else the pure-Python ``SafeLoader``: the composer is C, the
+  constructors stay Python, so the custom constructors below work with both.
+- Keys are the scalar's source text (``2001:`` is the key ``"2001"``, not an
+  int), numbers come from the source text too (``0.1`` is ``Decimal("0.1")``,
+  never a binary float; ``010`` is ten, not octal eight).
+- PyYAML keeps the last of two equal keys silently; ``_map`` reports both
+  lines instead (TGT302).
+- Data files never need anchors or aliases, and aliases are how a small file
+  becomes a huge tree ("billion laughs"): an alias is refused (TGT309) when
+  composed (pure loader) or, with the C composer, when its node is met a
+  second time while constructing.  Nesting depth and the number of nodes are
+  capped too, so memory stays bounded by the file.
+- ``YamlPositions`` keeps the composed nodes: marks give line and column.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from .data import MAX_DEPTH, Path, Tree, dotted, exact_number
+from .diagnostics import CODES, Diagnostic, Location, Severity, Span
+
+MAX_NODES = 2_000_000  # ~700 MB of composed nodes; 10,000 indicators x 20 years is 500,000
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class Refused(Exception):
+    """A document tgtcheck will not build (alias, nesting, size): TGT309."""
+
+    def __init__(self, message: str, mark: Any, path: Path = ()) -> None:
+        super().__init__(message)
+        self.message, self.mark, self.path = message, mark, path
+
+
+def parse_yaml(text: str, file: str, pure: bool = False) -> tuple[Tree, YamlPositions | None, list[Diagnostic]]:
+    """The tree of a YAML data file, where its nodes are, and what is wrong with it."""
+    import yaml
+
+    loader = loader_class(pure)(text)
+    loader.file = file
+    try:
+        node = loader.get_single_node()
+        tree = None if node is None else loader.construct_object(node)
+        return tree, YamlPositions(node, loader.node_of), loader.problems
+    except Refused as exc:
+        help = "remove the anchors (&name) and aliases (*name): write the values out" if "alias" in exc.message or "merge" in exc.message \
+            else CODES["TGT309"].fix
+        return None, None, [_diag(file, "TGT309", exc.message, exc.mark, exc.path, help)]
+    except RecursionError:
+        return None, None, [_diag(file, "TGT309", f"the data is nested too deeply (more than {MAX_DEPTH} levels)", None, ())]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(p for p in (exc.context, exc.problem) if p)
+        code = "TGT307" if isinstance(exc, yaml.constructor.ConstructorError) else "TGT301"
+        help = "remove the tag (!name): data files use plain values" if code == "TGT307" else "fix the YAML syntax at the position shown"
+        return None, None, [_diag(file, code, message or str(exc), mark, (), help)]
+    except yaml.YAMLError as exc:
+        return None, None, [_diag(file, "TGT301", f"YAML error: {exc}", None, ())]
+    finally:
+        loader.dispose()
+
+
+def _diag(file: str, code: str, message: str, mark: Any, path: Path, help: str | None = None,
+          related: tuple[Location, ...] = ()) -> Diagnostic:
+    span = _mark_span(mark) if mark is not None else None
+    return Diagnostic(code, Severity.ERROR, message, Location(file, span, dotted(path)), help or CODES[code].fix, related)
+
+
+def _mark_span(mark: Any) -> Span:
+    return Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2, mark.index, mark.index + 1)
+
+
+def _node_span(node: Any) -> Span:
+    s, e = node.start_mark, node.end_mark
+    return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1, s.index, e.index)
+
+
+class YamlPositions:
+    """Positions from the composed nodes: by data path, or for all entries of a mapping at once."""
+
+    def __init__(self, root: Any, node_of: dict[int, Any]) -> None:
+        self.root = root
+        self.node_of = node_of  # id(constructed dict) -> its MappingNode
+
+    def span(self, path: Path, key: bool = False) -> Span | None:
+        from yaml.nodes import MappingNode, ScalarNode
+
+        node = target = self.root
+        if node is None:
+            return None
+        for i, part in enumerate(path):
+            if not isinstance(node, MappingNode):
+                break
+            for k, v in node.value:
+                if isinstance(k, ScalarNode) and k.value == part:
+                    target = k if key and i == len(path) - 1 else v
+                    node = v
+                    break
+            else:
+                break
+        return _node_span(target)
+
+    def spans(self, mapping: dict[str, Any], path: Path, key: bool) -> dict[str, Span] | None:
+        node = self.node_of.get(id(mapping))
+        if node is None:
+            return None
+        i = 0 if key else 1
+        out: dict[str, Span] = {}
+        for pair in node.value:
+            k = pair[0].value
+            if k not in out:
+                s, e = pair[i].start_mark, pair[i].end_mark
+                out[k] = Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1, s.index, e.index)
+        return out
+
+
+@functools.lru_cache(maxsize=2)
+def loader_class(pure: bool = False) -> type:
+    """A loader class on libyaml's C parser (or the pure one) with the data constructors."""
+    import yaml
+    from yaml.constructor import ConstructorError, SafeConstructor
+    from yaml.events import AliasEvent
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    base = yaml.SafeLoader if pure or not getattr(yaml, "__with_libyaml__", False) else yaml.CSafeLoader
+    resolvers = yaml.SafeLoader.yaml_implicit_resolvers
+    tags = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "tag:yaml.org,2002:null")
+    STR, SEQ, MAP, NULL = tags
+
+    class DataLoader(base):  # type: ignore[valid-type, misc]
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self.file = ""
+            self.path: list[str] = []
+            self.problems: list[Diagnostic] = []
+            self.node_of: dict[int, Any] = {}
+            self.seen: set[int] = set()
+            self.nodes = 0
+            self.depth = 0
+
+        # -- composing: called by the C composer too --------------------------
+        def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+            """The stock implicit typing, leaner, and counting nodes to bound memory."""
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                raise Refused(f"the data has more than {MAX_NODES:,} YAML nodes; use CSV or JSON for data this large", None)
+            if kind is ScalarNode:
+                if implicit[0]:
+                    if value == "":
+                        return NULL
+                    for tag, regexp in resolvers.get(value[0], ()):
+                        if regexp.match(value):
+                            return tag
+                return STR
+            return SEQ if kind is SequenceNode else MAP
+
+        def compose_node(self, parent: Any, index: Any) -> Any:  # the pure composer only
+            if self.check_event(AliasEvent):
+                event = self.peek_event()
+                raise Refused(f"YAML alias *{event.anchor} is not allowed in data files", event.start_mark)
+            self.depth += 1
+            try:
+                if self.depth > MAX_DEPTH:
+                    raise Refused(f"the data is nested too deeply (more than {MAX_DEPTH} levels)", self.peek_event().start_mark)
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+        # -- constructing --------------------------------------------------------
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            if id(node) in self.seen:
+                raise Refused("YAML aliases (*name) are not allowed in data files", node.start_mark, tuple(self.path))
+            self.seen.add(id(node))
+            if len(self.path) > MAX_DEPTH:
+                raise Refused(f"the data is nested too deeply (more than {MAX_DEPTH} levels)", node.start_mark, tuple(self.path))
+            constructor = self.yaml_constructors.get(node.tag)
+            if constructor is None:
+                raise ConstructorError(None, None, f"tag {node.tag} is not allowed in data files", node.start_mark)
+            return constructor(self, node)
+
+        def construct_map(self, node: Any) -> dict[str, Any]:
+            if not isinstance(node, MappingNode):
+                raise ConstructorError(None, None, "expected a mapping", node.start_mark)
+            result: dict[str, Any] = {}
+            first: dict[str, Any] = {}
+            path = self.path
+            for key_node, value_node in node.value:
+                if key_node.tag == _MERGE:
+                    raise Refused("YAML merge keys (<<) are not allowed in data files", key_node.start_mark, tuple(path))
+                if type(key_node) is not ScalarNode:
+                    self.seen.add(id(value_node))
+                    self.problems.append(_diag(self.file, "TGT307", "expected a name or a year as key, found a list or mapping",
+                                               key_node.start_mark, tuple(path), "write the key as plain text"))
+                    continue
+                key = key_node.value
+                if key in first:
+                    self.duplicate(key, first[key], key_node)
+                    continue
+                first[key] = key_node
+                path.append(key)
+                result[key] = self.construct_object(value_node)
+                path.pop()
+            self.node_of[id(result)] = node
+            return result
+
+        def duplicate(self, key: str, first: Any, second: Any) -> None:
+            path = (*self.path, key)
+            line1, line2 = first.start_mark.line + 1, second.start_mark.line + 1
+            self.problems.append(Diagnostic(
+                "TGT302", Severity.ERROR,
+                f"'{key}' is given twice in {dotted(tuple(self.path)) or 'the top of the file'} (lines {line1} and {line2})",
+                Location(self.file, _node_span(second), dotted(path)),
+                "keep one entry: YAML would silently keep only the last one",
+                (Location(self.file, _node_span(first), dotted(path)),),
+            ))
+
+        def construct_seq(self, node: Any) -> list[Any]:
+            if not isinstance(node, SequenceNode):
+                raise ConstructorError(None, None, "expected a list", node.start_mark)
+            out = []
+            for i, child in enumerate(node.value):
+                self.path.append(str(i))
+                out.append(self.construct_object(child))
+                self.path.pop()
+            return out
+
+        def construct_number(self, node: Any) -> Any:
+            return exact_number(self.scalar(node))
+
+        def construct_str(self, node: Any) -> str:
+            return self.scalar(node)
+
+        def scalar(self, node: Any) -> str:
+            if type(node) is not ScalarNode:
+                raise ConstructorError(None, None, f"expected a single value for tag {node.tag}", node.start_mark)
+            return node.value
+
+    DataLoader.yaml_constructors = {
+        "tag:yaml.org,2002:null": SafeConstructor.construct_yaml_null,
+        "tag:yaml.org,2002:bool": SafeConstructor.construct_yaml_bool,
+        "tag:yaml.org,2002:int": DataLoader.construct_number,
+        "tag:yaml.org,2002:float": DataLoader.construct_number,
+        "tag:yaml.org,2002:timestamp": DataLoader.construct_str,  # a date is text here, reported as not a number
+        STR: DataLoader.construct_str,
+        SEQ: DataLoader.construct_seq,
+        MAP: DataLoader.construct_map,
+    }
+    DataLoader.__name__ = DataLoader.__qualname__ = "DataLoader" + ("Pure" if base is yaml.SafeLoader else "C")
+    return DataLoader

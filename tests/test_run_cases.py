@@ -1,0 +1,55 @@
+"""Evaluation cases as data: tests/cases/run/<name>/{spec.tgt, data.yaml, expected.yaml}.
+
+expected.yaml gives the as-of year (optional), the status of every target,
+optionally the rule that chose some of them, and the exit code of
+`tgtcheck run`.  Each case runs through the library and once through the
+installed command, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tgtcheck.pipeline import load, run
+from tgtcheck.years import parse_year
+
+from .conftest import run_cli
+
+CASES = sorted(p for p in (Path(__file__).parent / "cases" / "run").iterdir() if p.is_dir())
+
+
+def expected_of(case: Path) -> dict:  # type: ignore[type-arg]
+    return yaml.safe_load((case / "expected.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_statuses(case: Path) -> None:
+    exp = expected_of(case)
+    as_of = parse_year(str(exp["as_of"])).value if "as_of" in exp else None  # type: ignore[union-attr]
+    loaded = load(str(case / "spec.tgt"))
+    assert loaded.ok, [d.message for d in loaded.diagnostics]
+    result = run(loaded, as_of)
+    assert result is not None
+    got = {v.target.id: v.status.value for v in result.verdicts}
+    assert got == exp["statuses"]
+    rules = {v.target.id: v.rule for v in result.verdicts}
+    for tid, rule in (exp.get("rules") or {}).items():
+        assert rules[tid] == rule, tid
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_cli_agrees(case: Path) -> None:
+    exp = expected_of(case)
+    args = ["run", str(case / "spec.tgt"), "--format", "json"]
+    if "as_of" in exp:
+        args += ["--as-of", str(exp["as_of"])]
+    proc = run_cli(*args)
+    assert proc.returncode == exp["exit"], proc.stderr
+    doc = json.loads(proc.stdout)
+    assert {t["id"]: t["status"] for t in doc["targets"]} == exp["statuses"]
+    assert sum(doc["summary"].values()) == len(exp["statuses"])
+    assert "Traceback" not in proc.stderr
