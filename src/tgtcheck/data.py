@@ -25,6 +25,7 @@ Shape and reasons:
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from decimal import Decimal
@@ -89,11 +90,19 @@ def load_data(path: str) -> tuple[Dataset | None, list[Diagnostic]]:
         from .data_csv import parse_csv as parse
     else:
         from .data_yaml import parse_yaml as parse
-    tree, positions, diags = parse(text, path)
-    dataset = None
-    if positions is not None:  # the text parsed: build (and find more errors) even after a duplicate key
-        dataset, more = build(tree, path, positions)
-        diags = diags + more
+    # Bulk loading makes hundreds of thousands of objects and no cycles: the
+    # cyclic GC would rescan them all again and again (YAML: 6.5 s -> 2.1 s).
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        tree, positions, diags = parse(text, path)
+        dataset = None
+        if positions is not None:  # the text parsed: build (and find more errors) even after a duplicate key
+            dataset, more = build(tree, path, positions)
+            diags = diags + more
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     if any(d.is_error for d in diags):
         dataset = None
     diags.sort(key=lambda d: d.location.span.line if d.location.span else 0)

@@ -347,9 +347,10 @@ def _year(parsed: Any, text: str, span: Span) -> Year:
 
 
 def _approx(about: Any, tol: Any) -> Approx | None:
-    if about is None:
-        return None  # a tolerance without `about` is a syntax error in the grammar
-    return Approx(tol, span=about.span)
+    """`about` with its tolerance; `± D` alone also marks the threshold as approximate."""
+    if about is None and tol is None:
+        return None
+    return Approx(tol, span=about.span if about is not None else tol.span)
 
 
 def _clauses(clauses: Any) -> tuple[dict[str, Any], list[tuple[str, Span]]]:

@@ -1,0 +1,210 @@
+"""CSV data files, the wide layout of the sheet's table ⑥, to a plain tree.
+
+The header names the columns: ``indicator`` (required), optional metadata
+(``label``, ``unit``, ``kind``, ``footnote``) and one column per year in any
+year form (``H10``, ``2001``, ``FY2001``).  Each row is one indicator; its
+cells are text and mean what the same text means in YAML (empty = unknown).
+
+Shape and reasons:
+- The rows become the same tree a YAML file gives (cells stay text), and
+  ``data.build`` checks and converts them, so CSV cannot drift from YAML.
+- Header problems (unknown column, a year twice, a column without a header)
+  are reported once here and the column is left out, instead of once per row.
+- Positions: the line is the row's first line; the column of a cell comes
+  from the lengths of the fields before it, or, when the line has quotes,
+  from a small scan of the raw line.  Paths are ``indicators.<id>.values.<year>``.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from .data import Path, Tree, did_you_mean, dotted
+from .diagnostics import CODES, Diagnostic, Location, Severity, Span
+from .years import YearError, parse_year
+
+ID_COLUMN = "indicator"
+META_COLUMNS: tuple[str, ...] = ("label", "unit", "kind", "footnote")
+
+
+def parse_csv(text: str, file: str) -> tuple[Tree, CsvPositions | None, list[Diagnostic]]:
+    """The tree of a CSV data file, where its cells are, and what is wrong with it."""
+    import csv
+
+    rows: list[tuple[int, list[str]]] = []
+    reader = csv.reader(io.StringIO(text), strict=True)
+    previous = 0
+    try:
+        for fields in reader:
+            line, previous = previous + 1, reader.line_num
+            if any(f.strip() for f in fields):
+                rows.append((line, fields))
+    except csv.Error as exc:
+        line = reader.line_num or 1
+        return None, None, [Diagnostic("TGT301", Severity.ERROR, f"CSV syntax error: {exc}", Location(file, Span(line, 1, line, 2)),
+                                       'fix the row: a field with a comma or a quote must be in "quotes", with "" for a quote inside')]
+    positions = CsvPositions(text)
+    if not rows:
+        return None, positions, []
+    return _Table(file, positions).tree(rows)
+
+
+class CsvPositions:
+    """Row lines and column offsets of the cells."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: list[str] | None = None
+        self.header_line = 1
+        self.header: list[str] = []
+        self.column: dict[str, int] = {}  # tree key (a meta field or a year as written) -> column index
+        self.rows: dict[str, tuple[int, list[str]]] = {}  # indicator id -> (line, fields)
+
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        return self._lines
+
+    def starts(self, line: int, fields: list[str]) -> list[int]:
+        """The 1-based column where each field of the row starting at ``line`` begins."""
+        raw = self.lines()[line - 1] if 0 < line <= len(self.lines()) else ""
+        out, col = [], 1
+        if '"' not in raw:
+            for f in fields:
+                out.append(col)
+                col += len(f) + 1
+            return out
+        quoted = False
+        out.append(1)
+        for i, ch in enumerate(raw):
+            if ch == '"':
+                quoted = not quoted
+            elif ch == "," and not quoted:
+                out.append(i + 2)
+        return out + [len(raw) + 1] * (len(fields) - len(out))
+
+    def cell(self, line: int, fields: list[str], index: int) -> Span:
+        starts = self.starts(line, fields)
+        col = starts[index] if index < len(starts) else 1
+        width = len(fields[index]) if index < len(fields) else 0
+        return Span(line, col, line, col + width)
+
+    def spans(self, mapping: dict[str, Any], path: Path, key: bool) -> dict[str, Span] | None:
+        if path == ("indicators",):
+            i = self.column.get("indicator", 0)
+            return {id: self.cell(line, fields, i) for id, (line, fields) in self.rows.items()}
+        if len(path) == 3 and path[2] == "values" and path[1] in self.rows:
+            line, fields = self.rows[path[1]]
+            starts = self.starts(line, fields)
+            n = len(fields)
+            out: dict[str, Span] = {}
+            for k in mapping:
+                i = self.column[k]
+                col = starts[i] if i < len(starts) else 1
+                out[k] = Span(line, col, line, col + (len(fields[i]) if i < n else 0))
+            return out
+        return None
+
+    def span(self, path: Path, key: bool = False) -> Span | None:
+        if path[:1] == ("header",) and len(path) == 2:
+            i = self.header.index(path[1]) if path[1] in self.header else 0
+            return self.cell(self.header_line, self.header, i)
+        if len(path) < 2 or path[0] != "indicators" or path[1] not in self.rows:
+            return None
+        line, fields = self.rows[path[1]]
+        name = path[3] if len(path) == 4 and path[2] == "values" else (path[2] if len(path) == 3 else ID_COLUMN)
+        return self.cell(line, fields, self.column.get(name, self.column.get(ID_COLUMN, 0)))
+
+
+class _Table:
+    def __init__(self, file: str, positions: CsvPositions) -> None:
+        self.file = file
+        self.pos = positions
+        self.diags: list[Diagnostic] = []
+
+    def report(self, code: str, path: Path, span: Span | None, message: str, help: str | None = None,
+               related: tuple[Location, ...] = ()) -> None:
+        self.diags.append(Diagnostic(code, Severity.ERROR, message, Location(self.file, span, dotted(path)),
+                                     help or CODES[code].fix, related))
+
+    def header(self, line: int, fields: list[str]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+        """(meta columns, year columns) as (index, key); reports and drops bad columns."""
+        pos = self.pos
+        pos.header_line, pos.header = line, [f.strip() for f in fields]
+        meta: list[tuple[int, str]] = []
+        years: list[tuple[int, str]] = []
+        seen: dict[Any, int] = {}
+        for i, name in enumerate(pos.header):
+            span = pos.cell(line, fields, i)
+            if not name:
+                meta.append((i, ""))  # checked per row: it must stay empty
+                continue
+            if name in (ID_COLUMN, *META_COLUMNS):
+                meaning: Any = name
+            else:
+                parsed = parse_year(name)
+                if isinstance(parsed, YearError):
+                    guess = did_you_mean(name, (ID_COLUMN, *META_COLUMNS))
+                    if guess:
+                        self.report("TGT308", ("header", name), span, f"unknown column '{name}'; did you mean '{guess}'?", f"rename the column to '{guess}'")
+                    else:
+                        self.report("TGT306", ("header", name), span,
+                                    f"column '{name}' is neither a year nor one of {', '.join((ID_COLUMN, *META_COLUMNS))}: {parsed.message}",
+                                    parsed.help)
+                    continue
+                meaning = parsed.value
+            if meaning in seen:
+                first = pos.header[seen[meaning]]
+                same = f"'{name}' and '{first}' are the same year ({meaning})" if name != first else f"column '{name}' is given twice"
+                self.report("TGT302", ("header", name), span, f"{same}: columns {seen[meaning] + 1} and {i + 1}",
+                            "keep one column: a second one would silently replace the first",
+                            (Location(self.file, pos.cell(line, fields, seen[meaning]), dotted(("header", first))),))
+                continue
+            seen[meaning] = i
+            pos.column[name] = i
+            (years if isinstance(meaning, int) else meta).append((i, name))
+        if ID_COLUMN not in pos.column:
+            self.report("TGT307", ("header",), Span(line, 1, line, 2), f"the header has no '{ID_COLUMN}' column",
+                        f"start the header with {ID_COLUMN},label,unit,kind,H10,H11,… (the first row names the columns)")
+        return meta, years
+
+    def tree(self, rows: list[tuple[int, list[str]]]) -> tuple[Tree, CsvPositions, list[Diagnostic]]:
+        pos = self.pos
+        meta, years = self.header(*rows[0])
+        if ID_COLUMN not in pos.column:
+            return {"indicators": {}}, pos, self.diags
+        id_index = pos.column[ID_COLUMN]
+        width = len(pos.header)
+        indicators: dict[str, Any] = {}
+        for line, fields in rows[1:]:
+            n = len(fields)
+            if n > width and any(f.strip() for f in fields[width:]):
+                self.report("TGT307", (), pos.cell(line, fields, width), f"the row has {n} cells but the header names {width} columns",
+                            "remove the extra cells or add a header for their column")
+            id = fields[id_index].strip() if id_index < n else ""
+            if not id:
+                self.report("TGT307", (), pos.cell(line, fields, id_index), "the row has no indicator id",
+                            f"write the indicator's id in the '{ID_COLUMN}' column")
+                continue
+            if id in pos.rows:
+                first = pos.rows[id][0]
+                self.report("TGT302", ("indicators", id), pos.cell(line, fields, id_index),
+                            f"indicator '{id}' is given twice (rows on lines {first} and {line})",
+                            "keep one row per indicator: a second one would silently replace the first",
+                            (Location(self.file, Span(first, 1, first, 2), dotted(("indicators", id))),))
+                continue
+            pos.rows[id] = (line, fields)
+            entry: dict[str, Any] = {}
+            for i, name in meta:
+                value = fields[i].strip() if i < n else ""
+                if not value or name == ID_COLUMN:
+                    continue
+                if not name:
+                    self.report("TGT307", ("indicators", id), pos.cell(line, fields, i),
+                                f"column {i + 1} has a value but no header", "name the column in the header or empty the cell")
+                    continue
+                entry[name] = value
+            entry["values"] = {name: (fields[i] if i < n else "") for i, name in years}
+            indicators[id] = entry
+        return {"indicators": indicators}, pos, self.diags

@@ -1,0 +1,146 @@
+"""JSON data files to a plain tree: exact numbers, duplicate keys found, positions on demand.
+
+Shape and reasons:
+- ``json.loads`` (the C scanner) with ``parse_float=Decimal`` and
+  ``parse_constant`` keeps every number exact and turns ``NaN``/``Infinity``
+  into non-finite ``Decimal`` values the builder reports (TGT305).
+- ``object_pairs_hook`` sees every object's pairs, so a key given twice is
+  noticed (the plain ``dict`` would keep the last silently); the first value
+  is kept, as in YAML, and the duplicate is reported with both lines.
+- The standard library gives no positions for a parsed JSON value.  The
+  happy path needs none, so ``JsonPositions`` finds a path's line only when
+  a message is being written: it searches the text for the path's keys in
+  order (``"indicators"``, then ``"patents"`` after it, …).  This is cheap
+  and right for any file a person or a tool writes; a key spelled with
+  ``\\u`` escapes is simply reported without a line.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from .data import Path, Tree, dotted
+from .diagnostics import CODES, Diagnostic, Location, Severity, Span
+
+_CONSTANTS = {"NaN": "NaN", "Infinity": "Infinity", "-Infinity": "-Infinity"}
+
+
+def parse_json(text: str, file: str) -> tuple[Tree, JsonPositions | None, list[Diagnostic]]:
+    """The tree of a JSON data file, where its keys are, and what is wrong with it."""
+    import json
+
+    positions = JsonPositions(text)
+    if not text.strip():
+        return None, positions, []
+    duplicated: list[tuple[dict[str, Any], list[str]]] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        d = dict(items)
+        if len(d) == len(items):
+            return d
+        first: dict[str, Any] = {}
+        again: list[str] = []
+        for k, v in items:
+            if k in first:
+                again.append(k)
+            else:
+                first[k] = v
+        duplicated.append((first, again))
+        return first
+
+    try:
+        tree = json.loads(text, parse_float=Decimal, parse_constant=lambda s: Decimal(_CONSTANTS[s]), object_pairs_hook=pairs)
+    except json.JSONDecodeError as exc:
+        span = Span(exc.lineno, exc.colno, exc.lineno, exc.colno + 1, exc.pos, exc.pos + 1)
+        return None, None, [Diagnostic("TGT301", Severity.ERROR, f"JSON syntax error: {exc.msg}", Location(file, span),
+                                       CODES["TGT301"].fix)]
+    except RecursionError:
+        return None, None, [Diagnostic("TGT309", Severity.ERROR, "the data is nested too deeply", Location(file), CODES["TGT309"].fix)]
+    except ValueError as exc:  # an integer with more digits than Python converts (4300)
+        m = re.search(r"[0-9]{4000,}", text)
+        span = positions.at(m.start(), m.end()) if m else None
+        return None, None, [Diagnostic("TGT305", Severity.ERROR, f"a number is too long: {exc}", Location(file, span),
+                                       "write a number with fewer digits")]
+    diags = [positions.duplicate(file, path, key) for d, keys in duplicated if (path := _find(tree, d)) is not None for key in keys]
+    return tree, positions, diags
+
+
+def _find(tree: Any, target: dict[str, Any], path: Path = ()) -> Path | None:
+    """The data path of the object ``target`` in ``tree`` (error path only)."""
+    if tree is target:
+        return path
+    if isinstance(tree, dict):
+        items: Any = tree.items()
+    elif isinstance(tree, list):
+        items = ((str(i), v) for i, v in enumerate(tree))
+    else:
+        return None
+    for k, v in items:
+        if isinstance(v, (dict, list)):
+            found = _find(v, target, (*path, k))
+            if found is not None:
+                return found
+    return None
+
+
+class JsonPositions:
+    """Finds the line of a data path by searching the text for its keys, in order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def spans(self, mapping: dict[str, Any], path: Path, key: bool) -> dict[str, Span] | None:
+        return None  # no positions on the happy path: see the module docstring
+
+    def at(self, start: int, end: int) -> Span:
+        line = self.text.count("\n", 0, start) + 1
+        col = start - self.text.rfind("\n", 0, start)
+        end_line = line + self.text.count("\n", start, end)
+        end_col = end - self.text.rfind("\n", 0, end)
+        return Span(line, col, end_line, end_col, start, end)
+
+    def find_key(self, path: Path, start: int = 0) -> re.Match[str] | None:
+        import json
+
+        m = None
+        for part in path:
+            m = re.compile(re.escape(json.dumps(part, ensure_ascii=False)) + r"\s*:\s*").search(self.text, start)
+            if m is None:
+                return None
+            start = m.end()
+        return m
+
+    def span(self, path: Path, key: bool = False) -> Span | None:
+        if not path:
+            return None
+        m = self.find_key(path)
+        if m is None:
+            return self.span(path[:-1], key) if len(path) > 1 else None
+        if key:
+            return self.at(m.start(), m.start() + len(m.group(0).rstrip().rstrip(":").rstrip()))
+        return self.at(m.end(), self.value_end(m.end()))
+
+    def value_end(self, start: int) -> int:
+        """Where the (scalar) value starting at ``start`` ends, roughly: for a caret under it."""
+        text = self.text
+        if text.startswith('"', start):
+            m = re.compile(r'"(?:[^"\\\n]|\\.)*"?').match(text, start)
+        else:
+            m = re.compile(r"[^,}\]\s]*").match(text, start)
+        return max(m.end() if m else start + 1, start + 1)
+
+    def duplicate(self, file: str, path: Path, key: str) -> Diagnostic:
+        first = self.find_key((*path, key))
+        second = self.find_key((key,), first.end()) if first else None
+        span1 = self.at(first.start(), first.start() + len(key) + 2) if first else None
+        span2 = self.at(second.start(), second.start() + len(key) + 2) if second else None
+        lines = f" (lines {span1.line} and {span2.line})" if span1 and span2 else ""
+        where = dotted(path) or "the top of the file"
+        return Diagnostic(
+            "TGT302", Severity.ERROR, f"'{key}' is given twice in {where}{lines}",
+            Location(file, span2 or span1, dotted((*path, key))),
+            "keep one entry: JSON readers would silently keep only one of them",
+            (Location(file, span1, dotted((*path, key))),),
+        )

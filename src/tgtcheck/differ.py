@@ -1,0 +1,350 @@
+"""The semantic diff of two specs: what changed in the targets, not in the file.
+
+``diff(old, new)`` compares two ``nodes.Spec`` trees and returns a tuple of
+small frozen edit records, as sqlglot's ``diff.py`` does (Insert, Remove,
+Update, Move there; ``Added``, ``Removed``, ``Changed``, ``Renamed`` and
+``Split`` here).  A changed declaration carries one ``FieldChange`` per field
+that changed, with the old and the new *nodes*, so a renderer can show each
+side as it was written (``H18 → H22``) through ``printer``.  The function is
+pure: no I/O, no wording; ``formats/diff_*.py`` turn the records into text.
+
+Matching, and what is *not* a change:
+- declarations are matched by kind and id; order, comments, spacing, line
+  breaks and the way a year or number is written never matter, because node
+  equality ignores spans and source text (``H18 == 2006 == FY2006``,
+  ``30% == 3割``, ``1,000 == 1000``, full-width digits);
+- an explicit clause equal to what would apply anyway is no change: a
+  target's ``base H13`` under a policy with ``base H13``, ``method linear``
+  (the default method), ``data "./x.yaml"`` for ``data "x.yaml"``;
+- a renamed indicator (same label) or constant (same value and note) is
+  matched as such, and references are compared under the new name, so the
+  targets that use it are not reported as changed.
+
+Renames and splits of targets (the rule docs/diff.md states):
+- a removed and an added target are one *renamed* target when they have the
+  same condition and schedule and titles with a ``difflib`` ratio of at
+  least ``RENAME_SIMILARITY`` (0.8), or the same title and condition; the
+  best-scoring pairs are taken first;
+- a removed target whose id is extended by two or more added ids
+  (``6-2-6`` → ``6-2-6-1``, ``6-2-6a``; not ``6-2-61``) is *split*.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from dataclasses import dataclass, fields, is_dataclass, replace
+from typing import Any, Union
+
+from .methods import DEFAULT_METHOD
+from .nodes import (
+    Approx, Between, Call, Compare, Condition, Constant, Deadline, Declaration, EveryYear,
+    Indicator, Policy, Ref, Schedule, Spec, Target, Trend, Year,
+)
+
+RENAME_SIMILARITY = 0.8
+
+KINDS = ("indicator", "constant", "target")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field of a declaration: its old and new value (a node, a text, a flag or None)."""
+
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    kind: str  # "indicator" | "constant" | "target"
+    node: Declaration
+
+    @property
+    def id(self) -> str:
+        return self.node.id
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    kind: str
+    node: Declaration
+
+    @property
+    def id(self) -> str:
+        return self.node.id
+
+
+@dataclass(frozen=True, slots=True)
+class Changed:
+    kind: str  # "policy" | "indicator" | "constant" | "target"
+    old: Declaration | Policy
+    new: Declaration | Policy
+    changes: tuple[FieldChange, ...]
+
+    @property
+    def id(self) -> str:
+        return self.new.id
+
+
+@dataclass(frozen=True, slots=True)
+class Renamed:
+    """The same declaration under a new id; ``changes`` lists what else moved (a title's wording)."""
+
+    kind: str
+    old: Declaration
+    new: Declaration
+    changes: tuple[FieldChange, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.new.id
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """One target replaced by several whose ids extend its id."""
+
+    old: Target
+    new: tuple[Target, ...]
+    kind: str = "target"
+
+    @property
+    def id(self) -> str:
+        return self.old.id
+
+
+Edit = Union[Added, Removed, Changed, Renamed, Split]
+
+
+def diff(old: Spec, new: Spec) -> tuple[Edit, ...]:
+    """Every semantic difference from ``old`` to ``new``; empty when they mean the same."""
+    edits: list[Edit] = []
+    policy = _policy_changes(old.policy, new.policy)
+    if policy:
+        edits.append(Changed("policy", old.policy, new.policy, policy))
+    refs: dict[str, str] = {}  # old name -> new name of renamed indicators and constants
+    for kind in KINDS:
+        olds, news = _by_id(old, kind), _by_id(new, kind)
+        gone = [d for i, d in olds.items() if i not in news]
+        born = [d for i, d in news.items() if i not in olds]
+        pairs = _pair_renamed(kind, gone, born, refs, old.policy, new.policy)
+        if kind != "target":
+            refs.update({a.id: b.id for a, b in pairs})
+        for ident, node in news.items():
+            if ident in olds:
+                changes = _changes(kind, olds[ident], node, refs, old.policy, new.policy)
+                if changes:
+                    edits.append(Changed(kind, olds[ident], node, changes))
+        for a, b in pairs:
+            edits.append(Renamed(kind, a, b, _changes(kind, a, b, refs, old.policy, new.policy)))
+        paired_old = {a.id for a, _ in pairs}
+        paired_new = {b.id for _, b in pairs}
+        gone = [d for d in gone if d.id not in paired_old]
+        born = [d for d in born if d.id not in paired_new]
+        if kind == "target":
+            for split in _splits(gone, born):  # type: ignore[arg-type]
+                edits.append(split)
+                gone.remove(split.old)
+                for piece in split.new:
+                    born.remove(piece)
+        edits.extend(Added(kind, d) for d in born)
+        edits.extend(Removed(kind, d) for d in gone)
+    return tuple(edits)
+
+
+def renamed_targets(edits: tuple[Edit, ...]) -> dict[str, str]:
+    """New target id -> old target id, for renamed targets and the pieces of split ones."""
+    out: dict[str, str] = {}
+    for e in edits:
+        if isinstance(e, Renamed) and e.kind == "target":
+            out[e.new.id] = e.old.id
+        elif isinstance(e, Split):
+            out.update({piece.id: e.old.id for piece in e.new})
+    return out
+
+
+# -- matching ---------------------------------------------------------------------------
+def _by_id(spec: Spec, kind: str) -> dict[str, Any]:
+    cls = {"indicator": Indicator, "constant": Constant, "target": Target}[kind]
+    out: dict[str, Any] = {}
+    for d in spec.declarations:
+        if isinstance(d, cls):
+            out.setdefault(d.id, d)  # a duplicate id is the checker's TGT202/TGT208; the first one counts
+    return out
+
+
+def _pair_renamed(kind: str, gone: list[Any], born: list[Any], refs: dict[str, str],
+                  old_policy: Policy, new_policy: Policy) -> list[tuple[Any, Any]]:
+    scored: list[tuple[tuple[int, float], int, int]] = []
+    for i, a in enumerate(gone):
+        for j, b in enumerate(born):
+            score = _rename_score(kind, a, b, refs, old_policy, new_policy)
+            if score is not None:
+                scored.append((score, i, j))
+    scored.sort(key=lambda s: (-s[0][0], -s[0][1], s[1], s[2]))
+    pairs: list[tuple[Any, Any]] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for _, i, j in scored:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((gone[i], born[j]))
+    return sorted(pairs, key=lambda p: born.index(p[1]))
+
+
+def _rename_score(kind: str, a: Any, b: Any, refs: dict[str, str], op: Policy, np: Policy) -> tuple[int, float] | None:
+    """(same everything but the id?, title similarity) when ``b`` is ``a`` renamed, else None."""
+    if kind == "indicator":
+        return (int(a == replace(b, id=a.id)), 1.0) if a.label == b.label else None
+    if kind == "constant":
+        same = _mapped(a.value, refs) == b.value and a.note == b.note
+        return (1, 1.0) if same else None
+    same_condition = _mapped(a.condition, refs) == b.condition
+    if not same_condition:
+        return None
+    ratio = title_similarity(a.title, b.title)
+    same_schedule = a.schedule == b.schedule
+    if (same_schedule and ratio >= RENAME_SIMILARITY) or a.title == b.title:
+        exact = same_schedule and a.title == b.title and not _changes("target", a, b, refs, op, np)
+        return (int(exact), ratio)
+    return None
+
+
+def title_similarity(a: str, b: str) -> float:
+    """``difflib.SequenceMatcher`` ratio of two titles (1.0 when equal), without the junk heuristic."""
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _extends(new_id: str, old_id: str) -> bool:
+    if not new_id.startswith(old_id) or len(new_id) == len(old_id):
+        return False
+    rest = new_id[len(old_id):]
+    return not (old_id[-1:].isdigit() and rest[0].isdigit())  # 6-2-61 is not a piece of 6-2-6
+
+
+def _splits(gone: list[Target], born: list[Target]) -> list[Split]:
+    out: list[Split] = []
+    taken: set[str] = set()
+    for t in sorted(gone, key=lambda t: -len(t.id)):  # the longest id claims its pieces first
+        pieces = tuple(b for b in born if b.id not in taken and _extends(b.id, t.id))
+        if len(pieces) >= 2:
+            taken.update(p.id for p in pieces)
+            out.append(Split(t, pieces))
+    return sorted(out, key=lambda s: gone.index(s.old))
+
+
+# -- field by field -------------------------------------------------------------------------
+def _changes(kind: str, a: Any, b: Any, refs: dict[str, str], op: Policy, np: Policy) -> tuple[FieldChange, ...]:
+    if kind == "indicator":
+        return _plain(a, b, ("label", "unit", "note"))
+    if kind == "constant":
+        out = [FieldChange("value", a.value, b.value)] if _mapped(a.value, refs) != b.value else []
+        return tuple(out) + _plain(a, b, ("note",))
+    return _target_changes(a, b, refs, op, np)
+
+
+def _plain(a: Any, b: Any, names: tuple[str, ...]) -> tuple[FieldChange, ...]:
+    return tuple(FieldChange(n, getattr(a, n), getattr(b, n)) for n in names if getattr(a, n) != getattr(b, n))
+
+
+def _policy_changes(a: Policy, b: Policy) -> tuple[FieldChange, ...]:
+    out = list(_plain(a, b, ("id", "title", "base", "due")))
+    if _data_path(a.data) != _data_path(b.data):
+        out.append(FieldChange("data", a.data, b.data))
+    out.extend(_plain(a, b, ("goal",)))
+    if (a.method or DEFAULT_METHOD) != (b.method or DEFAULT_METHOD):
+        out.append(FieldChange("method", a.method, b.method))
+    return tuple(out)
+
+
+def _data_path(path: str | None) -> str | None:
+    return None if path is None else posixpath.normpath(path.replace("\\", "/"))
+
+
+def _target_changes(a: Target, b: Target, refs: dict[str, str], op: Policy, np: Policy) -> tuple[FieldChange, ...]:
+    out: list[FieldChange] = []
+    if a.title != b.title:
+        out.append(FieldChange("title", a.title, b.title))
+    out.extend(_condition_changes(a.condition, b.condition, refs))
+    out.extend(_schedule_changes(a.schedule, b.schedule))
+    # a target's own clause counts against what it inherits: `base H13` under `base H13` is no change
+    if (a.base or b.base) and (a.base or op.base) != (b.base or np.base):
+        out.append(FieldChange("base", a.base, b.base))
+    if (a.method or b.method) and (a.method or op.method or DEFAULT_METHOD) != (b.method or np.method or DEFAULT_METHOD):
+        out.append(FieldChange("method", a.method, b.method))
+    return tuple(out)
+
+
+def _condition_changes(a: Condition, b: Condition, refs: dict[str, str]) -> list[FieldChange]:
+    mapped = _mapped(a, refs)
+    if mapped == b:
+        return []
+    if type(a) is not type(b):
+        return [FieldChange("condition", a, b)]
+    if isinstance(a, Trend):
+        assert isinstance(mapped, Trend) and isinstance(b, Trend)
+        return _measure(a.call, b.call, mapped.call)
+    out: list[FieldChange] = []
+    if isinstance(a, Compare):
+        assert isinstance(mapped, Compare) and isinstance(b, Compare)
+        out.extend(_measure(a.left, b.left, mapped.left))
+        if a.op != b.op:
+            out.append(FieldChange("operator", a.op, b.op))
+        if mapped.right != b.right:
+            out.append(FieldChange("threshold", a.right, b.right))
+    elif isinstance(a, Between):
+        assert isinstance(mapped, Between) and isinstance(b, Between)
+        out.extend(_measure(a.operand, b.operand, mapped.operand))
+        if mapped.low != b.low:
+            out.append(FieldChange("lower", a.low, b.low))
+        if mapped.high != b.high:
+            out.append(FieldChange("upper", a.high, b.high))
+    out.extend(_approx_changes(a.approx, b.approx, mapped.approx))  # type: ignore[union-attr]
+    return out
+
+
+def _measure(a: Any, b: Any, mapped: Any) -> list[FieldChange]:
+    """The measured expression: a different function over the same arguments is `function`."""
+    if mapped == b:
+        return []
+    if isinstance(a, Call) and isinstance(b, Call) and a.func != b.func and mapped.args == b.args:
+        return [FieldChange("function", a, b)]
+    return [FieldChange("measure", a, b)]
+
+
+def _approx_changes(a: Approx | None, b: Approx | None, mapped: Approx | None) -> list[FieldChange]:
+    out: list[FieldChange] = []
+    if (a is None) != (b is None):
+        out.append(FieldChange("about", a is not None, b is not None))
+    old_tol = mapped.tolerance if mapped is not None else None
+    new_tol = b.tolerance if b is not None else None
+    if old_tol != new_tol:
+        out.append(FieldChange("tolerance", a.tolerance if a is not None else None, new_tol))
+    return out
+
+
+def _schedule_changes(a: Schedule | None, b: Schedule | None) -> list[FieldChange]:
+    if a == b:
+        return []
+    if isinstance(a, Deadline) and isinstance(b, Deadline):
+        return [FieldChange("deadline", a.year, b.year)]
+    if isinstance(a, EveryYear) and isinstance(b, EveryYear):
+        out = [FieldChange("start", a.start, b.start)] if a.start != b.start else []
+        return out + ([FieldChange("end", a.end, b.end)] if a.end != b.end else [])
+    return [FieldChange("schedule", a, b)]
+
+
+def _mapped(node: Any, refs: dict[str, str]) -> Any:
+    """``node`` with references to renamed indicators and constants under their new names."""
+    if not refs:
+        return node
+    if isinstance(node, Ref):
+        return replace(node, name=refs.get(node.name, node.name))
+    if isinstance(node, tuple):
+        return tuple(_mapped(x, refs) for x in node)
+    if is_dataclass(node) and not isinstance(node, (type, Year)):
+        return replace(node, **{f.name: _mapped(getattr(node, f.name), refs) for f in fields(node) if f.compare})
+    return node

@@ -1,0 +1,51 @@
+"""Syntax errors: a code, the right line and column, a hint, never an exception."""
+
+from __future__ import annotations
+
+import pytest
+
+from tgtcheck.parser import parse
+
+HEAD = 'policy "p" "t" base H13 due H18\n'
+
+CASES = [
+    # (name, source, code, line, column)
+    ("string closed too early", HEAD + 'target "1 "t" value(x) >= 1', "TGT102", 2, 12),
+    ("unclosed title", HEAD + 'target "1" "t value(x) >= 1', "TGT104", 2, 12),
+    ("stray character", HEAD + 'target "1" "t" value(x) >= 1 $', "TGT101", 2, 30),
+    ("missing deadline year", HEAD + 'target "1" "t" value(x) >= 1 by', "TGT103", 2, 32),
+    ("unknown era letter", HEAD + 'target "1" "t" value(x) >= 1 by Q18', "TGT105", 2, 33),
+    ("year with letters", HEAD + 'target "1" "t" value(x) >= 1 by 20x6', "TGT105", 2, 33),
+    ("unquoted id", HEAD + "target 6-2-1 \"t\" value(x) >= 1", "TGT102", 2, 8),
+    ("empty file", "", "TGT109", 1, 1),
+    ("only comments", "# a\n# b\n", "TGT109", 1, 1),
+    ("deep parentheses", HEAD + 'target "1" "t" value(x) >= ' + "(" * 10_000 + "1" + ")" * 10_000, "TGT108", 2, 128),
+    ("tolerance without threshold", HEAD + 'target "1" "t" value(x) >= ± 1', "TGT102", 2, 28),
+]
+
+
+@pytest.mark.parametrize("name, source, code, line, column", CASES, ids=[c[0] for c in CASES])
+def test_syntax_error(name: str, source: str, code: str, line: int, column: int) -> None:
+    spec, diags = parse(source, "x.tgt")
+    assert spec is None
+    assert [(d.code, d.location.span.line, d.location.span.column) for d in diags] == [(code, line, column)]
+    assert diags[0].location.file == "x.tgt"
+    assert diags[0].help or code in ("TGT101", "TGT102")
+
+
+def test_h0_parses_and_the_checker_reports_it() -> None:
+    from tgtcheck.check import check
+
+    spec, diags = parse(HEAD + 'target "1" "t" value(x) >= 1 by H0')
+    assert spec is not None and diags == []
+    codes = [(d.code, d.location.span.line, d.location.span.column) for d in check(spec, "x.tgt")]
+    assert ("TGT105", 2, 33) in codes
+
+
+def test_h32_is_a_warning_naming_the_reiwa_year() -> None:
+    from tgtcheck.check import check
+
+    spec, _ = parse(HEAD.replace("H18", "H32"))
+    assert spec is not None
+    [d] = [d for d in check(spec, "x.tgt") if d.code == "TGT106"]
+    assert d.severity.value == "warning" and "R2" in d.message
