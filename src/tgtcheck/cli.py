@@ -21,6 +21,7 @@ from . import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("tgtcheck.commands.run", "evaluate every target of a spec against its data"),
     "check": ("tgtcheck.commands.check", "report every static problem of specs and their data, without evaluating"),
+    "lsp": ("tgtcheck.commands.lsp", "language server for editors (diagnostics, completion, hover) over stdio; needs the lsp extra"),
 }
 
 

@@ -51,6 +51,7 @@ Tree = Any  # dict[str, Tree] | list[Tree] | int | Decimal | str | None | (anyth
 NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # text values: full-width digits, signs and separators read as ASCII, one for one
 _FULLWIDTH = str.maketrans("０１２３４５６７８９，．－＋", "0123456789,.-+")
+_PLAIN_DECIMAL_RE = re.compile(r"[0-9]+\.[0-9]+")
 _NUMBER_RE = re.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 _PENDING = frozenset({"pending", "集計中"})
 _NOT_APPLICABLE = frozenset({"n/a", "-", "―", "—"})  # "－" is "-" after _FULLWIDTH
@@ -391,7 +392,14 @@ class _Builder:
             if kind is int:
                 value = Fraction(raw)
             elif kind is str:
-                value = _MARKERS.get(raw) or text_value(raw)
+                value = _MARKERS.get(raw)  # type: ignore[assignment]
+                if value is None:
+                    if raw.isdigit() and raw.isascii():
+                        value = Fraction(int(raw))
+                    elif _PLAIN_DECIMAL_RE.fullmatch(raw):
+                        value = Fraction(Decimal(raw))
+                    else:
+                        value = text_value(raw)
             elif raw is None:
                 value = Marker.UNKNOWN
             elif kind is Decimal:

@@ -69,12 +69,13 @@ class CsvPositions:
     def starts(self, line: int, fields: list[str]) -> list[int]:
         """The 1-based column where each field of the row starting at ``line`` begins."""
         raw = self.lines()[line - 1] if 0 < line <= len(self.lines()) else ""
-        out, col = [], 1
         if '"' not in raw:
+            out, col = [], 1
             for f in fields:
                 out.append(col)
                 col += len(f) + 1
             return out
+        out = []
         quoted = False
         out.append(1)
         for i, ch in enumerate(raw):

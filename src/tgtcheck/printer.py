@@ -1,17 +1,18 @@
-"""Expressions and years back to text, in canonical form.
+"""Expressions, conditions, schedules, years and strings back to text, in canonical form.
 
-The one way from a tree back to source text for expressions (sqlglot's
-rule): explanations quote the condition with it, and the formatter
-(``formatter.py``) builds whole files on top of it.  Parentheses are
-written only where precedence needs them, so ``print(parse(x))`` parses
-back to the same tree.
+The one way from a tree back to source text (sqlglot's rule): explanations
+quote the condition with it, and the formatter (``formatter.py``) builds
+whole files on top of it.  Parentheses are written only where precedence
+needs them, so ``print(parse(x))`` parses back to the same tree.  Numbers
+and years keep their text as written (``1,000``, ``H18``); a node built
+without text gets a form that parses back to it.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from .nodes import Between, BinOp, Call, Compare, Condition, Expr, Neg, Number, Ref, Trend, Year
+from .nodes import Between, BinOp, Call, Compare, Condition, Deadline, Expr, Neg, Number, Ref, Schedule, Trend, Year
 
 _PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
 
@@ -43,7 +44,22 @@ def _finite_decimal(value: Fraction) -> str | None:
 
 
 def year_text(y: Year) -> str:
-    return y.text or str(y.value)
+    """The year as written; without text its era form (H18), which reads as a year anywhere."""
+    from .years import era_label
+
+    return y.text or era_label(y.value)
+
+
+def string_text(text: str) -> str:
+    """A quoted string: "…", or 「…」 when the text itself contains a double quote."""
+    return f"「{text}」" if '"' in text or "＂" in text else f'"{text}"'
+
+
+def schedule_text(s: Schedule) -> str:
+    if isinstance(s, Deadline):
+        return f"by {year_text(s.year)}"
+    end = f" to {year_text(s.end)}" if s.end is not None else ""
+    return f"every year from {year_text(s.start)}{end}"
 
 
 def expr_text(e: Expr, parent: int = 0, right_side: bool = False) -> str:

@@ -1,6 +1,10 @@
 """`tgtcheck check SPEC…`: every static problem of specs and their data, without evaluating.
 
-Exit 0 when there is no error (warnings allowed), 2 when there is one.
+Exit 0 when there is no diagnostic, 1 when there are only warnings (for
+example the findings of --strict), 2 when there is an error; --exit-zero
+turns the 1 into 0 (an error is still 2).  Text goes to stderr as ruff and
+mypy do; a machine format (--format json|junit|sarif|github|markdown) goes
+to stdout, one document for all the specs.
 """
 
 from __future__ import annotations
@@ -8,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import add_output_options
+from .common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, add_output_options
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -19,26 +23,28 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true",
                    help="also report unused indicators and constants, targets without a deadline, approximations without a tolerance")
     p.add_argument("--no-data", action="store_true", help="check the specs only, not their data files")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are warnings (an error still exits 2)")
     add_output_options(p, sorted(FORMATS))
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..diagnostics import Diagnostic
     from ..formats import Options, get
     from ..pipeline import load
-    from .common import sources_of, use_color
+    from .common import render_check, sources_for, use_color
 
-    diags = []
+    checked: dict[str, list[Diagnostic]] = {}
     texts: dict[str, str | None] = {}
     for spec in args.specs:
         loaded = load(spec, args.data, strict=args.strict, with_data=not args.no_data)
-        diags.extend(loaded.diagnostics)
+        checked.setdefault(spec, []).extend(loaded.diagnostics)
         texts[spec] = loaded.text
+    diags = [d for ds in checked.values() for d in ds]
     stream = sys.stderr if args.format == "text" else sys.stdout
     opts = Options(lang=args.lang, color=use_color(args.color, stream, args.format))
-    out = get(args.format).render_diagnostics(diags, sources_of(texts), opts)
-    stream.write(out)
+    stream.write(render_check(get(args.format), checked, sources_for(texts, diags), opts))
     if args.format == "text" and not diags:
-        sys.stderr.write(f"{len(args.specs)} spec{'s' if len(args.specs) != 1 else ''} checked: no problems.\n")
+        sys.stderr.write(f"{len(checked)} spec{'s' if len(checked) != 1 else ''} checked: no problems.\n")
     if any(d.is_error for d in diags):
-        return 2
-    return 1 if diags else 0  # warnings (e.g. --strict findings) are findings
+        return EXIT_TROUBLE
+    return EXIT_FINDINGS if diags and not args.exit_zero else EXIT_CLEAN

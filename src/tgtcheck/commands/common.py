@@ -1,9 +1,13 @@
 """Options and output helpers shared by the commands.
 
 Colour follows the usual conventions: ``--color always|never|auto``; in
-auto, NO_COLOR (any value) turns colour off and FORCE_COLOR turns it on,
-otherwise colour only when the stream is a terminal.  Machine formats never
-get colour.
+auto, NO_COLOR (any non-empty value, https://no-color.org) turns colour off,
+else FORCE_COLOR (non-empty, not "0") turns it on, else colour only when the
+stream is a terminal.  The flag beats both variables.  Machine formats
+(json, junit, sarif, github, markdown) never get colour, whatever is asked.
+
+Exit codes are the same for every command (docs/ci.md): 0 clean, 1 findings,
+2 trouble; ``EXIT_*`` names them.
 """
 
 from __future__ import annotations
@@ -11,16 +15,22 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from types import ModuleType
 from typing import TextIO
 
 from ..diagnostics import Diagnostic
 from ..years import YearError, parse_year
 
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_TROUBLE = 2
+
 
 def add_output_options(p: argparse.ArgumentParser, formats: list[str]) -> None:
     p.add_argument("--format", choices=formats, default="text", help="output format (default: text)")
     p.add_argument("--lang", choices=["en", "ja"], default="en", help="language of statuses and explanations")
-    p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour in text output")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="colour in text output (auto: on a terminal, off with NO_COLOR, on with FORCE_COLOR)")
 
 
 def use_color(choice: str, stream: TextIO, fmt: str = "text") -> bool:
@@ -28,7 +38,7 @@ def use_color(choice: str, stream: TextIO, fmt: str = "text") -> bool:
         return False
     if choice == "always":
         return True
-    if "NO_COLOR" in os.environ and os.environ["NO_COLOR"] != "":
+    if os.environ.get("NO_COLOR", "") != "":
         return False
     if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
         return True
@@ -47,9 +57,36 @@ def sources_of(files: dict[str, str | None]) -> dict[str, list[str]]:
     return {name: text.split("\n") for name, text in files.items() if text is not None}
 
 
+def sources_for(files: dict[str, str | None], diags: list[Diagnostic]) -> dict[str, list[str]]:
+    """The lines of the specs, plus those of any other file a diagnostic points into (a data file)."""
+    sources = sources_of(files)
+    for d in diags:
+        for loc in (d.location, *d.related):
+            if loc.file not in sources and loc.span is not None:
+                sources[loc.file] = _lines(loc.file)
+    return sources
+
+
+def _lines(path: str, limit: int = 8 * 1024 * 1024) -> list[str]:
+    try:
+        if os.path.getsize(path) > limit:  # a data file too large to load is not shown either
+            return []
+        with open(path, encoding="utf-8-sig", errors="replace") as f:
+            return f.read().replace("\r\n", "\n").split("\n")
+    except OSError:
+        return []
+
+
 def print_diagnostics(diags: list[Diagnostic], sources: dict[str, list[str]], color: bool) -> None:
     from ..formats import Options
     from ..formats.text import render_diagnostics
 
     if diags:
         sys.stderr.write(render_diagnostics(diags, sources, Options(color=color)))
+
+
+def render_check(fmt: ModuleType, checked: dict[str, list[Diagnostic]], sources: dict[str, list[str]], opts: object) -> str:
+    """A format's report of checked specs: ``render_check`` where the format has it, else the flat list."""
+    if hasattr(fmt, "render_check"):
+        return str(fmt.render_check(checked, sources, opts))
+    return str(fmt.render_diagnostics([d for ds in checked.values() for d in ds], sources, opts))

@@ -1,7 +1,11 @@
 """`tgtcheck run SPEC`: evaluate every target and print the verdicts.
 
-Exit 0 when no target has a failing status (default: behind, not_met),
-1 when one does, 2 for an invalid spec, data or usage.
+Exit 0 when no target has a failing status (--fail-on, default: behind,
+not_met), 1 when one does (0 with --exit-zero), 2 for an invalid spec, data
+or usage.  Diagnostics always go to stderr as text; the verdicts go to
+stdout in the chosen format.  When the spec cannot be evaluated, a machine
+format still writes its document (the diagnostics as results), so a CI step
+that uploads SARIF or reads JUnit sees why.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import add_output_options, year_arg
+from .common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, add_output_options, year_arg
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -20,11 +24,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--as-of", type=year_arg, metavar="YEAR", help="evaluation year (default: the latest year in the data)")
     add_output_options(p, sorted(FORMATS))
     p.add_argument("--fail-on", default="behind,not_met", metavar="STATUS[,STATUS…]",
-                   help="statuses that make the exit code 1 (default: behind,not_met)")
+                   help="statuses that make the exit code 1 (default: behind,not_met; '' for none)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when a target fails (2 still means trouble)")
 
 
 def fail_statuses(text: str) -> frozenset[str] | str:
+    """The statuses of --fail-on, or the message for an unknown one."""
     from ..evaluate import Status
 
     names = [s.strip() for s in text.split(",") if s.strip()]
@@ -38,19 +43,25 @@ def fail_statuses(text: str) -> frozenset[str] | str:
 def run(args: argparse.Namespace) -> int:
     from ..formats import Options, get
     from ..pipeline import load, run as evaluate
-    from .common import print_diagnostics, sources_of, use_color
+    from .common import print_diagnostics, render_check, sources_for, use_color
 
     fail_on = fail_statuses(args.fail_on)
     if isinstance(fail_on, str):
         sys.stderr.write(f"tgtcheck: error[TGT501]: {fail_on}\n")
-        return 2
+        return EXIT_TROUBLE
     loaded = load(args.spec, args.data)
-    err_color = use_color(args.color, sys.stderr)
     result = evaluate(loaded, args.as_of) if loaded.ok else None
-    print_diagnostics(loaded.diagnostics, sources_of({args.spec: loaded.text}), err_color)
-    if result is None:
-        return 2
+    sources = sources_for({args.spec: loaded.text}, loaded.diagnostics)
+    print_diagnostics(loaded.diagnostics, sources, use_color(args.color, sys.stderr))
+    fmt = get(args.format)
     opts = Options(lang=args.lang, color=use_color(args.color, sys.stdout, args.format), fail_on=fail_on)
-    sys.stdout.write(get(args.format).render_run(result, opts))
+    if result is None:
+        if args.format != "text":
+            if hasattr(fmt, "render_failed_run"):
+                sys.stdout.write(fmt.render_failed_run(loaded, sources, opts))
+            else:
+                sys.stdout.write(render_check(fmt, {args.spec: loaded.diagnostics}, sources, opts))
+        return EXIT_TROUBLE
+    sys.stdout.write(fmt.render_run(result, opts))
     failing = any(v.status.value in fail_on for v in result.verdicts)
-    return 1 if failing and not args.exit_zero else 0
+    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN

@@ -1,4 +1,11 @@
-"""Machine-readable output of `tgtcheck run` / `check` (shape: schema/run.schema.json).
+"""Machine-readable output of `tgtcheck run` / `check`.
+
+Shapes: ``schema/run.schema.json`` and ``schema/check.schema.json``, shipped
+in the package; the tests validate every document against them.  Every
+document starts with ``tool`` and ``kind`` ("run" or "check").  A run that
+could not evaluate (an invalid spec or data) is still a run document, with
+``"ok": false``, no targets and the diagnostics that stopped it, so a CI
+step always gets one shape to read.
 
 Exact numbers are strings: a finite decimal as such ("48.8"), any other
 fraction as "numerator/denominator" ("5264/4029"); percents are given as
@@ -14,9 +21,9 @@ from typing import Any
 
 from .. import __version__
 from ..dataset import Marker
-from ..diagnostics import Diagnostic
+from ..diagnostics import CODES, Diagnostic, Location
 from ..evaluate import Verdict
-from ..pipeline import RunResult
+from ..pipeline import Loaded, RunResult
 from ..wording import explanation, status_word
 from ..years import era_label
 from . import Options
@@ -43,20 +50,28 @@ def year(y: int | None) -> dict[str, Any] | None:
     return None if y is None else {"year": y, "label": era_label(y)}
 
 
-def diagnostic(d: Diagnostic) -> dict[str, Any]:
-    s = d.location.span
+def location(loc: Location) -> dict[str, Any]:
+    s = loc.span
     return {
-        "code": d.code,
-        "severity": d.severity.value,
-        "message": d.message,
-        "file": d.location.file,
+        "file": loc.file,
         "line": s.line if s else None,
         "column": s.column if s else None,
         "end_line": s.end_line if s else None,
         "end_column": s.end_column if s else None,
-        "path": d.location.path,
+        "path": loc.path,
+    }
+
+
+def diagnostic(d: Diagnostic) -> dict[str, Any]:
+    code = CODES.get(d.code)
+    return {
+        "code": d.code,
+        "title": code.title if code else None,
+        "severity": d.severity.value,
+        "message": d.message,
+        **location(d.location),
         "help": d.help,
-        "related": [{"file": r.file, "line": r.span.line if r.span else None, "path": r.path} for r in d.related],
+        "related": [location(r) for r in d.related],
     }
 
 
@@ -97,21 +112,34 @@ def verdict(v: Verdict, lang: str, spec_file: str) -> dict[str, Any]:
     }
 
 
-def run_document(result: RunResult, opts: Options) -> dict[str, Any]:
-    spec, loaded = result.spec, result.loaded
-    p = spec.policy
+def _tool() -> dict[str, Any]:
+    return {"name": "tgtcheck", "version": __version__}
+
+
+def _policy(loaded: Loaded) -> dict[str, Any] | None:
+    if loaded.spec is None:
+        return None
+    p = loaded.spec.policy
     return {
-        "tool": {"name": "tgtcheck", "version": __version__},
+        "id": p.id, "title": p.title, "goal": p.goal,
+        "base_year": year(p.base.value if p.base else None),
+        "due_year": year(p.due.value if p.due else None),
+    }
+
+
+def run_document(result: RunResult, opts: Options) -> dict[str, Any]:
+    loaded = result.loaded
+    return {
+        "tool": _tool(),
+        "kind": "run",
+        "ok": True,
         "spec": loaded.spec_file,
         "data": loaded.data_file,
         "lang": opts.lang,
         "as_of": result.as_of,
         "as_of_label": era_label(result.as_of),
-        "policy": {
-            "id": p.id, "title": p.title, "goal": p.goal,
-            "base_year": year(p.base.value if p.base else None),
-            "due_year": year(p.due.value if p.due else None),
-        },
+        "fail_on": sorted(opts.fail_on),
+        "policy": _policy(loaded),
         "assessment": {"key": result.assessment.key, "text": result.assessment.word(opts.lang),
                        "rule": result.assessment.rule(opts.lang)},
         "targets": [verdict(v, opts.lang, loaded.spec_file) for v in result.verdicts],
@@ -120,13 +148,61 @@ def run_document(result: RunResult, opts: Options) -> dict[str, Any]:
     }
 
 
+def failed_run_document(loaded: Loaded, opts: Options) -> dict[str, Any]:
+    """The run document of a spec that could not be evaluated: the diagnostics say why."""
+    return {
+        "tool": _tool(),
+        "kind": "run",
+        "ok": False,
+        "spec": loaded.spec_file,
+        "data": loaded.data_file,
+        "lang": opts.lang,
+        "as_of": None,
+        "as_of_label": None,
+        "fail_on": sorted(opts.fail_on),
+        "policy": _policy(loaded),
+        "assessment": None,
+        "targets": [],
+        "summary": None,
+        "diagnostics": [diagnostic(d) for d in loaded.diagnostics],
+    }
+
+
+def _counts(diags: list[Diagnostic]) -> dict[str, int]:
+    errors = sum(1 for d in diags if d.is_error)
+    return {"errors": errors, "warnings": len(diags) - errors}
+
+
+def check_document(checked: dict[str, list[Diagnostic]]) -> dict[str, Any]:
+    every = [d for diags in checked.values() for d in diags]
+    return {
+        "tool": _tool(),
+        "kind": "check",
+        "files": [{"spec": spec, **_counts(diags)} for spec, diags in checked.items()],
+        "diagnostics": [diagnostic(d) for d in every],
+        "summary": _counts(every),
+    }
+
+
+def _dump(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
 def render_run(result: RunResult, opts: Options) -> str:
-    return json.dumps(run_document(result, opts), ensure_ascii=False, indent=2) + "\n"
+    return _dump(run_document(result, opts))
+
+
+def render_failed_run(loaded: Loaded, sources: dict[str, list[str]], opts: Options) -> str:
+    return _dump(failed_run_document(loaded, opts))
+
+
+def render_check(checked: dict[str, list[Diagnostic]], sources: dict[str, list[str]], opts: Options) -> str:
+    return _dump(check_document(checked))
 
 
 def render_diagnostics(diags: list[Diagnostic], sources: dict[str, list[str]], opts: Options) -> str:
-    errors = sum(1 for d in diags if d.is_error)
-    doc = {"tool": {"name": "tgtcheck", "version": __version__},
-           "diagnostics": [diagnostic(d) for d in diags],
-           "summary": {"errors": errors, "warnings": len(diags) - errors}}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    """The check document of an ungrouped list (the older interface): grouped by the file each diagnostic is in."""
+    checked: dict[str, list[Diagnostic]] = {}
+    for d in diags:
+        checked.setdefault(d.location.file, []).append(d)
+    return render_check(checked, sources, opts)

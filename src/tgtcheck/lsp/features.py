@@ -281,7 +281,8 @@ def latest_text(series: Series, unit: str | None, lang: str = "ja") -> str:
     if not isinstance(last.value, Fraction):
         numeric = [y for y in years if isinstance(series.cells[y].value, Fraction)]
         if numeric:
-            text += f"（{w['latest_number']}: {label(numeric[-1], lang)} {shown(series.cells[numeric[-1]].value)}）"
+            earlier = f"{w['latest_number']}: {label(numeric[-1], lang)} {shown(series.cells[numeric[-1]].value)}"
+            text += f"（{earlier}）" if lang == "ja" else f" ({earlier})"
     return text
 
 
