@@ -21,6 +21,10 @@ from . import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("tgtcheck.commands.run", "evaluate every target of a spec against its data"),
     "check": ("tgtcheck.commands.check", "report every static problem of specs and their data, without evaluating"),
+    "diff": ("tgtcheck.commands.diff", "what changed between two spec versions (files or git revisions), and how the verdicts moved"),
+    "explain": ("tgtcheck.commands.explain", "show step by step how one target's status was derived: values, computations, rule"),
+    "fmt": ("tgtcheck.commands.fmt", "rewrite .tgt files in the canonical layout, keeping every comment (--check, --diff for CI)"),
+    "report": ("tgtcheck.commands.report", "the evaluation sheet as a self-contained HTML page with charts (or Markdown)"),
     "lsp": ("tgtcheck.commands.lsp", "language server for editors (diagnostics, completion, hover) over stdio; needs the lsp extra"),
 }
 

@@ -28,9 +28,10 @@ from __future__ import annotations
 import gc
 import os
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Callable, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from .dataset import Cell, Dataset, Marker, Series, Value
 from .diagnostics import CODES, Diagnostic, Location, Severity, Span
@@ -50,7 +51,7 @@ Tree = Any  # dict[str, Tree] | list[Tree] | int | Decimal | str | None | (anyth
 
 NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # text values: full-width digits, signs and separators read as ASCII, one for one
-_FULLWIDTH = str.maketrans("０１２３４５６７８９，．－＋", "0123456789,.-+")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９，．－＋−", "0123456789,.-+-")  # − is U+2212 MINUS SIGN
 _PLAIN_DECIMAL_RE = re.compile(r"[0-9]+\.[0-9]+")
 _NUMBER_RE = re.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 _PENDING = frozenset({"pending", "集計中"})
@@ -147,42 +148,38 @@ def build(tree: Tree, file: str, positions: Positions) -> tuple[Dataset | None, 
     return (None if b.diags else dataset), b.diags
 
 
-def exact_number(text: str) -> int | Decimal | str:
-    """A YAML number's source text to an exact value; text that is no plain decimal stays text."""
-    t = text.replace("_", "")
-    low = t.lower()
-    if low in (".nan", "nan"):
-        return Decimal("NaN")
-    if low in (".inf", "+.inf", "-.inf"):
-        return Decimal("-Infinity" if low[0] == "-" else "Infinity")
-    if _INT_RE.fullmatch(t):
-        return int(t) if len(t) < 4000 else Decimal(t)
-    if _FLOAT_RE.fullmatch(t):
-        return Decimal(t)
-    return text  # 0x1F, 0o17, 1:30 (base 60): not numbers in a data file
+class Bad(NamedTuple):
+    """Why a value is refused: the code and what was found ("text '多数'")."""
+
+    code: str
+    found: str
 
 
-_INT_RE = re.compile(r"[-+]?[0-9]+")
-_FLOAT_RE = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
-
-
-def text_value(text: str) -> Value | str:
-    """A value written as text (``2,568``, ``１２``, ``集計中``, ``－``, ``""``); an error message if none."""
+def text_value(text: str) -> Value | Bad:
+    """A value written as text (``2,568``, ``１２``, ``集計中``, ``－``, ``""``), or why it is none."""
     s = text.strip().translate(_FULLWIDTH)
-    low = s.lower()
-    if s.isdigit() and s.isascii():
-        return Fraction(int(s))
     if not s:
         return Marker.UNKNOWN
+    low = s.lower()
     if low in _PENDING:
         return Marker.PENDING
     if low in _NOT_APPLICABLE:
         return Marker.NOT_APPLICABLE
     if _NUMBER_RE.fullmatch(s):
         return Fraction(Decimal(s.replace(",", "")))
+    if low.lstrip("+-.") in ("nan", "inf", "infinity"):
+        return Bad("TGT305", f"'{text}'")
     if s.endswith("%") and _NUMBER_RE.fullmatch(s[:-1].strip()):
-        return f"text '{text}' (write the number without %: the indicator's kind, percent, gives the unit)"
-    return f"text '{text}'"
+        return Bad("TGT303", f"text '{text}' (write the number without %: the indicator's kind, percent, gives the unit)")
+    return Bad("TGT303", f"text '{text}'")
+
+
+def decimal_value(d: Decimal) -> Fraction | Bad:
+    if not d.is_finite():
+        return Bad("TGT305", str(d))
+    if not -MAX_EXPONENT <= d.adjusted() <= MAX_EXPONENT:
+        return Bad("TGT305", f"{d:.3e}, too large or too small for a data value")
+    return Fraction(d)
 
 
 def describe(raw: Any) -> str:
@@ -242,13 +239,14 @@ class _Builder:
             self.report("TGT307", (), f"expected a mapping with `indicators` at the top of the file, found {describe(tree)}",
                         "start the file with `indicators:` and one entry per indicator")
         else:
-            self.unknown_fields(tree, (), TOP_FIELDS, "at the top of the file")
+            misspelt = self.unknown_fields(tree, (), TOP_FIELDS, "at the top of the file")
             if not isinstance(tree.get("$schema", ""), str):
                 self.report("TGT307", ("$schema",), f"expected the schema's path or URL, found {describe(tree['$schema'])}")
             indicators = tree.get("indicators", _MISSING)
             if indicators is _MISSING:
-                self.report("TGT307", (), "the data has no `indicators`", "add `indicators:` with one entry per indicator",
-                            span=Span(1, 1, 1, 1))
+                if "indicators" not in misspelt:
+                    self.report("TGT307", (), "the data has no `indicators`", "add `indicators:` with one entry per indicator",
+                                span=Span(1, 1, 1, 1))
             elif not isinstance(indicators, dict):
                 self.report("TGT307", ("indicators",), f"expected a mapping from indicator ids to their data, found {describe(indicators)}",
                             "write `indicators:` then one `id:` entry per indicator, each with its `values:`")
@@ -261,13 +259,17 @@ class _Builder:
             notes = self.texts(tree.get("notes"), ("notes",))
         return Dataset(self.file, series, notes)
 
-    def unknown_fields(self, mapping: dict[str, Any], path: Path, allowed: tuple[str, ...], where: str) -> None:
+    def unknown_fields(self, mapping: dict[str, Any], path: Path, allowed: tuple[str, ...], where: str) -> set[str]:
+        """Reports TGT308 for each key not in ``allowed``; returns the fields suggested instead."""
+        guesses: set[str] = set()
         for key in mapping:
             if key not in allowed:
                 guess = did_you_mean(str(key), allowed)
                 hint = f"; did you mean '{guess}'?" if guess else ""
                 help = f"rename it to '{guess}'" if guess else f"the fields allowed here are {', '.join(allowed)}: remove '{key}'"
                 self.report("TGT308", (*path, str(key)), f"unknown field '{key}' {where}{hint}", help, key=True)
+                guesses.add(guess or "")
+        return guesses
 
     def text(self, raw: dict[str, Any], field: str, path: Path) -> str | None:
         value = raw.get(field)
@@ -301,7 +303,7 @@ class _Builder:
             self.report("TGT307", path, f"expected the fields of indicator '{id}' (values, and optionally {', '.join(f for f in INDICATOR_FIELDS if f != 'values')}), found {describe(raw)}",
                         "write `values: {H13: 208, …}` under the indicator")
             return None
-        self.unknown_fields(raw, path, INDICATOR_FIELDS, f"in indicator '{id}'")
+        misspelt = self.unknown_fields(raw, path, INDICATOR_FIELDS, f"in indicator '{id}'")
         label, unit, footnote = (self.text(raw, f, path) for f in TEXT_FIELDS)
         kind = raw.get("kind")
         if kind is not None and kind not in KINDS:
@@ -313,7 +315,9 @@ class _Builder:
         values = raw.get("values", _MISSING)
         cells: dict[int, Cell] = {}
         if values is _MISSING:
-            self.report("TGT307", path, f"indicator '{id}' has no `values`", "add `values: {H13: 208, …}` with one entry per year", key=True)
+            if "values" not in misspelt:
+                self.report("TGT307", path, f"indicator '{id}' has no `values`", "add `values: {H13: 208, …}` with one entry per year",
+                            key=True)
         elif not isinstance(values, dict):
             self.report("TGT307", (*path, "values"), f"expected the values of '{id}' as a mapping from years to values, found {describe(values)}",
                         "write `values: {H13: 208, H14: 集計中}`")
@@ -342,10 +346,10 @@ class _Builder:
         if first is None:
             seen[year] = key
             return False
-        first_span = self.pos.span((*path, first), True)
-        at = f" (line {first_span.line})" if first_span else ""
-        self.report("TGT302", (*path, key), f"'{key}' and '{first}'{at} are the same year ({year})",
-                    "keep one entry per year: a second one would silently replace the first", key=True,
+        first_span, span = self.pos.span((*path, first), True), self.pos.span((*path, key), True)
+        lines = f" (lines {first_span.line} and {span.line})" if first_span and span else ""
+        self.report("TGT302", (*path, key), f"'{first}' and '{key}' are the same year ({year}){lines}",
+                    "keep one entry per year: a second one would silently replace the first", span=span,
                     related=(Location(self.file, first_span, dotted((*path, first))),))
         return True
 
@@ -388,7 +392,7 @@ class _Builder:
                 continue
             seen[year] = key
             kind = type(raw)
-            value: Value | str
+            value: Value | Bad
             if kind is int:
                 value = Fraction(raw)
             elif kind is str:
@@ -403,22 +407,16 @@ class _Builder:
             elif raw is None:
                 value = Marker.UNKNOWN
             elif kind is Decimal:
-                if not raw.is_finite():
-                    self.report("TGT305", (*path, key), f"{id} in {key}: expected a finite number, found {raw}")
-                    continue
-                if not -MAX_EXPONENT <= raw.adjusted() <= MAX_EXPONENT:
-                    self.report("TGT305", (*path, key), f"{id} in {key}: {raw:.3e} is too large or too small for a data value")
-                    continue
-                value = Fraction(raw)
-            elif kind is bool:
-                value = f"a boolean ({str(raw).lower()}; in YAML yes/no/on/off/true/false are booleans: quote text)"
+                value = decimal_value(raw)
             elif isinstance(raw, (dict, list)):
                 self.report("TGT307", (*path, key), f"{id} in {key}: expected one value, found {describe(raw)}", VALUE_HELP)
                 continue
             else:
-                value = describe(raw)
-            if type(value) is str:
-                self.report("TGT303", (*path, key), f"{id} in {key}: expected a number, 集計中/pending, －/n/a or null, found {value}", VALUE_HELP)
+                value = Bad("TGT303", describe(raw))
+            if isinstance(value, Bad):
+                code, found = value
+                expected = "a finite number" if code == "TGT305" else "a number, 集計中/pending, －/n/a or null"
+                self.report(code, (*path, key), f"{id} in {key}: expected {expected}, found {found}", CODES[code].fix if code == "TGT305" else VALUE_HELP)
                 continue
             if count and type(value) is Fraction and value.numerator < 0:
                 self.report("TGT304", (*path, key), f"{id} in {key} is {value}, but '{id}' is a count (kind: count), which cannot be negative",

@@ -57,60 +57,79 @@ class CsvPositions:
         self.text = text
         self._lines: list[str] | None = None
         self.header_line = 1
-        self.header: list[str] = []
+        self.header: list[str] = []  # the column names, stripped
+        self.header_fields: list[str] = []  # as read
         self.column: dict[str, int] = {}  # tree key (a meta field or a year as written) -> column index
         self.rows: dict[str, tuple[int, list[str]]] = {}  # indicator id -> (line, fields)
+        self.year_keys: list[str | None] = []  # by column index: the year column's key, or None
 
     def lines(self) -> list[str]:
         if self._lines is None:
             self._lines = self.text.split("\n")
         return self._lines
 
-    def starts(self, line: int, fields: list[str]) -> list[int]:
-        """The 1-based column where each field of the row starting at ``line`` begins."""
-        raw = self.lines()[line - 1] if 0 < line <= len(self.lines()) else ""
+    def field_spans(self, line: int, fields: list[str]) -> list[Span]:
+        """The span of each field of the row that starts on ``line`` (quotes and all)."""
+        lines = self.lines()
+        raw = lines[line - 1] if 0 < line <= len(lines) else ""
+        out: list[Span] = []
         if '"' not in raw:
-            out, col = [], 1
+            col = 1
             for f in fields:
-                out.append(col)
+                out.append(Span(line, col, line, col + len(f)))
                 col += len(f) + 1
             return out
-        out = []
-        quoted = False
-        out.append(1)
-        for i, ch in enumerate(raw):
-            if ch == '"':
-                quoted = not quoted
-            elif ch == "," and not quoted:
-                out.append(i + 2)
-        return out + [len(raw) + 1] * (len(fields) - len(out))
+        quoted, start, ln = False, (line, 1), line
+        for ln in range(line, len(lines) + 1):  # a quoted field may run over several lines
+            text = lines[ln - 1]
+            for i, ch in enumerate(text):
+                if ch == '"':
+                    quoted = not quoted
+                elif ch == "," and not quoted:
+                    out.append(Span(start[0], start[1], ln, i + 1))
+                    start = (ln, i + 2)
+            if not quoted:
+                break
+        out.append(Span(start[0], start[1], ln, len(lines[ln - 1]) + 1 if ln <= len(lines) else start[1]))
+        return out
 
     def cell(self, line: int, fields: list[str], index: int) -> Span:
-        starts = self.starts(line, fields)
-        col = starts[index] if index < len(starts) else 1
-        width = len(fields[index]) if index < len(fields) else 0
-        return Span(line, col, line, col + width)
+        lines = self.lines()
+        if index < len(fields) and 0 < line <= len(lines) and '"' not in lines[line - 1]:
+            col = sum(len(f) for f in fields[:index]) + index + 1
+            return Span(line, col, line, col + len(fields[index]))
+        spans = self.field_spans(line, fields)
+        return spans[index] if index < len(spans) else Span(line, 1, line, 2)
 
     def spans(self, mapping: dict[str, Any], path: Path, key: bool) -> dict[str, Span] | None:
         if path == ("indicators",):
-            i = self.column.get("indicator", 0)
+            i = self.column.get(ID_COLUMN, 0)
             return {id: self.cell(line, fields, i) for id, (line, fields) in self.rows.items()}
         if len(path) == 3 and path[2] == "values" and path[1] in self.rows:
             line, fields = self.rows[path[1]]
-            starts = self.starts(line, fields)
-            n = len(fields)
+            if not self.year_keys:
+                self.year_keys = [None] * len(self.header)
+                for name, i in self.column.items():
+                    if name not in META_COLUMNS and name != ID_COLUMN:
+                        self.year_keys[i] = name
             out: dict[str, Span] = {}
-            for k in mapping:
-                i = self.column[k]
-                col = starts[i] if i < len(starts) else 1
-                out[k] = Span(line, col, line, col + (len(fields[i]) if i < n else 0))
+            if '"' in self.lines()[line - 1]:
+                for span, k in zip(self.field_spans(line, fields), self.year_keys):
+                    if k is not None:
+                        out[k] = span
+                return out
+            col = 1  # the hot path: a line without quotes
+            for f, k in zip(fields, self.year_keys):
+                if k is not None:
+                    out[k] = Span(line, col, line, col + len(f))
+                col += len(f) + 1
             return out
         return None
 
     def span(self, path: Path, key: bool = False) -> Span | None:
         if path[:1] == ("header",) and len(path) == 2:
             i = self.header.index(path[1]) if path[1] in self.header else 0
-            return self.cell(self.header_line, self.header, i)
+            return self.cell(self.header_line, self.header_fields, i)
         if len(path) < 2 or path[0] != "indicators" or path[1] not in self.rows:
             return None
         line, fields = self.rows[path[1]]
@@ -132,7 +151,7 @@ class _Table:
     def header(self, line: int, fields: list[str]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
         """(meta columns, year columns) as (index, key); reports and drops bad columns."""
         pos = self.pos
-        pos.header_line, pos.header = line, [f.strip() for f in fields]
+        pos.header_line, pos.header, pos.header_fields = line, [f.strip() for f in fields], fields
         meta: list[tuple[int, str]] = []
         years: list[tuple[int, str]] = []
         seen: dict[Any, int] = {}

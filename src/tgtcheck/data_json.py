@@ -58,10 +58,10 @@ def parse_json(text: str, file: str) -> tuple[Tree, JsonPositions | None, list[D
                                        CODES["TGT301"].fix)]
     except RecursionError:
         return None, None, [Diagnostic("TGT309", Severity.ERROR, "the data is nested too deeply", Location(file), CODES["TGT309"].fix)]
-    except ValueError as exc:  # an integer with more digits than Python converts (4300)
-        m = re.search(r"[0-9]{4000,}", text)
-        span = positions.at(m.start(), m.end()) if m else None
-        return None, None, [Diagnostic("TGT305", Severity.ERROR, f"a number is too long: {exc}", Location(file, span),
+    except ValueError:  # an integer with more digits than Python converts (4300)
+        m = re.search(r"[0-9]{4301,}", text)
+        where = positions.at(m.start(), m.end()) if m else None
+        return None, None, [Diagnostic("TGT305", Severity.ERROR, "a number has more than 4300 digits", Location(file, where),
                                        "write a number with fewer digits")]
     diags = [positions.duplicate(file, path, key) for d, keys in duplicated if (path := _find(tree, d)) is not None for key in keys]
     return tree, positions, diags
@@ -113,8 +113,9 @@ class JsonPositions:
         return m
 
     def span(self, path: Path, key: bool = False) -> Span | None:
-        if not path:
-            return None
+        if not path:  # the whole document: its first character
+            start = len(self.text) - len(self.text.lstrip())
+            return self.at(start, start + 1)
         m = self.find_key(path)
         if m is None:
             return self.span(path[:-1], key) if len(path) > 1 else None

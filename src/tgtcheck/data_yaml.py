@@ -20,9 +20,11 @@ Shape and reasons:
 from __future__ import annotations
 
 import functools
+import re
+from decimal import Decimal
 from typing import Any
 
-from .data import MAX_DEPTH, Path, Tree, dotted, exact_number
+from .data import MAX_DEPTH, Path, Tree, dotted
 from .diagnostics import CODES, Diagnostic, Location, Severity, Span
 
 MAX_NODES = 2_000_000  # ~700 MB of composed nodes; 10,000 indicators x 20 years is 500,000
@@ -58,6 +60,8 @@ def parse_yaml(text: str, file: str, pure: bool = False) -> tuple[Tree, YamlPosi
         message = " ".join(p for p in (exc.context, exc.problem) if p)
         code = "TGT307" if isinstance(exc, yaml.constructor.ConstructorError) else "TGT301"
         help = "remove the tag (!name): data files use plain values" if code == "TGT307" else "fix the YAML syntax at the position shown"
+        if "block sequence entries are not allowed" in message:
+            help = "a lone - starts a list in YAML: for 'not applicable' write \"-\" in quotes, or －"
         return None, None, [_diag(file, code, message or str(exc), mark, (), help)]
     except yaml.YAMLError as exc:
         return None, None, [_diag(file, "TGT301", f"YAML error: {exc}", None, ())]
@@ -78,6 +82,25 @@ def _mark_span(mark: Any) -> Span:
 def _node_span(node: Any) -> Span:
     s, e = node.start_mark, node.end_mark
     return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1, s.index, e.index)
+
+
+def exact_number(text: str) -> int | Decimal | str:
+    """A YAML number's source text to an exact value; text that is no plain decimal stays text."""
+    t = text.replace("_", "")
+    low = t.lower()
+    if low in (".nan", "nan"):
+        return Decimal("NaN")
+    if low in (".inf", "+.inf", "-.inf"):
+        return Decimal("-Infinity" if low[0] == "-" else "Infinity")
+    if _INT_RE.fullmatch(t):
+        return int(t) if len(t) < 4000 else Decimal(t)
+    if _FLOAT_RE.fullmatch(t):
+        return Decimal(t)
+    return text  # 0x1F, 0o17, 1:30 (base 60): not numbers in a data file
+
+
+_INT_RE = re.compile(r"[-+]?[0-9]+")
+_FLOAT_RE = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
 
 class YamlPositions:
@@ -113,7 +136,7 @@ class YamlPositions:
         out: dict[str, Span] = {}
         for pair in node.value:
             k = pair[0].value
-            if k not in out:
+            if type(k) is str and k not in out:
                 s, e = pair[i].start_mark, pair[i].end_mark
                 out[k] = Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1, s.index, e.index)
         return out
@@ -133,6 +156,8 @@ def loader_class(pure: bool = False) -> type:
     STR, SEQ, MAP, NULL = tags
 
     class DataLoader(base):  # type: ignore[valid-type, misc]
+        ALIAS = "YAML aliases (*name) are not allowed in data files"
+
         def __init__(self, stream: str) -> None:
             super().__init__(stream)
             self.file = ""
@@ -155,7 +180,8 @@ def loader_class(pure: bool = False) -> type:
                         return NULL
                     for tag, regexp in resolvers.get(value[0], ()):
                         if regexp.match(value):
-                            return tag
+                            found: str = tag
+                            return found
                 return STR
             return SEQ if kind is SequenceNode else MAP
 
@@ -174,7 +200,7 @@ def loader_class(pure: bool = False) -> type:
         # -- constructing --------------------------------------------------------
         def construct_object(self, node: Any, deep: bool = False) -> Any:
             if id(node) in self.seen:
-                raise Refused("YAML aliases (*name) are not allowed in data files", node.start_mark, tuple(self.path))
+                raise Refused(self.ALIAS, node.start_mark, tuple(self.path))
             self.seen.add(id(node))
             if len(self.path) > MAX_DEPTH:
                 raise Refused(f"the data is nested too deeply (more than {MAX_DEPTH} levels)", node.start_mark, tuple(self.path))
@@ -203,6 +229,8 @@ def loader_class(pure: bool = False) -> type:
                     continue
                 first[key] = key_node
                 path.append(key)
+                if id(value_node) in self.seen:  # the C composer shares an aliased node: point at its key
+                    raise Refused(self.ALIAS, key_node.start_mark, tuple(path))
                 result[key] = self.construct_object(value_node)
                 path.pop()
             self.node_of[id(result)] = node
@@ -225,6 +253,8 @@ def loader_class(pure: bool = False) -> type:
             out = []
             for i, child in enumerate(node.value):
                 self.path.append(str(i))
+                if id(child) in self.seen:
+                    raise Refused(self.ALIAS, node.start_mark, tuple(self.path))
                 out.append(self.construct_object(child))
                 self.path.pop()
             return out
@@ -238,7 +268,8 @@ def loader_class(pure: bool = False) -> type:
         def scalar(self, node: Any) -> str:
             if type(node) is not ScalarNode:
                 raise ConstructorError(None, None, f"expected a single value for tag {node.tag}", node.start_mark)
-            return node.value
+            value: str = node.value
+            return value
 
     DataLoader.yaml_constructors = {
         "tag:yaml.org,2002:null": SafeConstructor.construct_yaml_null,

@@ -26,7 +26,9 @@ Renames and splits of targets (the rule docs/diff.md states):
   least ``RENAME_SIMILARITY`` (0.8), or the same title and condition; the
   best-scoring pairs are taken first;
 - a removed target whose id is extended by two or more added ids
-  (``6-2-6`` → ``6-2-6-1``, ``6-2-6a``; not ``6-2-61``) is *split*.
+  (``6-2-6`` → ``6-2-6-1``, ``6-2-6a``; not ``6-2-61``) is *split*; splits
+  are found before renames, so a piece that kept the old condition does not
+  turn the split into a rename and an addition.
 """
 
 from __future__ import annotations
@@ -36,10 +38,11 @@ import posixpath
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any, Union
 
+from .functions import FUNCTIONS, Kind
 from .methods import DEFAULT_METHOD
 from .nodes import (
     Approx, Between, Call, Compare, Condition, Constant, Deadline, Declaration, EveryYear,
-    Indicator, Policy, Ref, Schedule, Spec, Target, Trend, Year,
+    Indicator, Number, Policy, Ref, Schedule, Spec, Target, Trend, Year,
 )
 
 RENAME_SIMILARITY = 0.8
@@ -129,6 +132,10 @@ def diff(old: Spec, new: Spec) -> tuple[Edit, ...]:
         olds, news = _by_id(old, kind), _by_id(new, kind)
         gone = [d for i, d in olds.items() if i not in news]
         born = [d for i, d in news.items() if i not in olds]
+        splits = _splits(gone, born) if kind == "target" else []  # before renames: a piece may look renamed
+        for split in splits:
+            gone.remove(split.old)
+            born = [d for d in born if d not in split.new]
         pairs = _pair_renamed(kind, gone, born, refs, old.policy, new.policy)
         if kind != "target":
             refs.update({a.id: b.id for a, b in pairs})
@@ -143,12 +150,7 @@ def diff(old: Spec, new: Spec) -> tuple[Edit, ...]:
         paired_new = {b.id for _, b in pairs}
         gone = [d for d in gone if d.id not in paired_old]
         born = [d for d in born if d.id not in paired_new]
-        if kind == "target":
-            for split in _splits(gone, born):  # type: ignore[arg-type]
-                edits.append(split)
-                gone.remove(split.old)
-                for piece in split.new:
-                    born.remove(piece)
+        edits.extend(splits)
         edits.extend(Added(kind, d) for d in born)
         edits.extend(Removed(kind, d) for d in gone)
     return tuple(edits)
@@ -200,9 +202,9 @@ def _rename_score(kind: str, a: Any, b: Any, refs: dict[str, str], op: Policy, n
     if kind == "indicator":
         return (int(a == replace(b, id=a.id)), 1.0) if a.label == b.label else None
     if kind == "constant":
-        same = _mapped(a.value, refs) == b.value and a.note == b.note
+        same = _mapped(a.value, refs) == _mapped(b.value) and a.note == b.note
         return (1, 1.0) if same else None
-    same_condition = _mapped(a.condition, refs) == b.condition
+    same_condition = _mapped(a.condition, refs) == _mapped(b.condition)
     if not same_condition:
         return None
     ratio = title_similarity(a.title, b.title)
@@ -241,7 +243,7 @@ def _changes(kind: str, a: Any, b: Any, refs: dict[str, str], op: Policy, np: Po
     if kind == "indicator":
         return _plain(a, b, ("label", "unit", "note"))
     if kind == "constant":
-        out = [FieldChange("value", a.value, b.value)] if _mapped(a.value, refs) != b.value else []
+        out = [FieldChange("value", a.value, b.value)] if _mapped(a.value, refs) != _mapped(b.value) else []
         return tuple(out) + _plain(a, b, ("note",))
     return _target_changes(a, b, refs, op, np)
 
@@ -279,50 +281,46 @@ def _target_changes(a: Target, b: Target, refs: dict[str, str], op: Policy, np: 
 
 
 def _condition_changes(a: Condition, b: Condition, refs: dict[str, str]) -> list[FieldChange]:
-    mapped = _mapped(a, refs)
-    if mapped == b:
+    """The changed parts of a condition: compared as ``_mapped`` makes them, reported as written."""
+    ka, kb = _mapped(a, refs), _mapped(b)
+    if ka == kb:
         return []
     if type(a) is not type(b):
         return [FieldChange("condition", a, b)]
-    if isinstance(a, Trend):
-        assert isinstance(mapped, Trend) and isinstance(b, Trend)
-        return _measure(a.call, b.call, mapped.call)
     out: list[FieldChange] = []
-    if isinstance(a, Compare):
-        assert isinstance(mapped, Compare) and isinstance(b, Compare)
-        out.extend(_measure(a.left, b.left, mapped.left))
+    if isinstance(a, Trend):
+        return _measure(a.call, b.call, ka.call, kb.call)  # type: ignore[union-attr]
+    if isinstance(a, Compare) and isinstance(b, Compare):
+        out.extend(_measure(a.left, b.left, ka.left, kb.left))
         if a.op != b.op:
             out.append(FieldChange("operator", a.op, b.op))
-        if mapped.right != b.right:
+        if ka.right != kb.right:
             out.append(FieldChange("threshold", a.right, b.right))
-    elif isinstance(a, Between):
-        assert isinstance(mapped, Between) and isinstance(b, Between)
-        out.extend(_measure(a.operand, b.operand, mapped.operand))
-        if mapped.low != b.low:
+    elif isinstance(a, Between) and isinstance(b, Between):
+        out.extend(_measure(a.operand, b.operand, ka.operand, kb.operand))
+        if ka.low != kb.low:
             out.append(FieldChange("lower", a.low, b.low))
-        if mapped.high != b.high:
+        if ka.high != kb.high:
             out.append(FieldChange("upper", a.high, b.high))
-    out.extend(_approx_changes(a.approx, b.approx, mapped.approx))  # type: ignore[union-attr]
+    out.extend(_approx_changes(a.approx, b.approx, ka.approx, kb.approx))  # type: ignore[union-attr]
     return out
 
 
-def _measure(a: Any, b: Any, mapped: Any) -> list[FieldChange]:
+def _measure(a: Any, b: Any, ka: Any, kb: Any) -> list[FieldChange]:
     """The measured expression: a different function over the same arguments is `function`."""
-    if mapped == b:
+    if ka == kb:
         return []
-    if isinstance(a, Call) and isinstance(b, Call) and a.func != b.func and mapped.args == b.args:
+    if isinstance(ka, Call) and isinstance(kb, Call) and ka.func != kb.func and ka.args == kb.args:
         return [FieldChange("function", a, b)]
     return [FieldChange("measure", a, b)]
 
 
-def _approx_changes(a: Approx | None, b: Approx | None, mapped: Approx | None) -> list[FieldChange]:
+def _approx_changes(a: Approx | None, b: Approx | None, ka: Approx | None, kb: Approx | None) -> list[FieldChange]:
     out: list[FieldChange] = []
     if (a is None) != (b is None):
         out.append(FieldChange("about", a is not None, b is not None))
-    old_tol = mapped.tolerance if mapped is not None else None
-    new_tol = b.tolerance if b is not None else None
-    if old_tol != new_tol:
-        out.append(FieldChange("tolerance", a.tolerance if a is not None else None, new_tol))
+    if (ka.tolerance if ka else None) != (kb.tolerance if kb else None):
+        out.append(FieldChange("tolerance", a.tolerance if a else None, b.tolerance if b else None))
     return out
 
 
@@ -337,14 +335,28 @@ def _schedule_changes(a: Schedule | None, b: Schedule | None) -> list[FieldChang
     return [FieldChange("schedule", a, b)]
 
 
-def _mapped(node: Any, refs: dict[str, str]) -> Any:
-    """``node`` with references to renamed indicators and constants under their new names."""
-    if not refs:
-        return node
+def _mapped(node: Any, refs: dict[str, str] | None = None) -> Any:
+    """``node`` as compared: renamed references under their new names, year arguments as years.
+
+    ``growth(x, 2001)`` reads 2001 as a number (the grammar has no other way
+    to tell), ``growth(x, H13)`` as a year; both mean fiscal 2001, so a year
+    parameter's whole number is made a ``Year`` here.
+    """
     if isinstance(node, Ref):
-        return replace(node, name=refs.get(node.name, node.name))
+        return replace(node, name=refs.get(node.name, node.name)) if refs else node
     if isinstance(node, tuple):
         return tuple(_mapped(x, refs) for x in node)
-    if is_dataclass(node) and not isinstance(node, (type, Year)):
+    if isinstance(node, Call):
+        sig = FUNCTIONS.get(node.func)
+        kinds = [p.kind for p in sig.params] if sig else []
+        args = tuple(_as_year(a) if i < len(kinds) and kinds[i] is Kind.YEAR else _mapped(a, refs) for i, a in enumerate(node.args))
+        return replace(node, args=args)
+    if is_dataclass(node) and not isinstance(node, (type, Year, Number)):
         return replace(node, **{f.name: _mapped(getattr(node, f.name), refs) for f in fields(node) if f.compare})
     return node
+
+
+def _as_year(e: Any) -> Any:
+    if isinstance(e, Number) and not e.percent and e.value.denominator == 1:
+        return Year(int(e.value))
+    return e

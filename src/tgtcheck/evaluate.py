@@ -79,6 +79,8 @@ class Step:
     year: int
     result: Fraction | None
     percent: bool = False
+    call: Call | None = field(default=None, compare=False)  # the call computed, for `tgtcheck explain`
+    inputs: tuple[Fraction | None, ...] = ()  # its operands: (now, base) or (part, whole); None if not a number
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,12 +191,14 @@ class Evaluator:
     def call(self, e: Call, year: int) -> Result:
         args = e.args
         name = args[0].name if args and isinstance(args[0], Ref) else ""
+        operands: tuple[Result, ...] = ()
         if e.func in ("count", "value"):
             at = _year_of(args[1]) if len(args) > 1 else year
             result = self.read(name, at)
         elif e.func in ("growth", "change"):
             base_year = _year_of(args[1])
             now, base = self.read(name, year), self.read(name, base_year)
+            operands = (now, base)
             if isinstance(now, Unknown) or isinstance(base, Unknown):
                 result = _join(now, base)
             elif e.func == "change":
@@ -205,6 +209,7 @@ class Evaluator:
                 result = (now - base) / base
         elif e.func == "ratio":
             part, whole = self.value(args[0], year), self.value(args[1], year)
+            operands = (part, whole)
             if isinstance(part, Unknown) or isinstance(whole, Unknown):
                 result = _join(part, whole)
             elif whole == 0:
@@ -213,7 +218,8 @@ class Evaluator:
                 result = part / whole
         else:
             raise AssertionError(f"{e.func} is not a numeric function")
-        self._steps.append(Step(expr_text(e), year, result if isinstance(result, Fraction) else None, self.is_percent(e)))
+        inputs = tuple(v if isinstance(v, Fraction) else None for v in operands)
+        self._steps.append(Step(expr_text(e), year, result if isinstance(result, Fraction) else None, self.is_percent(e), e, inputs))
         return result
 
     def is_percent(self, e: Expr) -> bool:

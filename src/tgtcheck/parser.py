@@ -62,10 +62,19 @@ def grammar_path() -> Path:
 def lark_parser() -> Any:
     from lark import Lark
 
+    from .lalr import ContextualLexer
+
     return Lark(
-        grammar_text(), parser="lalr", lexer="contextual", propagate_positions=True,
+        grammar_text(), parser="lalr", lexer=ContextualLexer,
         maybe_placeholders=True, keep_all_tokens=True, transformer=Lower(), cache=True,
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _runner() -> Any:
+    from .lalr import runner
+
+    return runner(lark_parser())
 
 
 def normalize(text: str) -> tuple[str, list[Comment], int]:
@@ -130,7 +139,8 @@ def parse(text: str, filename: str = "<spec>") -> tuple[Spec | None, list[Diagno
         return None, [Diagnostic("TGT108", Severity.ERROR, f"parentheses nested {depth} deep; at most {MAX_NESTING} are allowed",
                                  Location(filename, pos), "simplify the expression")]
     try:
-        tree = lark_parser().parse(lexed)
+        fast = _runner()
+        tree = fast.parse(lexed) if fast is not None else lark_parser().parse(lexed)
     except UnexpectedCharacters as err:
         return None, [_bad_character(err, lexed, filename)]
     except UnexpectedInput as err:
@@ -160,23 +170,54 @@ def _tok_span(t: Any) -> Span:
 def _position(c: Any) -> Span | None:
     if c is None:
         return None
-    if hasattr(c, "type") and hasattr(c, "line"):  # a lark Token
+    if isinstance(c, str):  # a lark Token (a str subclass); no node is a str
         return _tok_span(c)
     return getattr(c, "span", None)
 
 
-def _rule(fn: Any) -> Any:
-    """Call ``fn(self, span, *children)`` with the span of all children and the keywords dropped."""
+def _edges(children: list[Any]) -> Span:
+    """The span from the first to the last positioned child (the hot path of every reduction)."""
+    first = last = None
+    for c in children:
+        if c is not None:
+            first = c
+            break
+    for c in reversed(children):
+        if c is not None:
+            last = c
+            break
+    if first is None or last is None:
+        return Span(0, 0, 0, 0)
+    a = first if isinstance(first, str) else first.span
+    b = last if isinstance(last, str) else last.span
+    if not (a.line and b.line):  # a child without a position: take the next one that has one
+        p = next((p for p in map(_position, children) if p is not None and p.line), None)
+        q = next((p for p in map(_position, reversed(children)) if p is not None and p.line), None)
+        if p is None or q is None:
+            return Span(0, 0, 0, 0)
+        return Span(p.line, p.column, q.end_line, q.end_column, p.start_pos, q.end_pos)
+    return Span(a.line, a.column, b.end_line, b.end_column, a.start_pos, b.end_pos)
 
-    def reduce(self: Any, children: list[Any]) -> Any:
-        first = next((p for p in map(_position, children) if p is not None and p.line), None)
-        last = next((p for p in map(_position, reversed(children)) if p is not None and p.line), None)
-        span = Span(first.line, first.column, last.end_line, last.end_column, first.start_pos, last.end_pos) if first and last else Span(0, 0, 0, 0)
-        kept = [c for c in children if not (hasattr(c, "type") and hasattr(c, "line") and c.type not in _KEPT)]
-        return fn(self, span, *kept)
 
-    reduce.__name__ = fn.__name__
-    return reduce
+def _rule(fn: Any = None, *, spanned: bool = True) -> Any:
+    """Call ``fn(self, span, *children)`` with the span of all children and the keywords dropped.
+
+    ``spanned=False``: the rule does not use its span (it returns a child, or a
+    part whose span nobody reads), so none is computed.
+    """
+
+    def wrap(fn: Any) -> Any:
+        def reduce(self: Any, children: list[Any]) -> Any:
+            kept = [c for c in children if not isinstance(c, str) or c.type in _KEPT]  # type: ignore[attr-defined]
+            return fn(self, _edges(children) if spanned else _NOSPAN, *kept)
+
+        reduce.__name__ = fn.__name__
+        return reduce
+
+    return wrap(fn) if fn is not None else wrap
+
+
+_NOSPAN = Span(0, 0, 0, 0)
 
 
 class _Part:
@@ -193,7 +234,8 @@ def _string(t: Any) -> str:
 
 
 def _number(t: Any) -> Fraction:
-    return Fraction(str(t).replace(",", ""))
+    s = str(t)
+    return Fraction(int(s)) if s.isdigit() else Fraction(s.replace(",", ""))
 
 
 class Lower:
@@ -202,7 +244,7 @@ class Lower:
     Each method gets the span of the whole rule and its meaningful children.
     """
 
-    @_rule
+    @_rule(spanned=False)
     def start(self, span: Span, policy: _Part, *decls: Any) -> Spec:
         dups = list(policy.extra or ())
         for d in decls:
@@ -271,7 +313,7 @@ class Lower:
     def about(self, span: Span) -> _Part:
         return _Part("about", None, span)
 
-    @_rule
+    @_rule(spanned=False)
     def tolerance(self, span: Span, _pm: Any, expr: Any) -> Any:
         return expr
 
@@ -297,7 +339,7 @@ class Lower:
     def neg(self, span: Span, a: Any) -> Neg:
         return Neg(a, span=span)
 
-    @_rule
+    @_rule(spanned=False)
     def atom(self, span: Span, inner: Any) -> Any:  # "(" expr ")"
         return inner
 
@@ -319,7 +361,7 @@ class Lower:
         return Call(str(name), tuple(a for a in args if a is not None), span=span, func_span=_tok_span(name))
 
     # -- years: an invalid year is kept with value 0; the checker reports it from its text
-    @_rule
+    @_rule(spanned=False)
     def year(self, span: Span, y: Year) -> Year:
         return y
 

@@ -72,7 +72,8 @@ def expr_text(e: Expr, parent: int = 0, right_side: bool = False) -> str:
     if isinstance(e, Call):
         return f"{e.func}({', '.join(expr_text(a) for a in e.args)})"
     if isinstance(e, Neg):
-        return "-" + expr_text(e.operand, 3)
+        inner = expr_text(e.operand, 3)
+        return ("- " if inner.startswith("-") else "-") + inner  # `- -x`, never `--x`
     if isinstance(e, BinOp):
         p = _PRECEDENCE[e.op]
         text = f"{expr_text(e.left, p)} {e.op} {expr_text(e.right, p, True)}"
@@ -84,7 +85,10 @@ def condition_text(c: Condition) -> str:
     if isinstance(c, Trend):
         return expr_text(c.call)
     about = "about " if c.approx is not None else ""
-    tol = f" ± {expr_text(c.approx.tolerance)}" if c.approx is not None and c.approx.tolerance is not None else ""
+    tol = ""
+    if c.approx is not None and c.approx.tolerance is not None:  # `± (1 + 1)`: a sum would read as part of the bound
+        t = c.approx.tolerance
+        tol = f" ± ({expr_text(t)})" if isinstance(t, BinOp) else f" ± {expr_text(t)}"
     if isinstance(c, Compare):
         return f"{expr_text(c.left)} {c.op} {about}{expr_text(c.right)}{tol}"
     if isinstance(c, Between):

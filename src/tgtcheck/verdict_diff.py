@@ -96,7 +96,7 @@ def _shown(value: Fraction | None, percent: bool) -> tuple[Fraction, bool] | Non
 def _missing(v: Verdict | None) -> tuple[tuple[str, int, object], ...]:
     if v is None:
         return ()
-    return tuple(_reading_key(r) for r in v.missing)
+    return tuple(_reading_key(r) for r in v.missing if not isinstance(r.value, Fraction))  # a trend lists its numbers too
 
 
 def _reading_key(r: Reading) -> tuple[str, int, object]:

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
 
     checked: dict[str, list[Diagnostic]] = {}
     texts: dict[str, str | None] = {}
-    for spec in args.specs:
+    for spec in dict.fromkeys(args.specs):  # a spec named twice is checked once
         loaded = load(spec, args.data, strict=args.strict, with_data=not args.no_data)
         checked.setdefault(spec, []).extend(loaded.diagnostics)
         texts[spec] = loaded.text

@@ -42,7 +42,8 @@ def fail_statuses(text: str) -> frozenset[str] | str:
 
 def run(args: argparse.Namespace) -> int:
     from ..formats import Options, get
-    from ..pipeline import load, run as evaluate
+    from ..pipeline import load
+    from ..pipeline import run as evaluate
     from .common import print_diagnostics, render_check, sources_for, use_color
 
     fail_on = fail_statuses(args.fail_on)

@@ -15,6 +15,11 @@ from types import ModuleType
 FORMATS: dict[str, str] = {
     "text": "tgtcheck.formats.text",
     "json": "tgtcheck.formats.json_format",
+    "junit": "tgtcheck.formats.junit",
+    "junit-xunit1": "tgtcheck.formats.junit_xunit1",
+    "sarif": "tgtcheck.formats.sarif",
+    "github": "tgtcheck.formats.github",
+    "markdown": "tgtcheck.formats.markdown",
 }
 
 

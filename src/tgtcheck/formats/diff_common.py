@@ -15,11 +15,11 @@ from typing import Any, cast
 
 from ..differ import Added, Changed, Edit, FieldChange, Removed, Renamed, Split
 from ..evaluate import Reading, Status, Verdict
-from ..nodes import Condition, Deadline, EveryYear, Expr, Policy, Spec, Target, Year
+from ..nodes import Condition, Constant, Deadline, EveryYear, Expr, Indicator, Policy, Spec, Target, Year
 from ..printer import condition_text, expr_text, year_text
 from ..verdict_diff import Moved, VerdictChange
-from ..wording import number, reading_text, status_word
-from ..years import label
+from ..wording import MARKER_WORDS, number, reading_text, status_word
+from ..years import era_label, label
 
 
 
@@ -37,6 +37,7 @@ class DiffReport:
     new_as_of: int | None = None
     old_data: str | None = None
     new_data: str | None = None
+    header: str | None = None  # the text format's first line, instead of "OLD → NEW" (git's driver sets it)
 
     @property
     def verdict_changes(self) -> tuple[VerdictChange, ...]:
@@ -89,29 +90,37 @@ FIELD_WORDS = {
     "deadline": ("deadline", "達成年度"),
     "start": ("first year", "開始年度"),
     "end": ("last year", "終了年度"),
-    # numbers of a verdict
+}
+
+#: the numbers of a verdict (verdict_diff.MOVED_FIELDS) and its missing readings
+VERDICT_WORDS = {
     "actual": ("actual", "実績値"),
     "expected": ("expected", "見込み値"),
+    "threshold": ("threshold", "目標値"),
+    "upper": ("upper bound", "上限"),
+    "tolerance": ("tolerance", "許容幅"),
+    "goal": ("line goal", "直線の到達値"),
     "missing": ("missing", "欠測"),
 }
 
 PHRASES = {
     "no_change": ("no semantic change", "意味上の変更なし"),
     "verdicts": ("verdicts", "判定の変化"),
+    "verdict_changes": ("Verdict changes", "判定の変化"),
     "no_verdict_change": ("no verdict change", "判定の変化なし"),
     "unchanged": ("unchanged", "変化なし"),
     "none": ("(none)", "（なし）"),
     "exact": ("exact", "厳密"),
     "new_target": ("(new)", "（新規）"),
     "gone_target": ("(removed)", "（削除）"),
-    "item": ("item", "項目"),
-    "field": ("field", "内容"),
-    "before": ("before", "変更前"),
-    "after": ("after", "変更後"),
-    "change": ("change", "区分"),
-    "target_col": ("target", "達成目標"),
+    "item": ("Item", "項目"),
+    "field": ("Field", "内容"),
+    "before": ("Before", "変更前"),
+    "after": ("After", "変更後"),
+    "change": ("Change", "区分"),
+    "target_col": ("Target", "達成目標"),
     "status_changes": ("status changes", "判定の変化"),
-    "numbers_moved": ("numbers moved", "数値の変化"),
+    "numbers_moved": ("Numbers moved", "数値の変化"),
     "target_changes": ("Target changes", "目標の変更"),
 }
 
@@ -130,6 +139,10 @@ def kind_word(kind: str, lang: str) -> str:
 
 def field_word(name: str, lang: str) -> str:
     return _pick(FIELD_WORDS.get(name, (name, name)), lang)
+
+
+def verdict_word(name: str, lang: str) -> str:
+    return _pick(VERDICT_WORDS.get(name, (name, name)), lang)
 
 
 def phrase(key: str, lang: str) -> str:
@@ -171,14 +184,14 @@ def target_text(t: Target) -> str:
     return " ".join(p for p in parts if p)
 
 
-def value_text(field: str, value: Any, lang: str = "en") -> str | None:
-    """A field's value as written, or None when the field is absent on that side."""
+def value_text(field: str, value: Any, lang: str = "en", quote: bool = True) -> str | None:
+    """A field's value as written, or None when the field is absent on that side; texts in quotes if ``quote``."""
     if value is None:
         return None
     if field == "about":
         return "about" if value else phrase("exact", lang)
     if isinstance(value, str):
-        return value if field in ("operator", "method") else f'"{value}"'
+        return value if field in ("operator", "method") or not quote else f'"{value}"'
     if isinstance(value, Year):
         return year_text(value)
     if isinstance(value, (Deadline, EveryYear)):
@@ -200,17 +213,17 @@ def year_of(c: FieldChange) -> tuple[int | None, int | None] | None:
     return None
 
 
-def described(e: Edit) -> str:
+def described(e: Edit, quote: bool = True) -> str:
     """What an added or removed declaration is: a target's title and condition, an indicator's label."""
     node = e.node if isinstance(e, (Added, Removed)) else None
+    q = '"' if quote else ""
     if isinstance(node, Target):
-        return f'"{node.title}"  {target_text(node)}'
-    if node is None:
-        return ""
-    if hasattr(node, "label"):
-        unit = f" ({node.unit})" if getattr(node, "unit", None) else ""
-        return f'"{node.label}"{unit}'
-    return f"= {expr_text(node.value)}"  # type: ignore[union-attr]
+        return f"{q}{node.title}{q}  {target_text(node)}"
+    if isinstance(node, Indicator):
+        return f"{q}{node.label}{q}" + (f" ({node.unit})" if node.unit else "")
+    if isinstance(node, Constant):
+        return f"= {expr_text(node.value)}"
+    return ""
 
 
 def policy_head(p: Policy) -> str:
@@ -225,7 +238,7 @@ def status_text(v: Verdict | None, lang: str, new_side: bool) -> str:
 
 
 def moved_text(m: Moved, lang: str) -> str:
-    return f"{field_word(m.field, lang)} {_number(m.old, m.old_percent)} → {_number(m.new, m.new_percent)}"
+    return f"{verdict_word(m.field, lang)} {_number(m.old, m.old_percent)} → {_number(m.new, m.new_percent)}"
 
 
 def _number(value: Fraction | None, percent: bool) -> str:
@@ -233,20 +246,38 @@ def _number(value: Fraction | None, percent: bool) -> str:
 
 
 def missing_text(v: Verdict | None, lang: str) -> str:
-    if v is None or not v.missing:
+    """The readings a verdict lacks, consecutive years of one marker folded: ``x H10–H13 = n/a``."""
+    runs: list[list[Reading]] = []
+    for r in missing_readings(v):
+        last = runs[-1][-1] if runs else None
+        if last is not None and (last.indicator, last.value, last.year + 1) == (r.indicator, r.value, r.year):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    if not runs:
         return phrase("none", lang)
-    return ("、" if lang == "ja" else ", ").join(reading_text(r, lang) for r in v.missing)
+    return ("、" if lang == "ja" else ", ").join(reading_text(run[0], lang) if len(run) == 1 else _run_text(run, lang) for run in runs)
 
 
-def readings_of(v: Verdict | None) -> tuple[Reading, ...]:
-    return v.missing if v is not None else ()
+def _run_text(run: list[Reading], lang: str) -> str:
+    first, last = run[0], run[-1]
+    marker = MARKER_WORDS[first.value][lang == "ja"]  # type: ignore[index]
+    if lang == "ja":
+        name = getattr(first, "label", None) or first.indicator
+        return f"{name}（{label(first.year, 'ja')}～{label(last.year, 'ja')}）＝{marker}"
+    return f"{first.indicator} {era_label(first.year)}–{era_label(last.year)} = {marker}"
+
+
+def missing_readings(v: Verdict | None) -> tuple[Reading, ...]:
+    """The readings of a verdict that are not numbers (a trend's verdict lists all it read)."""
+    return tuple(r for r in (v.missing if v is not None else ()) if not isinstance(r.value, Fraction))
 
 
 def change_summary(c: VerdictChange, lang: str) -> list[str]:
     """The moved numbers and the missing values of one verdict change, one phrase each."""
     parts = [moved_text(m, lang) for m in c.moved]
     if c.missing_changed:
-        parts.append(f"{field_word('missing', lang)} {missing_text(c.old, lang)} → {missing_text(c.new, lang)}")
+        parts.append(f"{verdict_word('missing', lang)} {missing_text(c.old, lang)} → {missing_text(c.new, lang)}")
     return parts
 
 

@@ -16,15 +16,14 @@ from typing import Any
 from .. import __version__
 from ..differ import Added, Changed, Edit, FieldChange, Removed, Renamed, Split
 from ..nodes import Target
+from ..printer import expr_text
 from ..verdict_diff import VerdictChange
 from . import Options
 from .diff_common import (
-    DiffReport, described, field_word, group_of, status_value, target_text, value_text, year_of,
+    DiffReport, field_word, group_of, missing_readings, status_value, target_text, value_text,
+    verdict_word, year_of,
 )
 from .json_format import exact, year
-
-SCHEMA_VERSION = 1
-
 
 def diff_document(report: DiffReport, opts: Options) -> dict[str, Any]:
     lang = opts.lang
@@ -43,7 +42,7 @@ def diff_document(report: DiffReport, opts: Options) -> dict[str, Any]:
         }
     return {
         "tool": {"name": "tgtcheck", "version": __version__},
-        "schema_version": SCHEMA_VERSION,
+        "kind": "diff",
         "lang": lang,
         "old": {"source": report.old_name, "policy": report.old.policy.id},
         "new": {"source": report.new_name, "policy": report.new.policy.id},
@@ -61,7 +60,7 @@ def _edit(e: Edit, lang: str) -> dict[str, Any]:
         ident = e.id
         out.update(old_id=None if isinstance(e, Added) else ident, new_id=ident if isinstance(e, Added) else None)
         out["title"] = getattr(e.node, "title", None) or getattr(e.node, "label", None)
-        out["text"] = target_text(e.node) if isinstance(e.node, Target) else described(e)
+        out["text"] = target_text(e.node) if isinstance(e.node, Target) else _declaration_text(e.node)
         out["changes"] = []
     elif isinstance(e, Split):
         out.update(old_id=e.old.id, new_id=None, title=e.old.title, text=target_text(e.old), changes=[])
@@ -74,13 +73,20 @@ def _edit(e: Edit, lang: str) -> dict[str, Any]:
     return out
 
 
+def _declaration_text(node: Any) -> str:
+    """An indicator's unit, a constant's value: what the declaration says beside its id and label."""
+    if hasattr(node, "label"):
+        return f"unit {node.unit}" if node.unit else ""
+    return expr_text(node.value)
+
+
 def _piece(t: Target) -> dict[str, Any]:
     return {"id": t.id, "title": t.title, "text": target_text(t)}
 
 
 def _field(c: FieldChange, lang: str) -> dict[str, Any]:
     out: dict[str, Any] = {"field": c.field, "field_text": field_word(c.field, lang),
-                           "old": value_text(c.field, c.old, lang), "new": value_text(c.field, c.new, lang)}
+                           "old": value_text(c.field, c.old, lang, quote=False), "new": value_text(c.field, c.new, lang, quote=False)}
     years = year_of(c)
     if years is not None:
         out["old_year"], out["new_year"] = years
@@ -98,7 +104,7 @@ def _verdict(c: VerdictChange, lang: str) -> dict[str, Any]:
             "percent": v.percent, "judged_year": year(v.judged_year),
             "actual": exact(v.actual, v.percent), "expected": exact(v.expected, v.percent),
             "threshold": exact(v.threshold, v.percent), "upper": exact(v.upper, v.percent),
-            "missing": [reading_text(r, lang) for r in v.missing],
+            "missing": [reading_text(r, lang) for r in missing_readings(v)],
         }
 
     return {
@@ -108,7 +114,7 @@ def _verdict(c: VerdictChange, lang: str) -> dict[str, Any]:
         "new_status": status_value(c.new),
         "status_changed": c.status_changed,
         "changed": c.changed,
-        "moved": [{"field": m.field, "field_text": field_word(m.field, lang),
+        "moved": [{"field": m.field, "field_text": verdict_word(m.field, lang),
                    "old": exact(m.old, m.old_percent), "new": exact(m.new, m.new_percent),
                    "old_percent": m.old_percent, "new_percent": m.new_percent} for m in c.moved],
         "old": side(c.old),

@@ -13,7 +13,7 @@ from ..differ import Added, Changed, Edit, Removed, Renamed, Split
 from ..nodes import Target
 from . import Options
 from .diff_common import (
-    DiffReport, as_of_text, change_summary, described, edit_id, field_word, group_of, group_word,
+    DiffReport, as_of_text, change_summary, described, edit_id, field_word, group_of, group_word, grouped,
     kind_word, phrase, status_text, target_text, value_text,
 )
 
@@ -26,11 +26,13 @@ def render_diff(report: DiffReport, opts: Options) -> str:
     else:
         heads = [phrase(k, lang) for k in ("change", "item", "field", "before", "after")]
         lines += [_row(heads), _row(["---"] * len(heads))]
-        for e in report.edits:
-            lines += [_row(r) for r in _edit_rows(e, lang)]
+        for _, edits in grouped(report.edits):
+            for e in edits:
+                lines += [_row(r) for r in _edit_rows(e, lang)]
     if report.verdicts is not None:
         assert report.old_as_of is not None and report.new_as_of is not None
-        lines += ["", f"### {phrase('verdicts', lang)}: {as_of_text(report.old_as_of, lang)} → {as_of_text(report.new_as_of, lang)}", ""]
+        years = f"{as_of_text(report.old_as_of, lang)} → {as_of_text(report.new_as_of, lang)}"
+        lines += ["", f"### {phrase('verdict_changes', lang)}: {years}", ""]
         changes = report.verdict_changes
         if not changes:
             lines.append(f"{phrase('no_verdict_change', lang)}.")
@@ -66,15 +68,15 @@ def _edit_rows(e: Edit, lang: str) -> list[list[str]]:
 def _added_text(e: Added | Removed) -> str:
     if isinstance(e.node, Target):
         return f"{e.node.title} `{target_text(e.node)}`"
-    return described(e)
+    return described(e, quote=False)
 
 
 def _value(field: str, value: object, lang: str) -> str:
-    text = value_text(field, value, lang)
+    text = value_text(field, value, lang, quote=False)
     if text is None:
         return phrase("none", lang)
-    if text.startswith('"') or field in ("operator", "about", "method"):
-        return text.strip('"') if text.startswith('"') else text
+    if isinstance(value, (str, bool)):
+        return text
     return f"`{text}`"
 
 

@@ -21,7 +21,8 @@ _LONG = 56  # display cells beyond which old and new go on two lines
 
 def render_diff(report: DiffReport, opts: Options) -> str:
     lang = opts.lang
-    lines = [f"{report.old_name} → {report.new_name}"]
+    names = report.old_name if report.old_name == report.new_name else f"{report.old_name} → {report.new_name}"
+    lines = [report.header or names]
     if not report.edits:
         lines.append(f"  {phrase('no_change', lang)}")
     for group, edits in grouped(report.edits):
@@ -71,11 +72,10 @@ def render_verdicts(report: DiffReport, opts: Options) -> list[str]:
     id_w = max([width(_ids(c.id, c.old_id)) for c in changes] + [6])
     arrow_w = max([width(status_arrow(c, lang)) for c in changes] + [6])
     for c in changes:
-        arrow = status_arrow(c, lang)
-        if opts.color and c.status_changed:
-            arrow = _paint(arrow, "1", opts) + " " * (arrow_w - width(arrow))
-        else:
-            arrow = pad(arrow, arrow_w)
+        plain = status_arrow(c, lang)
+        arrow = pad(plain, arrow_w)
+        if c.status_changed:
+            arrow = _paint(plain, "1", opts) + arrow[len(plain):]
         summary = change_summary(c, lang)
         lines.append(f"  {pad(_ids(c.id, c.old_id), id_w)}  {arrow}  {'; '.join(summary)}".rstrip())
     same = [c for c in report.verdicts if not c.changed]

@@ -38,7 +38,7 @@ class Lines:
     starts: tuple[int, ...]  # offset of each line's first character
 
     @classmethod
-    def of(cls, text: str) -> "Lines":
+    def of(cls, text: str) -> Lines:
         starts = [0]
         for i, c in enumerate(text):
             if c == "\n":

@@ -1,0 +1,59 @@
+"""`tgtcheck explain SPEC TARGET_ID`: how one target's status was derived, step by step.
+
+Loads and evaluates the spec exactly as `tgtcheck run` does (``pipeline``),
+then lays out the derivation of the one verdict (``derivation``): every value
+read with its footnotes, every computation with its formula and exact
+result, the threshold and tolerance, the progress line, the rule.  Exit 0
+when the target is explained, 2 for an invalid spec or data, an unknown
+target id (with a did-you-mean) or bad usage; the status itself never
+changes the exit code (that is `tgtcheck run`'s job).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .common import add_output_options, year_arg
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("spec", metavar="SPEC", help="the .tgt file")
+    p.add_argument("target", metavar="TARGET_ID", help='the target\'s id, e.g. 6-2-7 (as in target "6-2-7" …)')
+    p.add_argument("--data", metavar="FILE", help="data file (default: the one the spec names)")
+    p.add_argument("--as-of", type=year_arg, metavar="YEAR", help="evaluation year (default: the latest year in the data)")
+    add_output_options(p, ["json", "text"])
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from ..derivation import derive, render_text, to_json
+    from ..diagnostics import Diagnostic, Location, Severity
+    from ..functions import suggest
+    from ..pipeline import load
+    from ..pipeline import run as evaluate
+    from .common import print_diagnostics, sources_of, use_color
+
+    loaded = load(args.spec, args.data)
+    color = use_color(args.color, sys.stderr)
+    sources = sources_of({args.spec: loaded.text})
+    spec = loaded.spec
+    if spec is not None and args.target not in {t.id for t in spec.targets}:
+        ids = [t.id for t in spec.targets]
+        guess = suggest(args.target, ids)
+        help_text = f'did you mean "{guess}"?' if guess else ("targets: " + ", ".join(ids) if ids else "the spec has no targets")
+        unknown = Diagnostic("TGT501", Severity.ERROR, f'no target "{args.target}" in {args.spec}', Location(args.spec), help_text)
+        print_diagnostics([unknown], sources, color)
+        return 2
+    result = evaluate(loaded, args.as_of) if loaded.ok else None
+    print_diagnostics(loaded.diagnostics, sources, color)
+    if result is None or loaded.data is None:
+        return 2
+    derivations = [derive(v, result.spec, loaded.data) for v in result.verdicts if v.target.id == args.target]
+    if args.format == "json":
+        doc = {"spec": args.spec, "data": loaded.data_file, "targets": [to_json(d, args.lang) for d in derivations]}
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write("\n".join(render_text(d, args.lang) for d in derivations))
+    return 0

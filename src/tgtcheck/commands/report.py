@@ -1,0 +1,60 @@
+"""`tgtcheck report SPEC`: the evaluation sheet as a self-contained HTML page (or Markdown).
+
+Writes the report to ``-o FILE`` or to stdout.  Exit 0 when the report is
+written, whatever the targets' statuses (the report shows them; `tgtcheck
+run` is the gate that fails on them); 2 for an invalid spec, data or usage,
+a file that cannot be written, or HTML asked for without matplotlib (the
+optional extra ``tgtcheck[report]``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from .common import year_arg
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("spec", metavar="SPEC", help="the .tgt file")
+    p.add_argument("--data", metavar="FILE", help="data file (default: the one the spec names)")
+    p.add_argument("--as-of", type=year_arg, metavar="YEAR", help="evaluation year (default: the latest year in the data)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (default: stdout)")
+    p.add_argument("--lang", choices=["ja", "en"], default="ja", help="language of the report (default: ja)")
+    p.add_argument("--format", choices=["html", "markdown"], default="html",
+                   help="html: one self-contained file with charts (needs tgtcheck[report]); markdown: the same without charts")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour in diagnostics")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..pipeline import load, run as evaluate
+    from .common import print_diagnostics, sources_of, use_color
+
+    if args.format == "html":
+        from ..report.charts import INSTALL_HINT, missing_library
+
+        why = missing_library()
+        if why is not None:
+            sys.stderr.write(f"tgtcheck: error[TGT501]: the HTML report draws its charts with matplotlib, which cannot be imported ({why})\n"
+                             f"  help: {INSTALL_HINT}, or use --format markdown (no charts)\n")
+            return 2
+    loaded = load(args.spec, args.data)
+    result = evaluate(loaded, args.as_of) if loaded.ok else None
+    print_diagnostics(loaded.diagnostics, sources_of({args.spec: loaded.text}), use_color(args.color, sys.stderr))
+    if result is None:
+        return 2
+    from ..report import render
+
+    text = render(result, args.lang, args.format)
+    if not args.output or args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        with open(args.output, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+    except OSError as exc:
+        sys.stderr.write(f"tgtcheck: error[TGT501]: cannot write {args.output}: {exc.strerror or exc}\n")
+        return 2
+    sys.stderr.write(f"tgtcheck: wrote {os.path.normpath(args.output)}\n")
+    return 0

@@ -1,0 +1,440 @@
+"""The full derivation of one verdict, step by step: `tgtcheck explain`.
+
+``derive`` gathers, from a verdict and the spec and data it came from, every
+fact the status rests on: each value read (with the spec's ``note`` for the
+indicator, the data row's footnote and the cell's own note), the constants
+used, each computation with its formula in numbers and its exact result, the
+threshold and tolerance, the progress line's formula in numbers, and the rule
+that chose the status with a sentence saying what that rule means.  The facts
+are data (``Derivation``); ``render_text`` (English or Japanese) and
+``to_json`` only lay them out, so the two cannot disagree.
+
+Nothing is judged again here: whether the condition held is read from the
+rule the evaluator chose (``HOLDS``), so an explanation can never contradict
+its verdict.  Exact fractions are shown beside their decimals
+(``21/104 ≈ 20.19%``), as the evaluator decided on the exact values.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from .dataset import Dataset, Marker
+from .evaluate import Evaluator, Step, Verdict
+from .nodes import Between, BinOp, Call, Compare, Constant, Expr, Neg, Ref, Spec, Trend
+from .printer import condition_text, schedule_text
+from .wording import MARKER_WORDS, number, status_word
+from .years import era_label, label
+
+# rule id -> (English, Japanese): what the row of the evaluator's rule table means
+RULES: dict[str, tuple[str, str]] = {
+    "met.holds": ("the condition holds in the judged year (the as-of year, or the deadline if that came first), so the target is met",
+                  "判断年度（評価年度、ただし期限を過ぎていれば期限の年度）に条件を満たしているので達成"),
+    "met.every_year": ("the condition held in every year of the period judged so far, so the target is met",
+                       "これまでの期間の毎年度に条件を満たしているので達成"),
+    "met.trend": ("every yearly value moved in the required direction from the year before, so the target is met",
+                  "毎年度、前年度から求められた方向に変化しているので達成"),
+    "exceeded.above_range": ("the value is above the range's upper bound plus its tolerance, so the target is exceeded",
+                             "範囲の上限（許容幅を含む）を超えているので上限超過"),
+    "on_track.on_line": (("before the deadline the condition does not hold yet, but the value is at or ahead of the progress line's "
+                         "expectation for the as-of year, so the target is on track"),
+                         "期限前で条件は未達だが、評価年度の進捗直線上の見込み値以上に進んでいるので順調に進捗"),
+    "on_track.not_started": ("the every-year period has not started by the as-of year, so there is nothing to judge yet",
+                             "毎年度の期間が評価年度までに始まっていないので、まだ判断の対象がない"),
+    "behind.below_line": (("before the deadline the condition does not hold yet, and the value is behind the progress line's "
+                          "expectation for the as-of year, so the target is behind"),
+                          "期限前で条件は未達、評価年度の進捗直線上の見込み値に届いていないので遅れ"),
+    "behind.trend_broken": (("the value failed to move in the required direction in some year, and the deadline is still ahead, "
+                            "so the target is behind"),
+                            "求められた方向に変化しなかった年度があり、期限はまだ先なので遅れ"),
+    "not_met.no_deadline": ("the condition does not hold and the target has no deadline to progress towards, so it is not met",
+                            "条件を満たしておらず、進捗を測る期限もないので未達成"),
+    "not_met.deadline_reached": ("the deadline is reached and the condition does not hold in the deadline year, so the target is not met",
+                                 "期限に至り、期限の年度に条件を満たしていないので未達成"),
+    "not_met.year_broken": ("the condition failed in at least one year of the every-year period, so the target is not met",
+                            "毎年度の期間中に条件を満たさない年度があるので未達成"),
+    "not_met.trend_broken": (("the value failed to move in the required direction in some year, and the deadline is reached "
+                             "(or there is none), so the target is not met"),
+                             "求められた方向に変化しなかった年度があり、期限に至っている（または期限がない）ので未達成"),
+    "pending.value_pending": ("a value the condition needs is still being tallied (集計中), so the target is pending",
+                              "条件の判断に必要な値が集計中なので集計中"),
+    "pending.line_pending": (("the condition does not hold yet and the base-year value of the progress line is still being tallied "
+                             "(集計中), so the target is pending"),
+                             "条件は未達で、進捗直線の基準年度の値が集計中なので集計中"),
+    "insufficient.value_missing": ("a value the condition needs is missing (no entry, － or empty), so the target cannot be judged",
+                                   "条件の判断に必要な値がない（データなし、－、空欄）のでデータ不足"),
+    "insufficient.line_missing": (("the condition does not hold yet and the base-year value of the progress line is missing, "
+                                  "so progress cannot be judged"),
+                                  "条件は未達で、進捗直線の基準年度の値がないのでデータ不足"),
+    "insufficient.undefined": (("a computation is undefined (a division by zero, such as growth from a base of 0), "
+                               "so the target cannot be judged"),
+                               "計算が定義されない（0による割り算、基準値0からの増加率など）のでデータ不足"),
+    "insufficient.no_base_year": (("the condition does not hold yet and neither the target nor the policy gives a base year "
+                                  "to draw the progress line from"),
+                                  "条件は未達で、進捗直線を引く基準年度が目標にも施策にもない"),
+    "insufficient.trend_points": ("a trend needs numbers for at least two years, and there are fewer",
+                                  "増減の判断には2年度以上の数値が必要だが、足りない"),
+}
+
+# whether the condition held in the judged year, as the rule says (None: it could not be computed)
+HOLDS: dict[str, bool | None] = {
+    "met.holds": True, "met.every_year": True, "exceeded.above_range": False, "on_track.on_line": False,
+    "behind.below_line": False, "not_met.no_deadline": False, "not_met.deadline_reached": False,
+    "pending.line_pending": False, "insufficient.line_missing": False, "insufficient.no_base_year": False,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFact:
+    """One value read from the data, with every footnote about it."""
+
+    indicator: str
+    label: str | None
+    unit: str | None
+    year: int
+    value: Fraction | Marker | None
+    spec_note: str | None  # the indicator's `note` in the spec
+    footnote: str | None  # the data row's footnote
+    cell_note: str | None  # the note on this year's cell
+    percent: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ConstantFact:
+    name: str
+    expression: str
+    value: Fraction | None
+    percent: bool
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StepFact:
+    expression: str
+    year: int
+    formula: str | None  # the computation in numbers: (250 - 208) / 208
+    result: Fraction | None
+    percent: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LineFact:
+    """The progress line: from the base-year value to the goal at the deadline, read in ``year``."""
+
+    method: str
+    base_year: int
+    base_value: Fraction
+    goal: Fraction
+    goal_formula: str | None  # 30% - 3% when the goal is the threshold less its tolerance
+    deadline: int
+    year: int
+    expected: Fraction
+    formula: str | None  # linear: 46 + (60 - 46) × (H14 - H13) / (H18 - H13)
+    percent: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Derivation:
+    verdict: Verdict
+    condition: str  # the condition and schedule as written canonically
+    op: str | None  # >=, …, "between", or None for a trend
+    reads: tuple[ReadFact, ...]
+    constants: tuple[ConstantFact, ...]
+    steps: tuple[StepFact, ...]
+    line: LineFact | None
+    holds: bool | None
+
+    @property
+    def rule(self) -> str:
+        return self.verdict.rule
+
+
+def rule_text(rule: str, lang: str = "en") -> str:
+    words = RULES.get(rule)
+    return words[lang == "ja"] if words else rule
+
+
+def derive(v: Verdict, spec: Spec, data: Dataset) -> Derivation:
+    """Every fact behind ``v``, which ``evaluate`` made from ``spec`` and ``data``."""
+    ev = Evaluator(spec, data, v.as_of)
+    t = v.target
+    cond = t.condition
+    written = condition_text(cond) + (f" {schedule_text(t.schedule)}" if t.schedule is not None else "")
+    op = "between" if isinstance(cond, Between) else cond.op if isinstance(cond, Compare) else None
+    return Derivation(v, written, op, tuple(_read(r.indicator, r.year, r.value, r.note, spec, data) for r in v.readings),
+                      _constants(v, spec, ev), tuple(_step(s, ev) for s in v.steps), _line(v, op), HOLDS.get(v.rule))
+
+
+def _read(name: str, year: int, value: Fraction | Marker | None, cell_note: str | None, spec: Spec, data: Dataset) -> ReadFact:
+    ind = next((i for i in spec.indicators if i.id == name), None)
+    series = data.series.get(name)
+    return ReadFact(name, ind.label if ind else None, ind.unit if ind else None, year, value, ind.note if ind else None,
+                    series.footnote if series else None, cell_note, bool(ind and ind.is_percent))
+
+
+def _constants(v: Verdict, spec: Spec, ev: Evaluator) -> tuple[ConstantFact, ...]:
+    by_name = {c.id: c for c in spec.constants}
+    seen: dict[str, Constant] = {}
+    cond = v.target.condition
+    roots: list[Expr] = [cond.call] if isinstance(cond, Trend) else [e for e in vars_of(cond) if e is not None]
+    stack = list(roots)
+    while stack:
+        e = stack.pop()
+        if isinstance(e, Ref) and e.name in by_name and e.name not in seen:
+            seen[e.name] = by_name[e.name]
+            stack.append(by_name[e.name].value)
+        stack.extend(_children(e))
+    from .evaluate import fold_constant
+    from .printer import expr_text
+
+    return tuple(ConstantFact(c.id, expr_text(c.value), fold_constant(c.value, by_name), ev.is_percent(c.value), c.note)
+                 for c in sorted(seen.values(), key=lambda c: c.id))
+
+
+def vars_of(cond: Compare | Between) -> list[Expr | None]:
+    tol = cond.approx.tolerance if cond.approx is not None else None
+    if isinstance(cond, Between):
+        return [cond.operand, cond.low, cond.high, tol]
+    return [cond.left, cond.right, tol]
+
+
+def _children(e: Expr) -> list[Expr]:
+    if isinstance(e, BinOp):
+        return [e.left, e.right]
+    if isinstance(e, Neg):
+        return [e.operand]
+    if isinstance(e, Call):
+        return list(e.args)
+    return []
+
+
+def _step(s: Step, ev: Evaluator) -> StepFact:
+    formula = None
+    call = s.call
+    if call is not None and len(s.inputs) == 2:
+        a, b = s.inputs
+        pa = pb = bool(call.args) and ev.is_percent(Call("value", call.args[:1]))
+        if call.func == "ratio":
+            pa, pb = ev.is_percent(call.args[0]), ev.is_percent(call.args[1])
+        x, y = _plain(a, pa), _plain(b, pb)
+        formula = {"growth": f"({x} - {y}) / {y}", "change": f"{x} - {y}", "ratio": f"{x} / {y}"}.get(call.func)
+    return StepFact(s.text, s.year, formula, s.result, s.percent)
+
+
+def _plain(x: Fraction | None, percent: bool) -> str:
+    """An operand in a formula; ? when it is not a number."""
+    return "?" if x is None else number(x, percent).replace("≈", "≈ ")
+
+
+def exact(x: Fraction | None, percent: bool = False) -> str:
+    """A number for reading: 48.8, 30%, or 21/104 ≈ 20.19% when it is not a short decimal."""
+    if x is None:
+        return "?"
+    shown = number(x, percent)
+    if not shown.startswith(("≈", "-≈")):
+        return shown
+    return f"{x.numerator}/{x.denominator} ≈ {shown.replace('≈', '')}"
+
+
+def _line(v: Verdict, op: str | None) -> LineFact | None:
+    if v.base_year is None or v.base_value is None or v.goal is None or v.expected is None or v.deadline is None:
+        return None
+    year = max(v.base_year, min(v.as_of, v.deadline))
+    p = v.percent
+    goal_formula = None
+    if v.tolerance and v.threshold is not None:
+        sign = "+" if op in ("<=", "<") else "-"
+        goal_formula = f"{number(v.threshold, p)} {sign} {number(v.tolerance, p)}"
+    formula = None
+    if v.method == "linear":
+        formula = (f"{_plain(v.base_value, p)} + ({_plain(v.goal, p)} - {_plain(v.base_value, p)}) × "
+                   f"({era_label(year)} - {era_label(v.base_year)}) / ({era_label(v.deadline)} - {era_label(v.base_year)})")
+    return LineFact(v.method, v.base_year, v.base_value, v.goal, goal_formula, v.deadline, year, v.expected, formula, p)
+
+
+# -- text ---------------------------------------------------------------------------------
+_HEADINGS = {
+    "reads": ("values read", "読み取った値"), "constants": ("constants", "定数"), "steps": ("computations", "計算"),
+    "threshold": ("threshold", "目標値"), "line": ("progress line", "進捗の直線"), "rule": ("rule", "判定規則"),
+    "status": ("status", "判定"), "condition": ("condition", "条件"), "as_of": ("as of", "評価年度"),
+}
+
+
+def render_text(d: Derivation, lang: str = "en") -> str:
+    ja = lang == "ja"
+    v = d.verdict
+
+    def h(key: str) -> str:
+        return _HEADINGS[key][ja]
+
+    def y(year: int) -> str:
+        return label(year, "ja") if ja else label(year)
+
+    out = [f"{v.target.id}  {v.target.title}", f"  {h('condition')}: {d.condition}"]
+    when = [f"{h('as_of')} {y(v.as_of)}"]
+    if v.judged_year is not None and v.judged_year != v.as_of:
+        when.append(("判断年度 " if ja else "judged in ") + y(v.judged_year))
+    if v.deadline is not None:
+        when.append(("期限 " if ja else "deadline ") + y(v.deadline))
+    if v.base_year is not None:
+        when.append(("基準年度 " if ja else "base year ") + y(v.base_year))
+    if v.period is not None:
+        first, last = (era_label(x) for x in v.period)
+        when.append(("対象期間 " if ja else "years judged ") + (first if first == last else f"{first}–{last}"))
+    out.append("  " + ("、" if ja else "; ").join(when))
+    if d.reads:
+        out += ["", h("reads")] + _read_lines(d.reads, lang)
+    if d.constants:
+        out += ["", h("constants")]
+        for c in d.constants:
+            value = exact(c.value, c.percent)
+            out.append(f"  {c.name} = {c.expression}" + (f" = {value}" if value != c.expression else ""))
+            if c.note:
+                out.append(f"      note: {c.note}" if not ja else f"      注: {c.note}")
+    if d.steps:
+        out += ["", h("steps")]
+        for s in d.steps:
+            where = f"（{label(s.year, 'ja')}）" if ja else f" in {era_label(s.year)}"
+            formula = f" = {s.formula}" if s.formula else ""
+            result = exact(s.result, s.percent) if s.result is not None else ("計算できない" if ja else "not a number")
+            out.append(f"  {s.expression}{where}{formula} = {result}")
+    threshold = _threshold_lines(d, lang)
+    if threshold:
+        out += ["", h("threshold")] + threshold
+    if d.line is not None:
+        out += ["", f"{h('line')} ({d.line.method})"] + _line_lines(d, lang)
+    if d.op is None:
+        out += ["", "増減" if ja else "trend"] + _trend_lines(d, lang)
+    missing = [r for r in v.missing if not isinstance(r.value, Fraction)]
+    if missing or v.undefined:
+        out += ["", "足りないもの" if ja else "missing"]
+        out += [f"  {r.indicator} {era_label(r.year)}: {_value(r.value, False, None, lang)}" for r in missing]
+        out += [f"  {u}" for u in v.undefined]
+    if v.broken_years and d.op is not None:
+        out += ["", ("満たさなかった年度: " if ja else "years that break it: ") + ", ".join(era_label(b) for b in v.broken_years)]
+    out += ["", f"{h('rule')}: {v.rule}", f"  {rule_text(v.rule, lang)}", "", f"{h('status')}: {status_word(v.status, lang)}"]
+    return "\n".join(out) + "\n"
+
+
+def _read_lines(reads: tuple[ReadFact, ...], lang: str) -> list[str]:
+    """Per indicator: its label and footnotes once, then each value read with its cell's note."""
+    ja = lang == "ja"
+    lines: list[str] = []
+    for name in dict.fromkeys(r.indicator for r in reads):
+        mine = [r for r in reads if r.indicator == name]
+        first = mine[0]
+        lines.append(f"  {name}" + (f" ({first.label})" if first.label else ""))
+        same = first.footnote == first.spec_note
+        notes = [(("note in the spec and the data", "仕様とデータの注") if same else ("note in the spec", "仕様の注"), first.spec_note),
+                 (("footnote in the data", "データの脚注"), None if same else first.footnote)]
+        lines += [f"      {words[ja]}: {note}" for words, note in notes if note]
+        for r in mine:
+            lines.append(f"    {era_label(r.year)} = {_value(r.value, r.percent, r.unit, lang)}")
+            if r.cell_note:
+                lines.append(f"      {'年度の注' if ja else 'note'}: {r.cell_note}")
+    return lines
+
+
+def _value(x: Fraction | Marker | None, percent: bool, unit: str | None, lang: str) -> str:
+    if isinstance(x, Fraction):
+        return number(x) + ("%" if percent else f" {unit}" if unit else "")
+    return MARKER_WORDS[x][lang == "ja"]
+
+
+def _threshold_lines(d: Derivation, lang: str) -> list[str]:
+    v, ja, p = d.verdict, lang == "ja", d.verdict.percent
+    if v.threshold is None or d.op is None:
+        return []
+    tol = v.tolerance or Fraction(0)
+    if d.op == "between":
+        bound = f"{exact(v.threshold, p)} – {exact(v.upper, p)}"
+        if tol:
+            bound += f" ± {exact(tol, p)}: {exact(v.threshold - tol, p)} – {exact((v.upper or 0) + tol, p)}"
+    else:
+        bound = f"{d.op} {exact(v.threshold, p)}"
+        if tol:
+            edge = {">=": -tol, ">": -tol, "<=": tol, "<": tol}.get(d.op)
+            bound += f" ± {exact(tol, p)}" + (f": {d.op} {exact(v.threshold + edge, p)}" if edge is not None else f" (|difference| <= {exact(tol, p)})")
+    lines = [f"  {'目標' if ja else 'required'}: {bound}"]
+    if v.actual is not None and v.judged_year is not None:
+        verdict = {True: ("満たす", "holds"), False: ("満たさない", "does not hold"), None: ("?", "?")}[d.holds][not ja]
+        if v.rule == "exceeded.above_range":
+            verdict = "上限を超える" if ja else "above the upper bound"
+        lines.append(f"  {'実績' if ja else 'actual'} {era_label(v.judged_year)}: {exact(v.actual, p)} → {verdict}")
+    return lines
+
+
+def _trend_lines(d: Derivation, lang: str) -> list[str]:
+    """Each number against the one before; ✗ marks the years the evaluator found breaking the trend."""
+    v, ja = d.verdict, lang == "ja"
+    call = v.target.condition.call if isinstance(v.target.condition, Trend) else None
+    rising = call is not None and call.func == "increasing"
+    points = [r for r in d.reads if isinstance(r.value, Fraction)]
+    rule = ("各年度の値が前年度を上回ること" if rising else "各年度の値が前年度を下回ること") if ja else \
+        f"each number must be {'above' if rising else 'below'} the one before"
+    lines = [f"  {rule}"]
+    for before, after in itertools.pairwise(points):
+        assert isinstance(before.value, Fraction) and isinstance(after.value, Fraction)
+        mark = "✗" if after.year in v.broken_years else "✓"
+        lines.append(f"  {era_label(before.year)} {number(before.value)} → {era_label(after.year)} {number(after.value)} {mark}")
+    if len(points) < 2:
+        have = ", ".join(f"{era_label(r.year)} {number(r.value)}" for r in points if isinstance(r.value, Fraction))
+        lines.append(f"  {'数値のある年度' if ja else 'years with a number'}: {have or ('なし' if ja else 'none')}")
+    return lines
+
+
+def _line_lines(d: Derivation, lang: str) -> list[str]:
+    line, v, ja = d.line, d.verdict, lang == "ja"
+    assert line is not None
+    p = line.percent
+    goal = f"{line.goal_formula} = {exact(line.goal, p)}" if line.goal_formula else exact(line.goal, p)
+    lines = [f"  {'到達目標' if ja else 'goal'} ({era_label(line.deadline)}) = {goal}",
+             f"  {'基準値' if ja else 'start'} ({era_label(line.base_year)}) = {exact(line.base_value, p)}"]
+    formula = f" = {line.formula}" if line.formula else ""
+    lines.append(f"  {'見込み値' if ja else 'expected'} ({era_label(line.year)}){formula} = {exact(line.expected, p)}")
+    if v.actual is not None:
+        ahead = v.rule == "on_track.on_line"
+        word = ("見込み値以上" if ahead else "見込み値に届かない") if ja else ("at or ahead of the line" if ahead else "behind the line")
+        lines.append(f"  {'実績' if ja else 'actual'} {exact(v.actual, p)}: {word}")
+    return lines
+
+
+# -- JSON ---------------------------------------------------------------------------------
+def to_json(d: Derivation, lang: str = "en") -> dict[str, Any]:
+    from .formats.json_format import exact as exact_string
+    from .formats.json_format import year
+
+    v, p = d.verdict, d.verdict.percent
+
+    def both(x: Fraction | None, percent: bool) -> dict[str, Any] | None:
+        return None if x is None else {"exact": exact_string(x, percent), "text": exact(x, percent)}
+
+    line = d.line
+    return {
+        "id": v.target.id, "title": v.target.title, "condition": d.condition,
+        "as_of": year(v.as_of), "judged_year": year(v.judged_year), "deadline": year(v.deadline), "base_year": year(v.base_year),
+        "period": [year(v.period[0]), year(v.period[1])] if v.period else None,
+        "status": v.status.value, "status_text": status_word(v.status, lang), "rule": v.rule, "rule_text": rule_text(v.rule, lang),
+        "percent": p,
+        "readings": [{"indicator": r.indicator, "label": r.label, "unit": r.unit, "year": year(r.year),
+                      "value": exact_string(r.value) if isinstance(r.value, Fraction) else None,
+                      "marker": r.value.value if isinstance(r.value, Marker) else "missing" if r.value is None else None,
+                      "note": r.spec_note, "footnote": r.footnote, "cell_note": r.cell_note} for r in d.reads],
+        "constants": [{"name": c.name, "expression": c.expression, "value": both(c.value, c.percent), "note": c.note} for c in d.constants],
+        "steps": [{"expression": s.expression, "year": year(s.year), "formula": s.formula, "result": both(s.result, s.percent),
+                   "percent": s.percent} for s in d.steps],
+        "threshold": None if v.threshold is None else {
+            "op": d.op, "value": both(v.threshold, p), "upper": both(v.upper, p), "tolerance": both(v.tolerance, p),
+            "actual": both(v.actual, p), "holds": d.holds},
+        "line": None if line is None else {
+            "method": line.method, "base_year": year(line.base_year), "base_value": both(line.base_value, p),
+            "goal": both(line.goal, p), "goal_formula": line.goal_formula, "deadline": year(line.deadline), "year": year(line.year),
+            "expected": both(line.expected, p), "formula": line.formula},
+        "broken_years": [year(b) for b in v.broken_years],
+        "missing": [{"indicator": r.indicator, "year": year(r.year),
+                     "marker": r.value.value if isinstance(r.value, Marker) else "missing"} for r in v.missing],
+        "undefined": list(v.undefined),
+    }

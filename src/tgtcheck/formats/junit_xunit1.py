@@ -1,0 +1,25 @@
+"""`--format junit-xunit1`: the JUnit XML of ``junit`` with ``file`` and ``line`` on every testcase.
+
+The attributes GitLab and the JUnit test-report actions read to link a
+result to its line; the strict Jenkins XSD forbids them, hence a family of
+its own (pytest's ``junit_family=xunit1``).  Everything else is ``junit.py``.
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic
+from ..pipeline import Loaded, RunResult
+from . import Options
+from .junit import check_xml, run_xml
+
+
+def render_run(result: RunResult, opts: Options) -> str:
+    return run_xml(result, opts, xunit1=True)
+
+
+def render_check(checked: dict[str, list[Diagnostic]], sources: dict[str, list[str]], opts: Options) -> str:
+    return check_xml(checked, sources, "tgtcheck check", xunit1=True)
+
+
+def render_failed_run(loaded: Loaded, sources: dict[str, list[str]], opts: Options) -> str:
+    return check_xml({loaded.spec_file: loaded.diagnostics}, sources, "tgtcheck run", xunit1=True)

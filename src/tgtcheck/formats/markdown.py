@@ -1,0 +1,104 @@
+"""Markdown tables: for ``$GITHUB_STEP_SUMMARY`` or for pasting into an evaluation sheet.
+
+`run` gives a heading (policy, as-of year), one row per target (id, title,
+status, explanation) and the overall judgement; statuses in --fail-on are
+bold.  `check` gives one row per diagnostic.  Headings and statuses follow
+--lang (Japanese uses the sheets' words: 達成, 概ね順調に進捗).
+
+Cells are escaped for GitHub Flavored Markdown (cmark-gfm, which the tests
+use to render the tables): ``|`` as ``\\|`` so it does not split the cell,
+backslashes and the other inline markers (`` ` * _ [ ] < > ~``) with a
+backslash so a title shows as written, line breaks as ``<br>``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import CODES, Diagnostic
+from ..evaluate import Status
+from ..pipeline import Loaded, RunResult
+from ..wording import explanation, status_word
+from ..years import label
+from . import Options
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+WORDS = {
+    "target": ("ID", "番号"), "title": ("Target", "達成目標"), "status": ("Status", "判定"),
+    "explanation": ("Explanation", "説明"), "overall": ("Overall", "総合判定"), "summary": ("Summary", "内訳"),
+    "file": ("File", "ファイル"), "line": ("Line", "行"), "severity": ("Severity", "種別"), "code": ("Code", "コード"),
+    "message": ("Message", "内容"), "diagnostics": ("Diagnostics", "診断"), "none": ("No problems found.", "問題は見つかりませんでした。"),
+    "error": ("error", "エラー"), "warning": ("warning", "警告"),
+}
+
+
+def word(key: str, lang: str) -> str:
+    return WORDS[key][lang == "ja"]
+
+
+def cell(text: str) -> str:
+    escaped = _SPECIAL.sub(r"\\\1", text.strip())
+    return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    """A GFM table of cells already escaped with ``cell``."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _diagnostic_rows(diags: list[Diagnostic], lang: str) -> list[list[str]]:
+    rows = []
+    for d in diags:
+        s = d.location.span
+        title = CODES[d.code].title if d.code in CODES else ""
+        rows.append([cell(d.location.file), str(s.line) if s else "", word(d.severity.value, lang), cell(f"{d.code} {title}"),
+                     cell(d.message + (f" ({d.help})" if d.help else ""))])
+    return rows
+
+
+def _diagnostics(diags: list[Diagnostic], lang: str) -> str:
+    header = [word(k, lang) for k in ("file", "line", "severity", "code", "message")]
+    return table(header, _diagnostic_rows(diags, lang))
+
+
+def render_run(result: RunResult, opts: Options) -> str:
+    lang, p = opts.lang, result.spec.policy
+    ja = lang == "ja"
+    head = (f"施策目標{p.id} {p.title}（{label(result.as_of, 'ja')}時点）" if ja
+            else f"Policy {p.id} {p.title} (as of {label(result.as_of)})")
+    rows = []
+    for v in result.verdicts:
+        status = cell(status_word(v.status, lang))
+        shown = f"**{status}**" if v.status.value in opts.fail_on else status
+        rows.append([cell(v.target.id), cell(v.target.title), shown, cell(explanation(v, lang))])
+    a = result.assessment
+    sep = "、" if ja else ", "
+    counts = sep.join(f"{status_word(Status(k), lang)} {n}" for k, n in a.counts.items() if n)
+    colon = "：" if ja else ": "
+    out = ["### " + cell(head), "",
+           table([word(k, lang) for k in ("target", "title", "status", "explanation")], rows),
+           f"**{word('overall', lang)}**{colon}{cell(a.word(lang))}" + (f"（{cell(a.rule(lang))}）" if ja else f" ({cell(a.rule(lang))})"),
+           "", f"{word('summary', lang)}{colon}{cell(counts)}"]
+    if result.loaded.diagnostics:
+        out += ["", f"#### {word('diagnostics', lang)}", "", _diagnostics(result.loaded.diagnostics, lang).rstrip("\n")]
+    return "\n".join(out) + "\n"
+
+
+def render_check(checked: dict[str, list[Diagnostic]], sources: dict[str, list[str]], opts: Options) -> str:
+    diags = [d for ds in checked.values() for d in ds]
+    errors = sum(1 for d in diags if d.is_error)
+    warnings = len(diags) - errors
+    if opts.lang == "ja":
+        head = f"### tgtcheck check：{len(checked)}件の仕様、エラー{errors}件、警告{warnings}件"
+    else:
+        head = (f"### tgtcheck check: {len(checked)} spec{'s' if len(checked) != 1 else ''}, "
+                f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
+    body = _diagnostics(diags, opts.lang) if diags else word("none", opts.lang) + "\n"
+    return f"{head}\n\n{body}"
+
+
+def render_failed_run(loaded: Loaded, sources: dict[str, list[str]], opts: Options) -> str:
+    return render_check({loaded.spec_file: loaded.diagnostics}, sources, opts)

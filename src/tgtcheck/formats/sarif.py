@@ -1,0 +1,220 @@
+"""SARIF 2.1.0 for code scanning: spec diagnostics and failing targets as results.
+
+One run, tool ``tgtcheck``.  Rules are the diagnostic codes (``TGT204``)
+and, for targets, ``target/<status>`` (``target/not_met``, ``target/behind``);
+``tool.driver.rules`` lists the rules the results use, each with the short
+and full description and help that GitHub code scanning shows.  Levels: a
+diagnostic's severity; a failing target (status in --fail-on) is an error
+when not met and a warning otherwise, as in the github format.
+
+Every result has a location in a file relative to the repository root
+(``artifactLocation.uri``, percent-encoded) with a region in characters
+(``columnKind: unicodeCodePoints``: a Japanese character is one column),
+related locations for the data cells a verdict read or the spec line a
+data problem concerns, and a ``partialFingerprints`` entry of our own
+(``tgtcheck/v1``: rule, file and target id or message, not the line), so an
+alert survives lines moving above it.  GitHub's own ``primaryLocationLineHash``
+is left to the upload action, which computes it.
+
+References: the OASIS SARIF 2.1.0 standard (errata 01) and GitHub's
+"SARIF support for code scanning" page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+from urllib.parse import quote
+
+from .. import __version__
+from ..diagnostics import CODES, Diagnostic, Location, Span
+from ..evaluate import Status, Verdict
+from ..pipeline import Loaded, RunResult
+from ..wording import explanation, status_word
+from ..years import era_label
+from . import Options
+from .github import repo_path, target_level
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+FAMILIES = {"1": "syntax", "2": "static-check", "3": "data", "4": "evaluation", "5": "usage"}
+
+# what each status means when a target fails with it, and what to do
+TARGET_RULES: dict[Status, tuple[str, str]] = {
+    Status.NOT_MET: ("The target's deadline is reached and its condition does not hold.",
+                     "Report the target as not met in the evaluation; if the data is wrong, correct the data file."),
+    Status.BEHIND: ("The target is not reached yet and its value is below the progress line from the base year to the deadline.",
+                    "Look at the measures behind the target; the explanation names the expected and the actual value."),
+    Status.EXCEEDED: ("The value is above the upper bound of the target's range.",
+                      "Check whether the range is still right, or whether the value is."),
+    Status.PENDING: ("A value the target needs is still being tallied (集計中).",
+                     "Enter the value in the data file once it is tallied."),
+    Status.INSUFFICIENT_DATA: ("A value the target needs is missing, not applicable, or a division by zero.",
+                               "Add the missing value to the data file, or give the target a base year with data."),
+    Status.ON_TRACK: ("The target is not reached yet but at or above its progress line.", "Nothing to do; --fail-on named this status."),
+    Status.MET: ("The target's condition holds.", "Nothing to do; --fail-on named this status."),
+}
+
+
+def uri(path: str) -> str:
+    return quote(repo_path(path), safe="/")
+
+
+def region(span: Span | None) -> dict[str, int]:
+    if span is None or span.line < 1:
+        return {"startLine": 1}
+    r = {"startLine": span.line, "startColumn": max(1, span.column)}
+    if span.end_line >= span.line:
+        r["endLine"] = span.end_line
+        if span.end_column > 0 and (span.end_line > span.line or span.end_column >= r["startColumn"]):
+            r["endColumn"] = span.end_column
+    return r
+
+
+def physical(loc: Location) -> dict[str, Any]:
+    return {"artifactLocation": {"uri": uri(loc.file)}, "region": region(loc.span)}
+
+
+def fingerprint(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+class _Log:
+    """Results and the rules they use, in the order first used."""
+
+    def __init__(self, opts: Options) -> None:
+        self.opts = opts
+        self.rules: dict[str, dict[str, Any]] = {}
+        self.results: list[dict[str, Any]] = []
+
+    def rule_index(self, rule_id: str, make: Any) -> int:
+        if rule_id not in self.rules:
+            self.rules[rule_id] = make()
+        return list(self.rules).index(rule_id)
+
+    def diagnostic(self, d: Diagnostic) -> None:
+        level = "error" if d.is_error else "warning"
+        index = self.rule_index(d.code, lambda: code_rule(d.code, level))
+        text = d.message + (f"\nhelp: {d.help}" if d.help else "")
+        result: dict[str, Any] = {
+            "ruleId": d.code, "ruleIndex": index, "level": level, "message": {"text": text},
+            "locations": [{"physicalLocation": physical(d.location)}],
+            "partialFingerprints": {"tgtcheck/v1": fingerprint(d.code, repo_path(d.location.file), d.location.path or "", d.message)},
+        }
+        if d.related:
+            result["relatedLocations"] = [{"id": i, "physicalLocation": physical(r)} for i, r in enumerate(d.related, 1)]
+        if d.location.path:
+            result["properties"] = {"dataPath": d.location.path}
+        self.results.append(result)
+
+    def target(self, v: Verdict, result: RunResult) -> None:
+        rule_id = f"target/{v.status.value}"
+        level = target_level(v.status)
+        index = self.rule_index(rule_id, lambda: status_rule(v.status, level))
+        t, spec_file = v.target, result.loaded.spec_file
+        policy = result.spec.policy.id
+        title = f"{t.id} {t.title}: {status_word(v.status, self.opts.lang)}"
+        entry: dict[str, Any] = {
+            "ruleId": rule_id, "ruleIndex": index, "level": level,
+            "message": {"text": f"{title}. {explanation(v, self.opts.lang)}"},
+            "locations": [{
+                "physicalLocation": physical(Location(spec_file, t.span)),
+                "logicalLocations": [{"name": t.id, "fullyQualifiedName": f"{policy}/{t.id}"}],
+            }],
+            "partialFingerprints": {"tgtcheck/v1": fingerprint("target", repo_path(spec_file), policy, t.id)},
+            "properties": {"policy": policy, "target": t.id, "status": v.status.value, "rule": v.rule},
+        }
+        related = self.cells(v, result)
+        if related:
+            entry["relatedLocations"] = related
+        self.results.append(entry)
+
+    def cells(self, v: Verdict, result: RunResult) -> list[dict[str, Any]]:
+        """The data cells the verdict read, where the data file says where they are."""
+        data = result.loaded.data
+        out: list[dict[str, Any]] = []
+        if data is None:
+            return out
+        for indicator, year in dict.fromkeys((r.indicator, r.year) for r in (*v.readings, *v.missing)):
+            series = data.series.get(indicator)
+            cell = series.get(year) if series else None
+            if cell is not None and cell.span is not None:
+                out.append({"id": len(out) + 1, "physicalLocation": physical(Location(data.file, cell.span)),
+                            "message": {"text": f"{indicator} {era_label(year)}"}})
+        return out
+
+    def document(self) -> dict[str, Any]:
+        return {
+            "$schema": SCHEMA_URI,
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": {"name": "tgtcheck", "version": __version__, "semanticVersion": __version__,
+                                    "rules": list(self.rules.values())}},
+                "columnKind": "unicodeCodePoints",
+                "results": self.results,
+            }],
+        }
+
+    def render(self) -> str:
+        return json.dumps(self.document(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _name(title: str) -> str:
+    return "".join(w[:1].upper() + w[1:] for w in title.replace("-", " ").split() if w.isascii() and w.isalnum())
+
+
+def code_rule(code: str, level: str) -> dict[str, Any]:
+    c = CODES.get(code)
+    title = c.title if c else code
+    fix = c.fix if c else "see docs/diagnostics.md"
+    example = c.example if c else ""
+    full = f"{title}: {fix}." if not fix.endswith(".") else f"{title}: {fix}"
+    md = f"**{code}: {title}**\n\nFix: {fix}\n" + (f"\nExample of the problem:\n\n```\n{example}\n```\n" if example else "")
+    md += f"\nSee docs/diagnostics.md#{code.lower()}."
+    return {
+        "id": code,
+        "name": _name(title) or code,
+        "shortDescription": {"text": f"{code}: {title}"},
+        "fullDescription": {"text": full},
+        "help": {"text": f"{fix}" + (f" Example: {example}" if example else ""), "markdown": md},
+        "defaultConfiguration": {"level": level},
+        "properties": {"tags": ["tgtcheck", FAMILIES.get(code[3:4], "other")], "precision": "very-high",
+                       "problem.severity": "recommendation" if level == "note" else level},
+    }
+
+
+def status_rule(status: Status, level: str) -> dict[str, Any]:
+    what, todo = TARGET_RULES[status]
+    word = status_word(status)
+    return {
+        "id": f"target/{status.value}",
+        "name": "Target" + _name(word),
+        "shortDescription": {"text": f"target {word}"},
+        "fullDescription": {"text": what},
+        "help": {"text": todo, "markdown": f"**Target {word}.** {what}\n\n{todo}"},
+        "defaultConfiguration": {"level": level},
+        "properties": {"tags": ["tgtcheck", "target"], "precision": "very-high", "problem.severity": level},
+    }
+
+
+def render_run(result: RunResult, opts: Options) -> str:
+    log = _Log(opts)
+    for d in result.loaded.diagnostics:
+        log.diagnostic(d)
+    for v in result.verdicts:
+        if v.status.value in opts.fail_on:
+            log.target(v, result)
+    return log.render()
+
+
+def render_check(checked: dict[str, list[Diagnostic]], sources: dict[str, list[str]], opts: Options) -> str:
+    log = _Log(opts)
+    for diags in checked.values():
+        for d in diags:
+            log.diagnostic(d)
+    return log.render()
+
+
+def render_failed_run(loaded: Loaded, sources: dict[str, list[str]], opts: Options) -> str:
+    return render_check({loaded.spec_file: loaded.diagnostics}, sources, opts)

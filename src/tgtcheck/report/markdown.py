@@ -1,0 +1,86 @@
+"""The report as Markdown: the HTML report's content without the charts.
+
+For a wiki page, a pull request or a mail.  The same ``Report`` model as the
+HTML, so both say the same thing; where the HTML draws a chart, the
+Markdown keeps the chart's notes (a target converted into the indicator's
+unit, a line that cannot be drawn).  The indicator table is a pipe table
+with the years as columns, as in section ⑥ of the sheet.
+"""
+
+from __future__ import annotations
+
+from .. import __version__
+from ..evaluate import Status
+from ..wording import status_word
+from ..years import era_label
+from .model import SYMBOLS, Report, word
+
+_ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*_[]<|"})
+
+
+def _e(text: object) -> str:
+    """Text safe in Markdown: characters that would start markup are escaped."""
+    return " ".join(str(text).split()).translate(_ESCAPE)
+
+
+def render(report: Report) -> str:
+    lang = report.lang
+    ja = lang == "ja"
+    sep = "：" if ja else ": "
+    title = (f"{word('policy', lang)}{report.policy_id} {report.policy_title}" if ja
+             else f"{word('policy', lang)} {report.policy_id}: {report.policy_title}")
+    out = [f"# {_e(title)}", ""]
+    if report.base:
+        out.append(f"- {word('base', lang)}{sep}{_e(report.base)}")
+    if report.due:
+        out.append(f"- {word('due', lang)}{sep}{_e(report.due)}")
+    out.append(f"- {word('as_of', lang)}{sep}{_e(report.as_of)}")
+    if report.data_file:
+        out.append(f"- {word('data', lang)}{sep}{_e(report.data_file)}")
+    out += ["", f"## {word('goal', lang)}", ""]
+    if report.goal:
+        out += [_e(report.goal), ""]
+    counts = ("、" if ja else ", ").join(f"{SYMBOLS[s]} {status_word(s, lang)} {n}" for s, n in report.counts)
+    out += [
+        f"**{word('judgement', lang)}{sep}{_e(report.judgement)}**",
+        "",
+        f"- {word('rule', lang)}{sep}{_e(report.rule)}",
+        f"- {word('counts', lang)}{sep}{_e(counts)}",
+        "",
+        f"| {word('number', lang)} | {word('target', lang)} | {word('status', lang)} |",
+        "| --- | --- | --- |",
+    ]
+    out += [f"| {_e(t.id)} | {_e(t.title)} | {t.symbol} {_e(t.status_word)} |" for t in report.targets]
+    out += ["", f"## {word('targets', lang)}", ""]
+    for t in report.targets:
+        heading = f"{word('target', lang)}{t.id}" if ja else f"{word('target', lang)} {t.id}"
+        out += [f"### {_e(heading)} {t.symbol} {_e(t.status_word)}", "", _e(t.title), "",
+                f"- {word('status', lang)}{sep}{t.symbol} {_e(t.status_word)}",
+                f"- {word('condition', lang)}{sep}`{t.condition}`"]
+        for c, v, note in t.constants:
+            out.append(f"- {word('constants', lang)}{sep}`{c} = {v}`" + (f"（{_e(note)}）" if note and ja else f" ({_e(note)})" if note else ""))
+        out.append(f"- {word('explanation', lang)}{sep}{_e(t.explanation)}")
+        out += [f"- {_e(n)}" for n in t.chart.notes if n]
+        out.append("")
+    out += [f"## {word('indicators', lang)}", "", _table(report), ""]
+    if report.footnotes:
+        out += [f"{word('notes', lang)}{sep}", ""]
+        out += [f"- {_e(m)} {_e(text)}" for m, text in report.footnotes]
+        out.append("")
+    legend = ("、" if ja else ", ").join(f"{SYMBOLS[s]} {status_word(s, lang)}" for s in Status)
+    out += [f"{word('legend', lang)}{sep}{legend}", "",
+            "*" + _e(word("generated", lang).format(version=__version__, spec=report.spec_file)) + "*", ""]
+    return "\n".join(out)
+
+
+def _table(report: Report) -> str:
+    lang = report.lang
+    head = f"| {word('indicator', lang)} | {word('unit', lang)} | " + " | ".join(era_label(y) for y in report.years) + " |"
+    rule = "| --- | --- | " + " | ".join("---:" for _ in report.years) + " |"
+    lines = [head, rule]
+    for r in report.rows:
+        related = "".join(f"（{word('target', lang)}{t}関係）" if lang == "ja" else f" (target {t})" for t in r.targets)
+        name = _e(r.label + (" " + " ".join(r.marks) if r.marks else "") + related)
+        cells = " | ".join(_e(c.text + (c.mark or "")) for c in r.cells)
+        lines.append(f"| {name} | {_e(r.unit or '')} | {cells} |")
+    return "\n".join(lines)
