@@ -14,8 +14,8 @@ from fractions import Fraction
 from typing import Any, cast
 
 from ..differ import Added, Changed, Edit, FieldChange, Removed, Renamed, Split
-from ..evaluate import Reading, Status, Verdict
-from ..nodes import Condition, Constant, Deadline, EveryYear, Expr, Indicator, Policy, Spec, Target, Year
+from ..evaluate import Reading, Verdict
+from ..nodes import Condition, Constant, Deadline, EveryYear, Expr, Indicator, Spec, Target, Year
 from ..printer import condition_text, expr_text, year_text
 from ..verdict_diff import Moved, VerdictChange
 from ..wording import MARKER_WORDS, number, reading_text, status_word
@@ -226,10 +226,6 @@ def described(e: Edit, quote: bool = True) -> str:
     return ""
 
 
-def policy_head(p: Policy) -> str:
-    return f"{p.id} {p.title}"
-
-
 # -- verdicts ----------------------------------------------------------------------------
 def status_text(v: Verdict | None, lang: str, new_side: bool) -> str:
     if v is None:
@@ -291,6 +287,3 @@ def as_of_text(year: int, lang: str) -> str:
 
 def status_value(v: Verdict | None) -> str | None:
     return v.status.value if v is not None else None
-
-
-STATUSES = tuple(s.value for s in Status)

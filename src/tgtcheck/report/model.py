@@ -261,7 +261,7 @@ def chart_of(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str) ->
         name = _indicator_arg(cond.call) or ""
         title, unit = _indicator_label(spec, data, name)
         return Chart(title=title, unit=unit, percent=False, kind=kind, op=cond.call.func,
-                     points=_raw_points(data, name, first, v.as_of), period=v.period, **common)  # type: ignore[arg-type]
+                     points=_raw_points(ev, name, first, v.as_of), period=v.period, **common)  # type: ignore[arg-type]
     left = cond.operand if isinstance(cond, Between) else cond.left
     op = "between" if isinstance(cond, Between) else cond.op
     # what the condition measures, and how a measured value maps to the chart's units
@@ -273,7 +273,7 @@ def chart_of(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str) ->
     if raw:
         assert isinstance(left, Call) and name is not None
         title, unit = _indicator_label(spec, data, name)
-        points = _raw_points(data, name, first, v.as_of)
+        points = _raw_points(ev, name, first, v.as_of)
         percent = _indicator_percent(spec, name)
         if left.func in ("growth", "change"):
             base_year = _year_arg(left.args[1])
@@ -335,17 +335,12 @@ def _path(v: Verdict, ev: Evaluator, left: Expr, op: str) -> tuple[tuple[tuple[i
     return tuple((y, method.expected(base_value, goal, v.base_year, v.deadline, y)) for y in range(v.base_year, v.deadline + 1)), ""
 
 
-def _raw_points(data: Dataset, name: str, first: int, as_of: int) -> tuple[Point, ...]:
-    series = data.series.get(name)
+def _raw_points(ev: Evaluator, name: str, first: int, as_of: int) -> tuple[Point, ...]:
+    """An indicator's yearly values as the evaluator reads them (a percent indicator's 25.5 is 0.255)."""
     out = []
     for y in range(first, as_of + 1):
-        cell = series.get(y) if series is not None else None
-        if cell is None:
-            out.append(Point(y, None, NO_ENTRY))
-        elif isinstance(cell.value, Fraction):
-            out.append(Point(y, cell.value, NUMBER))
-        else:
-            out.append(Point(y, None, _MARKER_KINDS[cell.value]))
+        value = ev.read(name, y)
+        out.append(Point(y, value, NUMBER) if isinstance(value, Fraction) else Point(y, None, _kind_of_unknown(value)))
     return tuple(out)
 
 
