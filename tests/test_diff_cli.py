@@ -194,3 +194,9 @@ def test_color_only_when_asked(copy: Path) -> None:
     edit(copy, ">= about 10 ± 1", ">= about 15 ± 1")
     assert "\x1b[" not in diff(str(SPEC_6_2), str(copy)).stdout
     assert "\x1b[32m15\x1b[0m" in diff(str(SPEC_6_2), str(copy), "--color", "always").stdout
+
+
+def test_options_before_the_specs() -> None:
+    proc = diff("--as-of", "H14", "--format", "json", str(SPEC_6_2), str(REVISED), "--as-of", "H15")
+    assert proc.returncode == 1
+    assert validated(proc.stdout)["verdicts"]["new_as_of"]["label"] == "H15"

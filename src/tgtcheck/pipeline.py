@@ -9,6 +9,7 @@ with an error diagnostic has no verdicts.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .assessment import Assessment, assess
@@ -17,7 +18,7 @@ from .dataset import Dataset
 from .diagnostics import Diagnostic, Location, Severity
 from .evaluate import Verdict, evaluate
 from .nodes import Spec
-from .parser import parse_file
+from .parser import parse, parse_file
 
 
 @dataclass
@@ -56,9 +57,18 @@ def data_path(spec_file: str, spec: Spec, override: str | None) -> str | None:
     return os.path.normpath(os.path.join(os.path.dirname(spec_file), spec.policy.data))
 
 
-def load(spec_file: str, data_override: str | None = None, strict: bool = False, with_data: bool = True) -> Loaded:
+def load(spec_file: str, data_override: str | None = None, strict: bool = False, with_data: bool = True,
+         text: str | None = None, data_loader: Callable[[str], tuple[Dataset | None, list[Diagnostic]]] | None = None) -> Loaded:
+    """Parse and check a spec, then load and check its data.
+
+    ``text`` is the spec's text when it is not (yet) on disk, as in an editor;
+    ``data_loader`` replaces ``data.load_data`` (the language server caches data files).
+    """
     out = Loaded(spec_file)
-    spec, diags, text = parse_file(spec_file)
+    if text is None:
+        spec, diags, text = parse_file(spec_file)
+    else:
+        spec, diags = parse(text, spec_file)
     out.text, out.spec = text, spec
     out.diagnostics.extend(diags)
     if spec is None:
@@ -71,10 +81,11 @@ def load(spec_file: str, data_override: str | None = None, strict: bool = False,
         out.diagnostics.append(Diagnostic("TGT300", Severity.ERROR, "the spec names no data file", Location(spec_file, spec.policy.span),
                                           'add `data "FILE.yaml"` to the policy header, or pass --data FILE'))
         return out
-    from .data import load_data
+    if data_loader is None:
+        from .data import load_data as data_loader
 
     out.data_file = path
-    data, data_diags = load_data(path)
+    data, data_diags = data_loader(path)
     out.diagnostics.extend(_with_declaration(d, spec, spec_file) for d in data_diags)
     if data is not None:
         out.data = data

@@ -43,9 +43,11 @@ FORMATS = {
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("old", metavar="OLD", help="the old spec: a file, or REV:PATH from git (HEAD~1:spec/policy_6_2.tgt)")
-    p.add_argument("new", metavar="NEW", nargs="?", help="the new spec, same forms (default: OLD, to compare two --as-of years)")
-    p.add_argument("rest", nargs="*", help=argparse.SUPPRESS)  # the other arguments git gives --git-external
+    # one positional list: argparse cannot put options before optional positionals (`--as-of H14 OLD NEW`)
+    p.usage = "tgtcheck diff [options] OLD [NEW]"
+    p.add_argument("specs", nargs="+", metavar="OLD [NEW]",
+                   help="the old and the new spec: files, or REV:PATH from git (HEAD~1:spec/policy_6_2.tgt); "
+                        "NEW defaults to OLD, to compare two --as-of years")
     p.add_argument("--as-of", type=year_arg, action="append", metavar="YEAR",
                    help="evaluate and compare verdicts: once for both sides, or twice (OLD's year, then NEW's)")
     p.add_argument("--verdicts", action="store_true", help="compare verdicts at each side's latest data year (implied by --as-of)")
@@ -67,11 +69,12 @@ def run(args: argparse.Namespace) -> int:
     from .common import use_color
 
     opts = Options(lang=args.lang, color=use_color(args.color, sys.stdout, args.format))
-    files = [f for f in (args.old, args.new, *args.rest) if f is not None]
+    files: list[str] = args.specs
     if args.git_external:
         return git_external(files, opts)
-    if args.rest:
+    if len(files) > 2:
         return _usage(f"diff takes at most two specs, got {len(files)}")
+    args.old, args.new = files[0], files[1] if len(files) == 2 else None
     as_of = args.as_of or []
     if len(as_of) > 2:
         return _usage("give --as-of once (both sides) or twice (OLD's year, then NEW's)")

@@ -1,9 +1,8 @@
 """The editor's text through tgtcheck's passes: the same problems as `tgtcheck check`.
 
-``pipeline.load`` reads the spec from disk; an editor has unsaved text, so
-``analyse`` runs the same steps on the text it is given (parse, check, the
-data file the spec names, check_data) and then hands a ``Loaded`` to
-``pipeline.run`` for verdicts, so evaluation is exactly the CLI's.  The
+``analyse`` runs ``pipeline.load`` on the editor's unsaved text (parse,
+check, the data file the spec names, check_data) and hands the result to
+``pipeline.run`` for verdicts, so problems and evaluation are exactly the CLI's.  The
 data file is read from disk, relative to the document's path, and kept in
 a cache keyed by its modification time and size, so typing in the spec does
 not re-read the data on every key stroke, while saving the data is seen on
@@ -20,12 +19,11 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from ..check import check, check_data
 from ..dataset import Dataset
-from ..diagnostics import Diagnostic, Location, Severity
+from ..diagnostics import Diagnostic
 from ..nodes import Spec
-from ..parser import normalize, parse
-from ..pipeline import Loaded, RunResult, data_path, run
+from ..parser import normalize
+from ..pipeline import Loaded, RunResult, load, run
 
 _DECLARED = re.compile(r"(?m)(?:^|(?<=\s))(indicator|constant)\s+([A-Za-z_][A-Za-z0-9_]*)")
 
@@ -81,28 +79,9 @@ class Analysis:
 
 
 def analyse(text: str, path: str, cache: DataCache | None = None, strict: bool = False, with_data: bool = True) -> Analysis:
-    """Parse and check ``text`` as the spec at ``path``; read the data it names from disk."""
-    out = Analysis(path, text)
-    spec, diags = parse(text, path)
-    out.spec = spec
-    out.diagnostics.extend(diags)
-    if spec is None:
-        return out
-    out.diagnostics.extend(check(spec, path, strict))
-    if not with_data:
-        return out
-    data_file = data_path(path, spec, None)
-    if data_file is None:
-        out.diagnostics.append(Diagnostic("TGT300", Severity.ERROR, "the spec names no data file", Location(path, spec.policy.span),
-                                          'add `data "FILE.yaml"` to the policy header'))
-        return out
-    out.data_file = data_file
-    data, data_diags = (cache or DataCache()).load(data_file)
-    out.diagnostics.extend(data_diags)
-    if data is not None:
-        out.data = data
-        out.diagnostics.extend(check_data(spec, path, data, strict))
-    return out
+    """Parse and check ``text`` as the spec at ``path``; read the data it names from disk (cached)."""
+    loaded = load(path, None, strict, with_data, text=text, data_loader=(cache or DataCache()).load)
+    return Analysis(path, text, loaded.spec, loaded.data, loaded.data_file, loaded.diagnostics)
 
 
 def declared_names(text: str) -> dict[str, list[str]]:
