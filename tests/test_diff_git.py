@@ -100,6 +100,15 @@ def test_not_a_repository(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "TGT520" in proc.stderr
 
 
+def test_invalid_spec_at_a_revision(repo: Path) -> None:
+    with (repo / "spec" / "policy_6_2.tgt").open("a", encoding="utf-8") as fh:
+        fh.write('target "x" "unclosed\n')
+    git(repo, "commit", "-q", "-am", "broken")
+    proc = diff(repo, "HEAD:spec/policy_6_2.tgt", "HEAD~1:spec/policy_6_2.tgt")
+    assert proc.returncode == 2
+    assert "HEAD:spec/policy_6_2.tgt:55:12: error[TGT104]" in proc.stderr and "^" in proc.stderr
+
+
 def test_existing_file_wins_over_revision(repo: Path) -> None:
     shutil.copy(repo / "spec" / "policy_6_2.tgt", repo / "HEAD:spec")  # a file whose name looks like REV:path
     proc = diff(repo, "HEAD:spec", "spec/policy_6_2.tgt")

@@ -22,10 +22,11 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 
@@ -102,7 +103,7 @@ def sections(html: str) -> dict[str, dict[str, Any]]:
 
 
 def chart_svg(html: str, target: str) -> str:
-    m = re.search(rf'<section class="target[^"]*" id="{re.escape(target)}".*?(<svg\b.*?</svg>)', html, re.S)
+    m = re.search(rf'<section class="target[^"]*" id="{re.escape(target)}".*?(<svg\b.*?</svg>)', html, re.DOTALL)
     assert m, f"no chart in section {target}"
     return m.group(1)
 
@@ -122,8 +123,8 @@ def group(svg: str, gid: str) -> str:
 # -- the page ------------------------------------------------------------------
 def test_html_is_self_contained(html_ja: str, html_en: str) -> None:
     for html in (html_ja, html_en):
-        assert not re.search(r"https?://", html, re.I), "the page must name no network address"
-        assert not re.search(r"<(script|link|iframe|img|object|embed)\b", html, re.I)
+        assert not re.search(r"https?://", html, re.IGNORECASE), "the page must name no network address"
+        assert not re.search(r"<(script|link|iframe|img|object|embed)\b", html, re.IGNORECASE)
         assert "@import" not in html and "@font-face" not in html
         assert not re.search(r"url\((?!#)", html), "only in-page references (url(#id)) are allowed"
         assert not re.search(r"\b(src|xlink:href|href)=\"(?!#)", html), "links stay inside the page"
@@ -155,7 +156,7 @@ def test_statuses_are_words_and_distinct_symbols(html_ja: str, html_en: str) -> 
         for tid, status in EXPECTED_STATUS.items():
             assert found[tid]["status"] == status.value
             badge = f'<span class="sym" aria-hidden="true">{SYMBOLS[status]}</span>{status_word(status, lang)}</span>'
-            assert badge in re.search(rf'id="{tid}".*?</header>', html, re.S).group(0)  # type: ignore[union-attr]
+            assert badge in re.search(rf'id="{tid}".*?</header>', html, re.DOTALL).group(0)  # type: ignore[union-attr]
 
 
 def test_each_target_shows_its_explanation_and_condition(html_ja: str, result: RunResult) -> None:
@@ -164,7 +165,7 @@ def test_each_target_shows_its_explanation_and_condition(html_ja: str, result: R
     from tgtcheck.wording import explanation
 
     for v in result.verdicts:
-        section = re.search(rf'<section class="target[^"]*" id="{v.target.id}".*?</section>', html_ja, re.S).group(0)  # type: ignore[union-attr]
+        section = re.search(rf'<section class="target[^"]*" id="{v.target.id}".*?</section>', html_ja, re.DOTALL).group(0)  # type: ignore[union-attr]
         assert escape(explanation(v, "ja")) in section
         assert escape(v.target.title) in section
 
@@ -213,7 +214,7 @@ def test_growth_target_is_charted_in_the_indicators_units(result: RunResult) -> 
 
 
 def test_indicator_table_with_footnotes(html_ja: str) -> None:
-    table = re.search(r'<table class="indicators">.*?</table>', html_ja, re.S).group(0)  # type: ignore[union-attr]
+    table = re.search(r'<table class="indicators">.*?</table>', html_ja, re.DOTALL).group(0)  # type: ignore[union-attr]
     assert re.findall(r'<th scope="col"[^>]*>(H\d+)</th>', table) == ["H10", "H11", "H12", "H13", "H14"]
     assert table.count('data-kind="pending">集計中<') == 2
     assert table.count('data-kind="n/a">－<') == 16
@@ -299,7 +300,7 @@ def test_matplotlib_is_imported_only_for_the_html_report() -> None:
             "with contextlib.redirect_stdout(io.StringIO()):\n"
             f"    main(['run', {str(SPEC_6_2)!r}]); main(['report', {str(SPEC_6_2)!r}, '--format', 'markdown'])\n"
             "print('matplotlib' in sys.modules)\n")
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    r = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=120)
     assert r.stdout.strip() == "False", r.stderr
 
 

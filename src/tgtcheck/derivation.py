@@ -23,9 +23,9 @@ from fractions import Fraction
 from typing import Any
 
 from .dataset import Dataset, Marker
-from .evaluate import Evaluator, Step, Verdict
+from .evaluate import Evaluator, Step, Verdict, fold_constant
 from .nodes import Between, BinOp, Call, Compare, Constant, Expr, Neg, Ref, Spec, Trend
-from .printer import condition_text, schedule_text
+from .printer import condition_text, expr_text, schedule_text
 from .wording import MARKER_WORDS, number, status_word
 from .years import era_label, label
 
@@ -179,7 +179,7 @@ def _constants(v: Verdict, spec: Spec, ev: Evaluator) -> tuple[ConstantFact, ...
     by_name = {c.id: c for c in spec.constants}
     seen: dict[str, Constant] = {}
     cond = v.target.condition
-    roots: list[Expr] = [cond.call] if isinstance(cond, Trend) else [e for e in vars_of(cond) if e is not None]
+    roots: list[Expr] = [cond.call] if isinstance(cond, Trend) else [e for e in _operands(cond) if e is not None]
     stack = list(roots)
     while stack:
         e = stack.pop()
@@ -187,14 +187,11 @@ def _constants(v: Verdict, spec: Spec, ev: Evaluator) -> tuple[ConstantFact, ...
             seen[e.name] = by_name[e.name]
             stack.append(by_name[e.name].value)
         stack.extend(_children(e))
-    from .evaluate import fold_constant
-    from .printer import expr_text
-
     return tuple(ConstantFact(c.id, expr_text(c.value), fold_constant(c.value, by_name), ev.is_percent(c.value), c.note)
                  for c in sorted(seen.values(), key=lambda c: c.id))
 
 
-def vars_of(cond: Compare | Between) -> list[Expr | None]:
+def _operands(cond: Compare | Between) -> list[Expr | None]:
     tol = cond.approx.tolerance if cond.approx is not None else None
     if isinstance(cond, Between):
         return [cond.operand, cond.low, cond.high, tol]

@@ -41,8 +41,6 @@ def is_revision(arg: str) -> bool:
 def read_side(arg: str, data_override: str | None, with_data: bool) -> Side:
     if not is_revision(arg):
         return Side(arg, load(arg, data_override, with_data=with_data))
-    from ..check import check
-    from ..parser import parse
     from ..sources import decode
 
     rev, path = arg.split(":", 1)
@@ -55,13 +53,10 @@ def read_side(arg: str, data_override: str | None, with_data: bool) -> Side:
     if bad is not None or text is None:
         side.loaded.diagnostics.extend([bad] if bad else [])
         return side
-    spec, diags = parse(text, arg)
-    side.loaded.text, side.loaded.spec = text, spec
-    side.loaded.diagnostics.extend(diags)
-    if spec is None:
-        return side
-    side.loaded.diagnostics.extend(check(spec, arg))
-    if with_data:
+    # parse and check as every command does; the data is read here, from the revision
+    # (pipeline.data_path joins with os.path, which a `REV:` prefix and `..` would confuse)
+    side.loaded = load(arg, with_data=False, text=text)
+    if with_data and side.loaded.spec is not None:
         _git_data(side, rev, path, data_override)
     return side
 

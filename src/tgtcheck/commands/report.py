@@ -28,7 +28,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..pipeline import load, run as evaluate
+    from ..pipeline import load
+    from ..pipeline import run as evaluate
     from .common import print_diagnostics, sources_of, use_color
 
     if args.format == "html":

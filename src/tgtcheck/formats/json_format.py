@@ -199,10 +199,3 @@ def render_failed_run(loaded: Loaded, sources: dict[str, list[str]], opts: Optio
 def render_check(checked: dict[str, list[Diagnostic]], sources: dict[str, list[str]], opts: Options) -> str:
     return _dump(check_document(checked))
 
-
-def render_diagnostics(diags: list[Diagnostic], sources: dict[str, list[str]], opts: Options) -> str:
-    """The check document of an ungrouped list (the older interface): grouped by the file each diagnostic is in."""
-    checked: dict[str, list[Diagnostic]] = {}
-    for d in diags:
-        checked.setdefault(d.location.file, []).append(d)
-    return render_check(checked, sources, opts)

@@ -107,7 +107,7 @@ def check_xml(checked: dict[str, list[Diagnostic]], sources: dict[str, list[str]
     failing = 0
     for spec, diags in checked.items():
         first = next((d.location.span.line for d in diags if d.location.file == spec and d.location.span), None)
-        case = _testcase(suite, "tgtcheck.check", spec, spec, first, xunit1)
+        case = _testcase(suite, name.replace(" ", "."), spec, spec, first, xunit1)
         for d in diags:
             _element(case, "failure", render_diagnostic(d, sources.get(d.location.file)), type=d.code,
                      message=f"{d.severity.value}[{d.code}]: {d.message}")

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -167,20 +168,22 @@ def _name(title: str) -> str:
 def code_rule(code: str, level: str) -> dict[str, Any]:
     c = CODES.get(code)
     title = c.title if c else code
-    fix = c.fix if c else "see docs/diagnostics.md"
+    fix = (c.fix if c else "see docs/diagnostics.md").rstrip(".") + "."
     example = c.example if c else ""
-    full = f"{title}: {fix}." if not fix.endswith(".") else f"{title}: {fix}"
-    md = f"**{code}: {title}**\n\nFix: {fix}\n" + (f"\nExample of the problem:\n\n```\n{example}\n```\n" if example else "")
-    md += f"\nSee docs/diagnostics.md#{code.lower()}."
+    anchor = re.sub(r"[^a-z0-9 -]", "", f"{code}: {title}".lower()).replace(" ", "-")  # GitHub's heading anchors
+    md = f"**{code}: {title}**\n\nFix: {fix}\n"
+    if example:
+        md += f"\nExample of the problem:\n\n```\n{example}\n```\n"
+    md += f"\nSee docs/diagnostics.md#{anchor}."
     return {
         "id": code,
         "name": _name(title) or code,
         "shortDescription": {"text": f"{code}: {title}"},
-        "fullDescription": {"text": full},
-        "help": {"text": f"{fix}" + (f" Example: {example}" if example else ""), "markdown": md},
+        "fullDescription": {"text": f"{title[:1].upper()}{title[1:]}. Fix: {fix}"},
+        "help": {"text": fix + (f" Example of the problem: {example}" if example else ""), "markdown": md},
         "defaultConfiguration": {"level": level},
         "properties": {"tags": ["tgtcheck", FAMILIES.get(code[3:4], "other")], "precision": "very-high",
-                       "problem.severity": "recommendation" if level == "note" else level},
+                       "problem.severity": level},
     }
 
 

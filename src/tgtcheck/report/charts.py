@@ -95,6 +95,7 @@ def _n(chart: Chart, x: Fraction) -> str:
 
 
 def _draw(ax: Any, chart: Chart, lang: str) -> None:
+    from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     ja = lang == "ja"
@@ -136,6 +137,11 @@ def _draw(ax: Any, chart: Chart, lang: str) -> None:
     if kinds & {UNKNOWN, NO_ENTRY}:
         handles.append(Patch(fill=False, edgecolor=MARKER_LIGHT, ls=":", label=f"{word(UNKNOWN, lang)} / {word(NO_ENTRY, lang)}"))
 
+    if chart.broken:
+        for year in chart.broken:
+            ax.plot([year], [top - height * 0.06], marker="x", ms=9, mew=2, color=TARGET, ls="none", zorder=6,
+                    gid=f"broken-{era_label(year)}")
+        handles.append(Line2D([], [], ls="none", marker="x", ms=8, mew=2, color=TARGET, label=word("broken", lang)))
     handles += _draw_target(ax, chart, lang)
     ax.set_xticks(range(chart.first_year, chart.last_year + 1))
     ax.set_xticklabels([era_label(y) if ja else f"{era_label(y)}\n{y}" for y in range(chart.first_year, chart.last_year + 1)])
@@ -175,7 +181,7 @@ def _draw_point(ax: Any, chart: Chart, p: Point, bottom: float, height: float, l
     text = "－" if na else "\n".join(word(p.kind, lang)) if ja else word(p.kind, lang)
     ax.text(p.year, bottom + height * 0.4, text, ha="center", va="center", fontsize=11 if na else 8, color=LINE if pending else MARKER,
             rotation=0 if ja or na else 90, linespacing=1.1, zorder=5, gid=f"{gid}-label",
-            bbox=dict(facecolor="white", edgecolor="none", pad=1.5))
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
 
 
 def _draw_target(ax: Any, chart: Chart, lang: str) -> list[Any]:
@@ -235,9 +241,9 @@ def _draw_target(ax: Any, chart: Chart, lang: str) -> list[Any]:
     return handles
 
 
-_PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.S)
-_DROP = (re.compile(r"\s*<metadata>.*?</metadata>", re.S), re.compile(r"\s*<style[^>]*>.*?</style>", re.S),
-         re.compile(r"\s*<defs>\s*</defs>", re.S), re.compile(r'\s+xmlns(:\w+)?="[^"]*"'))
+_PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
+_DROP = (re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL), re.compile(r"\s*<style[^>]*>.*?</style>", re.DOTALL),
+         re.compile(r"\s*<defs>\s*</defs>", re.DOTALL), re.compile(r'\s+xmlns(:\w+)?="[^"]*"'))
 _SIZE = re.compile(r'\s+(width|height)="[\d.]+pt"')  # the page's CSS sizes the chart; the viewBox keeps its shape
 
 

@@ -14,6 +14,7 @@ id="6-2-1">`` each, with its chart), ⑥ the indicator table with 備考.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from .. import __version__
@@ -88,6 +89,16 @@ a {{ color: inherit; }}
 """
 
 
+def anchor(target_id: str) -> str:
+    """A target's section id: the target's own id (6-2-1), whitespace aside (an HTML id has none)."""
+    return re.sub(r"\s", "_", target_id)
+
+
+def _id_safe(text: str) -> str:
+    """Only [A-Za-z0-9_-], for ids used inside SVG references (url(#…))."""
+    return re.sub(r"[^A-Za-z0-9_-]", lambda m: f"_{ord(m.group()):x}", text)
+
+
 def _label(key: str, lang: str) -> str:
     """'条件：' / 'Condition: '."""
     return _e(word(key, lang)) + ("：" if lang == "ja" else ": ")
@@ -104,7 +115,7 @@ def status_badge(symbol: str, text: str, status: Status) -> str:
 
 def render(report: Report) -> str:
     lang = report.lang
-    w = lambda key: _e(word(key, lang))  # noqa: E731
+    w = lambda key: _e(word(key, lang))
     title = f"{word('policy', lang)}{report.policy_id} {report.policy_title}" if lang == "ja" else \
         f"{word('policy', lang)} {report.policy_id}: {report.policy_title}"
     parts = [
@@ -141,7 +152,7 @@ def _goal(report: Report) -> str:
     counts = ("、" if lang == "ja" else ", ").join(
         f"{SYMBOLS[s]} {_e(_status_word(s, lang))} {n}" for s, n in report.counts)
     rows = "\n".join(
-        f'<tr><td><a href="#{_e(t.id)}">{_e(t.id)}</a></td><td>{_e(t.title)}</td>'
+        f'<tr><td><a href="#{_e(anchor(t.id))}">{_e(t.id)}</a></td><td>{_e(t.title)}</td>'
         f"<td>{status_badge(t.symbol, t.status_word, t.status)}</td></tr>"
         for t in report.targets)
     goal = f'<p class="goal">{_e(report.goal)}</p>' if report.goal else ""
@@ -182,9 +193,9 @@ def _target(report: Report, t: TargetView) -> str:
                                                   for c, v, n in t.constants)
         consts = f'<p class="consts">{_label("constants", lang)}{items}</p>'
     chart_title = f"{heading} {t.chart.title}"
-    svg = charts.svg(t.chart, lang, f"c{t.id}", chart_title)
+    svg = charts.svg(t.chart, lang, "c" + _id_safe(t.id), chart_title)
     notes = "".join(f"<p>{_e(n)}</p>" for n in t.chart.notes if n)
-    return f"""<section class="target st-{t.status.value}" id="{_e(t.id)}" data-status="{t.status.value}">
+    return f"""<section class="target st-{t.status.value}" id="{_e(anchor(t.id))}" data-status="{t.status.value}">
 <header><h3>{_e(heading)}</h3>{status_badge(t.symbol, t.status_word, t.status)}</header>
 <p class="title">{_e(t.title)}</p>
 <p class="cond">{_label('condition', lang)}<code>{_e(t.condition)}</code></p>

@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Callable
+from typing import Any
 
 from ..dataset import Dataset, Marker
 from ..evaluate import Evaluator, Status, Unknown, Verdict
 from ..methods import METHODS
-from ..nodes import Between, BinOp, Call, Compare, Deadline, EveryYear, Expr, Neg, Ref, Spec, Target, Trend
+from ..nodes import Between, BinOp, Call, Deadline, EveryYear, Expr, Neg, Ref, Spec, Target, Trend
 from ..pipeline import RunResult
 from ..printer import condition_text, expr_text, schedule_text
 from ..wording import explanation, number, status_word
@@ -85,6 +86,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "base_mark": ("base year", "基準年度"),
     "as_of_mark": ("as of", "評価時点"),
     "every_year": ("every year", "毎年度"),
+    "broken": ("condition broken that year", "条件を満たさなかった年度"),
     "n/a_long": ("not applicable", "該当なし"),
     "pending_long": ("pending (not tallied yet)", "集計中"),
     "fiscal_year": ("fiscal year", "年度"),
@@ -123,6 +125,7 @@ class Chart:
     period: tuple[int, int] | None = None  # every-year conditions: the years the condition covers
     path: tuple[tuple[int, Fraction], ...] = ()  # the progress method's line, base year to deadline
     expected: Fraction | None = None  # the line's value in the as-of year
+    broken: tuple[int, ...] = ()  # years that broke an every-year condition or a trend
     method: str = "linear"
     notes: tuple[str, ...] = ()  # what a reader needs to read the chart (conversions, a missing line)
 
@@ -255,8 +258,8 @@ def chart_of(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str) ->
     last = max(v.as_of, deadline or v.as_of, v.period[1] if v.period else v.as_of)
     kind = ("trend" if isinstance(cond, Trend) else "every_year" if isinstance(t.schedule, EveryYear)
             else "deadline" if isinstance(t.schedule, Deadline) else "open")
-    common = dict(first_year=first, last_year=last, as_of=v.as_of, deadline=deadline, method=v.method,
-                  base_year=v.base_year if kind == "deadline" else None)
+    common: dict[str, Any] = {"first_year": first, "last_year": last, "as_of": v.as_of, "deadline": deadline, "method": v.method,
+                              "broken": v.broken_years, "base_year": v.base_year if kind == "deadline" else None}
     if isinstance(cond, Trend):
         name = _indicator_arg(cond.call) or ""
         title, unit = _indicator_label(spec, data, name)
@@ -265,8 +268,8 @@ def chart_of(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str) ->
     left = cond.operand if isinstance(cond, Between) else cond.left
     op = "between" if isinstance(cond, Between) else cond.op
     # what the condition measures, and how a measured value maps to the chart's units
-    to_chart: Callable[[Fraction], Fraction] = lambda x: x  # noqa: E731
-    tol_to_chart: Callable[[Fraction], Fraction] = lambda x: x  # noqa: E731
+    to_chart: Callable[[Fraction], Fraction] = lambda x: x
+    tol_to_chart: Callable[[Fraction], Fraction] = lambda x: x
     notes: list[str] = []
     name = _indicator_arg(left) if isinstance(left, Call) else None
     raw = isinstance(left, Call) and name is not None and left.func in ("count", "value", "growth", "change")
@@ -283,7 +286,7 @@ def chart_of(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str) ->
                 if left.func == "growth":
                     to_chart, tol_to_chart = (lambda x: b * (1 + x)), (lambda x: b * x)
                 else:
-                    to_chart = lambda x: b + x  # noqa: E731
+                    to_chart = lambda x: b + x
                 notes.append(_conversion_note(v, left.func, base_year, b, unit, percent, to_chart, tol_to_chart, lang))
             else:
                 notes.append(_no_conversion_note(base_year, lang))

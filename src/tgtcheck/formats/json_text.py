@@ -1,0 +1,100 @@
+"""``json.dumps(doc, ensure_ascii=False, indent=2)``, byte for byte, several times faster.
+
+With ``indent`` set, the standard library encodes in pure Python, and every
+piece of text climbs through one generator per level of nesting: for a run of
+10,000 targets (15 MB of JSON) that was a second, more than the evaluation.
+This writer walks the document once, appends to one list, and encodes
+strings with the standard library's C function.  It knows the types the
+formats put in a document (dict, list, tuple, str, int, bool, None and
+their subclasses, such as ``str`` enums); for anything else (a float, a
+non-text key) it hands the whole document to ``json.dumps``, so the output
+is always exactly the standard library's.  A property test compares the two
+on random documents.
+"""
+
+from __future__ import annotations
+
+import json
+from json.encoder import encode_basestring  # the C function when the _json module is there
+from typing import Any
+
+
+class _Other(Exception):
+    """A value this writer leaves to the standard library."""
+
+
+def dumps(doc: Any) -> str:
+    """The document as ``json.dumps(doc, ensure_ascii=False, indent=2)`` writes it."""
+    out: list[str] = []
+    try:
+        _value(doc, "\n", out)
+    except (_Other, RecursionError):
+        return json.dumps(doc, ensure_ascii=False, indent=2)
+    return "".join(out)
+
+
+def _value(o: Any, nl: str, out: list[str]) -> None:
+    t = type(o)
+    if t is str:
+        out.append(encode_basestring(o))
+    elif o is None:
+        out.append("null")
+    elif o is True:
+        out.append("true")
+    elif o is False:
+        out.append("false")
+    elif t is int:
+        out.append(int.__repr__(o))
+    elif t is dict:
+        _dict(o, nl, out)
+    elif t is list or t is tuple:
+        _list(o, nl, out)
+    elif isinstance(o, str):
+        out.append(encode_basestring(o))
+    elif isinstance(o, int) and not isinstance(o, bool):
+        out.append(int.__repr__(o))
+    elif isinstance(o, dict):
+        _dict(o, nl, out)
+    elif isinstance(o, (list, tuple)):
+        _list(o, nl, out)
+    else:
+        raise _Other
+
+
+def _dict(o: dict[Any, Any], nl: str, out: list[str]) -> None:
+    if not o:
+        out.append("{}")
+        return
+    inner = nl + "  "
+    sep = "{" + inner
+    append = out.append
+    for key, v in o.items():
+        if type(key) is not str:
+            raise _Other
+        append(sep)
+        append(encode_basestring(key))
+        append(": ")
+        t = type(v)
+        if t is str:
+            append(encode_basestring(v))
+        elif v is None:
+            append("null")
+        elif t is dict:
+            _dict(v, inner, out)
+        else:
+            _value(v, inner, out)
+        sep = "," + inner
+    append(nl + "}")
+
+
+def _list(o: list[Any] | tuple[Any, ...], nl: str, out: list[str]) -> None:
+    if not o:
+        out.append("[]")
+        return
+    inner = nl + "  "
+    sep = "[" + inner
+    for v in o:
+        out.append(sep)
+        _value(v, inner, out)
+        sep = "," + inner
+    out.append(nl + "]")
