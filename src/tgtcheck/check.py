@@ -298,7 +298,8 @@ class Checker:
                             "pass an indicator declared with `indicator`")
                 return None
             names = list(self.indicators)
-            self.report("TGT201", f"unknown indicator '{arg.name}'", arg.span, _did_you_mean(arg.name, names, declare=True))
+            hint = _did_you_mean(arg.name, names) or f"declare it with `indicator {arg.name} \"…\"`"
+            self.report("TGT201", f"unknown indicator '{arg.name}'", arg.span, hint)
             return None
         self.report("TGT207", f"the {name} of {e.func}() must be an indicator name", arg.span,
                     f"write {FUNCTIONS[e.func].usage()}")

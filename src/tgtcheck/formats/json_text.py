@@ -27,13 +27,13 @@ def dumps(doc: Any) -> str:
     """The document as ``json.dumps(doc, ensure_ascii=False, indent=2)`` writes it."""
     out: list[str] = []
     try:
-        _value(doc, "\n", out)
+        _value(doc, "\n", out, {})
     except (_Other, RecursionError):
         return json.dumps(doc, ensure_ascii=False, indent=2)
     return "".join(out)
 
 
-def _value(o: Any, nl: str, out: list[str]) -> None:
+def _value(o: Any, nl: str, out: list[str], keys: dict[str, dict[str, str]]) -> None:
     t = type(o)
     if t is str:
         out.append(encode_basestring(o))
@@ -46,48 +46,58 @@ def _value(o: Any, nl: str, out: list[str]) -> None:
     elif t is int:
         out.append(int.__repr__(o))
     elif t is dict:
-        _dict(o, nl, out)
+        _dict(o, nl, out, keys)
     elif t is list or t is tuple:
-        _list(o, nl, out)
+        _list(o, nl, out, keys)
     elif isinstance(o, str):
         out.append(encode_basestring(o))
     elif isinstance(o, int) and not isinstance(o, bool):
         out.append(int.__repr__(o))
     elif isinstance(o, dict):
-        _dict(o, nl, out)
+        _dict(o, nl, out, keys)
     elif isinstance(o, (list, tuple)):
-        _list(o, nl, out)
+        _list(o, nl, out, keys)
     else:
         raise _Other
 
 
-def _dict(o: dict[Any, Any], nl: str, out: list[str]) -> None:
+def _dict(o: dict[Any, Any], nl: str, out: list[str], keys: dict[str, dict[str, str]]) -> None:
     if not o:
         out.append("{}")
         return
     inner = nl + "  "
-    sep = "{" + inner
+    # ',\n    "key": ' for each key at this depth, made once per document: keys repeat in every target
+    prefixes = keys.get(inner)
+    if prefixes is None:
+        prefixes = keys[inner] = {}
     append = out.append
+    first = True
     for key, v in o.items():
-        if type(key) is not str:
-            raise _Other
-        append(sep)
-        append(encode_basestring(key))
-        append(": ")
+        prefix = prefixes.get(key)
+        if prefix is None:
+            if type(key) is not str:
+                raise _Other
+            prefix = prefixes[key] = "," + inner + encode_basestring(key) + ": "
+        if first:
+            append("{" + prefix[1:])
+            first = False
+        else:
+            append(prefix)
         t = type(v)
         if t is str:
             append(encode_basestring(v))
         elif v is None:
             append("null")
         elif t is dict:
-            _dict(v, inner, out)
+            _dict(v, inner, out, keys)
+        elif t is int:
+            append(int.__repr__(v))
         else:
-            _value(v, inner, out)
-        sep = "," + inner
+            _value(v, inner, out, keys)
     append(nl + "}")
 
 
-def _list(o: list[Any] | tuple[Any, ...], nl: str, out: list[str]) -> None:
+def _list(o: list[Any] | tuple[Any, ...], nl: str, out: list[str], keys: dict[str, dict[str, str]]) -> None:
     if not o:
         out.append("[]")
         return
@@ -95,6 +105,6 @@ def _list(o: list[Any] | tuple[Any, ...], nl: str, out: list[str]) -> None:
     sep = "[" + inner
     for v in o:
         out.append(sep)
-        _value(v, inner, out)
+        _value(v, inner, out, keys)
         sep = "," + inner
     out.append(nl + "]")

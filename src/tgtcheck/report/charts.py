@@ -27,7 +27,7 @@ from __future__ import annotations
 import io
 import re
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 from ..wording import number
 from ..years import era_label
@@ -61,7 +61,7 @@ def svg(chart: Chart, lang: str, chart_id: str, title: str) -> str:
     import matplotlib
     from matplotlib.figure import Figure
 
-    params = {
+    params: dict[str, Any] = {
         "svg.fonttype": "none",
         "svg.hashsalt": "tgtcheck",
         "font.family": _font_family(),
@@ -70,7 +70,7 @@ def svg(chart: Chart, lang: str, chart_id: str, title: str) -> str:
         "axes.spines.top": False,
         "axes.spines.right": False,
     }
-    with matplotlib.rc_context(params), warnings.catch_warnings():
+    with matplotlib.rc_context(cast(Any, params)), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "Glyph missing" when no Japanese font is installed: the browser draws the text
         fig = Figure(figsize=(7.2, 3.3), layout="constrained")
         _draw(fig.add_subplot(), chart, lang)

@@ -115,7 +115,10 @@ def status_badge(symbol: str, text: str, status: Status) -> str:
 
 def render(report: Report) -> str:
     lang = report.lang
-    w = lambda key: _e(word(key, lang))
+
+    def w(key: str) -> str:
+        return _e(word(key, lang))
+
     title = f"{word('policy', lang)}{report.policy_id} {report.policy_title}" if lang == "ja" else \
         f"{word('policy', lang)} {report.policy_id}: {report.policy_title}"
     parts = [

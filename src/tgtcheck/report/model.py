@@ -261,10 +261,10 @@ def chart_of(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str) ->
     common: dict[str, Any] = {"first_year": first, "last_year": last, "as_of": v.as_of, "deadline": deadline, "method": v.method,
                               "broken": v.broken_years, "base_year": v.base_year if kind == "deadline" else None}
     if isinstance(cond, Trend):
-        name = _indicator_arg(cond.call) or ""
-        title, unit = _indicator_label(spec, data, name)
+        series = _indicator_arg(cond.call) or ""
+        title, unit = _indicator_label(spec, data, series)
         return Chart(title=title, unit=unit, percent=False, kind=kind, op=cond.call.func,
-                     points=_raw_points(ev, name, first, v.as_of), period=v.period, **common)  # type: ignore[arg-type]
+                     points=_raw_points(ev, series, first, v.as_of), period=v.period, **common)
     left = cond.operand if isinstance(cond, Between) else cond.left
     op = "between" if isinstance(cond, Between) else cond.op
     # what the condition measures, and how a measured value maps to the chart's units
@@ -291,7 +291,7 @@ def chart_of(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str) ->
             else:
                 notes.append(_no_conversion_note(base_year, lang))
                 return Chart(title=title, unit=unit, percent=percent, kind=kind, op=op, points=points, notes=tuple(notes),
-                             **common)  # type: ignore[arg-type]
+                             **common)
     else:
         title, unit, percent = expr_text(left), None, v.percent
         points = tuple(_measured_point(ev, left, y) for y in range(first, v.as_of + 1))
@@ -312,7 +312,7 @@ def chart_of(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str) ->
             notes.append(_no_line_note(v.base_year, why_not, lang))
     return Chart(title=title, unit=unit, percent=percent, kind=kind, op=op, points=points, low=low, high=high,
                  tolerance=tolerance, period=v.period if kind == "every_year" else None, path=path, expected=expected,
-                 notes=tuple(notes), **common)  # type: ignore[arg-type]
+                 notes=tuple(notes), **common)
 
 
 def _path(v: Verdict, ev: Evaluator, left: Expr, op: str) -> tuple[tuple[tuple[int, Fraction], ...], str]:

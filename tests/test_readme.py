@@ -1,0 +1,28 @@
+"""The README's promises: its two opening commands, its language example, its exit-code table."""
+
+from __future__ import annotations
+
+import re
+
+from tgtcheck.formatter import format_text
+from tgtcheck.parser import parse
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_opens_with_the_two_commands_ci_runs() -> None:
+    blocks = re.findall(r"```sh\n(.*?)```", README, re.S)
+    install_and_run, install_and_test = blocks[0].strip(), blocks[1].strip()
+    assert "pip install ." in install_and_run and "tgtcheck run spec/policy_6_2.tgt" in install_and_run
+    assert "pytest" in install_and_test
+    assert install_and_test in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_language_example_parses_and_is_canonical() -> None:
+    example = re.search(r"```tgt\n(.*?)```", README, re.S)
+    assert example is not None
+    spec, diags = parse(example.group(1))
+    assert diags == [] and spec is not None
+    assert format_text(example.group(1)) == (example.group(1), [])
