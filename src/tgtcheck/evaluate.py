@@ -263,9 +263,9 @@ class Evaluator:
 
     def finish(self, ctx: "_Context", v: Verdict) -> Verdict:
         # dataclasses.replace, without its per-call introspection (a quarter of the evaluation time)
-        fields = {name: getattr(v, name) for name in _verdict_fields()}
-        fields.update(readings=tuple(self._readings.values()), steps=tuple(self._steps), method=ctx.method)
-        return Verdict(**fields)
+        values = {name: getattr(v, name) for name in _verdict_fields()}
+        values.update(readings=tuple(self._readings.values()), steps=tuple(self._steps), method=ctx.method)
+        return Verdict(**values)
 
     def bounds(self, ctx: "_Context", year: int) -> tuple[Result, Result | None, Fraction]:
         """(lower-or-only threshold, upper bound, tolerance) of the condition in ``year``."""
