@@ -210,19 +210,18 @@ class Checker:
         raise AssertionError(f"unknown node {e!r}")
 
     def numeric(self, k: Kind, e: Expr) -> Kind:
-        if k is Kind.INDICATOR:
-            return Kind.NUMBER  # already reported by ref()
-        if k is Kind.TREND:
-            return Kind.NUMBER
+        if k in (Kind.INDICATOR, Kind.TREND, Kind.YEAR):
+            return Kind.ANY  # already reported where it was found
         return k
 
     def binop(self, e: BinOp, a: Kind, b: Kind) -> Kind:
-        if Kind.YEAR in (a, b):
-            return Kind.NUMBER
+        if Kind.ANY in (a, b):
+            return Kind.ANY
         if e.op in "+-":
             if a != b:
                 self.report("TGT204", f"a percent and a count or amount are combined with {e.op}", e.span,
                             "add or subtract numbers of one kind: 30% + 5%, or 10 + 5")
+                return Kind.ANY
             return a
         if e.op == "*":
             return Kind.PERCENT if a is b is Kind.PERCENT else Kind.NUMBER if Kind.NUMBER in (a, b) and a != b else a
@@ -245,7 +244,7 @@ class Checker:
             return Kind.INDICATOR
         names = list(self.indicators) + list(self.constants)
         self.report("TGT201", f"unknown indicator or constant '{e.name}'", e.span, _did_you_mean(e.name, names, declare=True))
-        return Kind.NUMBER
+        return Kind.ANY
 
     def call(self, e: Call, allow_trend: bool, in_constant: tuple[str, ...]) -> Kind:
         sig = FUNCTIONS.get(e.func)
@@ -253,9 +252,9 @@ class Checker:
             hint = _did_you_mean(e.func, list(FUNCTIONS))
             self.report("TGT205", f"unknown function '{e.func}'; known: {', '.join(FUNCTIONS)}", e.func_span, hint)
             for a in e.args:
-                if not isinstance(a, Ref):
+                if not isinstance(a, (Ref, Year)):
                     self.kind(a, in_constant=in_constant)
-            return Kind.NUMBER
+            return Kind.ANY
         if in_constant:
             self.report("TGT216", f"constant '{in_constant[-1]}' calls {e.func}(…); a constant is a fixed number", e.span,
                         "use the function in the target's condition instead")
@@ -285,7 +284,9 @@ class Checker:
         if e.func == "count" and indicator is not None and indicator.is_percent:
             self.report("TGT222", f"count() of '{indicator.id}', which is measured in %", e.span, f"write value({indicator.id})")
         if sig.result is Kind.OF_INDICATOR:
-            return Kind.PERCENT if indicator is not None and indicator.is_percent else Kind.NUMBER
+            if indicator is None:
+                return Kind.ANY  # the argument's problem is already reported
+            return Kind.PERCENT if indicator.is_percent else Kind.NUMBER
         return sig.result
 
     def indicator_arg(self, e: Call, name: str, arg: Expr) -> Indicator | None:

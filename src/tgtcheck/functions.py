@@ -25,6 +25,8 @@ class Kind(str, Enum):
     OF_INDICATOR = "of-indicator"
     #: an indicator (its value in the judged year) or a number
     QUANTITY = "quantity"
+    #: the kind of an expression already reported as wrong: checked against nothing, so one mistake gives one message
+    ANY = "any"
 
 
 @dataclass(frozen=True, slots=True)

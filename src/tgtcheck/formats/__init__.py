@@ -1,7 +1,7 @@
 """Output formats of `tgtcheck run` and `tgtcheck check`.
 
 Each format is a module with ``render_run(result, options) -> str`` and
-``render_check(files, diagnostics, options) -> str``; ``FORMATS`` maps the
+``render_check(checked, sources, options) -> str`` (or ``render_diagnostics``); ``FORMATS`` maps the
 ``--format`` name to the module path, imported only when chosen, so a format's
 dependencies never slow the others.
 """
