@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tgtcheck import data, data_json, data_yaml
 from tgtcheck.data import DATA_SUFFIXES, build, load_data
@@ -40,6 +42,7 @@ BAD: list[tuple[str, list[tuple[str, int]], bool | None]] = [
     ("yaml_syntax.yaml", [("TGT301", 4)], None),
     ("two_documents.yaml", [("TGT301", 4)], None),
     ("lone_dash.yaml", [("TGT301", 5)], None),
+    ("yaml_tab.yaml", [("TGT301", 2)], None),
     ("dup_indicator.yaml", [("TGT302", 4)], None),
     ("dup_year.yaml", [("TGT302", 6)], None),
     ("dup_field.yaml", [("TGT302", 4)], None),
@@ -88,7 +91,8 @@ BAD: list[tuple[str, list[tuple[str, int]], bool | None]] = [
     ("csv_dup_row.csv", [("TGT302", 4)], None),
     ("csv_dup_year.csv", [("TGT302", 1)], None),
     ("csv_text.csv", [("TGT303", 4)], None),  # after a quoted field spanning lines 2-3
-    ("csv_multiline.csv", [("TGT303", 3)], None),  # the cell's own line, in a row starting on line 2
+    ("csv_multiline.csv", [("TGT303", 3)], None),
+    ("csv_quoted.csv", [("TGT303", 2)], None),  # the cell's own line, in a row starting on line 2
     ("csv_negative.csv", [("TGT304", 2)], None),
     ("csv_nan.csv", [("TGT305", 2), ("TGT305", 2), ("TGT305", 2)], None),
     ("csv_not_year_column.csv", [("TGT306", 1)], None),
@@ -132,7 +136,7 @@ def test_bad_fixture(name: str, expected: list[tuple[str, int]]) -> None:
         assert d.location.file == path
         assert d.code in CODES and d.code.startswith("TGT3")
         assert d.message and d.help
-        if d.code in ("TGT302", "TGT303", "TGT304", "TGT305", "TGT306", "TGT308") and not name.startswith("csv_nan"):
+        if d.code in ("TGT302", "TGT303", "TGT304", "TGT305", "TGT306", "TGT308"):
             assert d.location.path, d  # names the data path (indicators.patents.values.H13 or header.H13)
 
 
@@ -159,6 +163,10 @@ def test_paths_and_columns() -> None:
     _, [d] = load_data(str(CASES / "bad" / "csv_text.csv"))
     assert d.location.path == "indicators.cluster_hubs.values.H13"
     assert (d.location.span.line, d.location.span.column) == (4, 19)  # type: ignore[union-attr]
+    _, [d] = load_data(str(CASES / "bad" / "csv_quoted.csv"))  # after a quoted "1,000"
+    assert (d.location.span.line, d.location.span.column, d.location.span.end_column) == (2, 17, 19)  # type: ignore[union-attr]
+    _, [d] = load_data(str(CASES / "bad" / "csv_multiline.csv"))  # in a row that starts on line 2
+    assert (d.location.span.line, d.location.span.column) == (3, 8)  # type: ignore[union-attr]
     _, [d] = load_data(str(CASES / "bad" / "json_text.json"))
     assert d.location.path == "indicators.patents.values.H13"
     assert (d.location.span.line, d.location.span.column) == (7, 16)  # type: ignore[union-attr]
@@ -238,6 +246,25 @@ def test_bom_and_crlf(tmp_path: Path, suffix: str) -> None:
     assert codes_and_lines(load_data(str(path))[1]) == [("TGT303", expected)]
 
 
+NOISE = st.text(alphabet=' \n\t:,{}[]"\'-&*!#|>%@~?.eE+0123456789集中－', max_size=4) \
+    | st.sampled_from(["nan", "<<", "&a ", "*a", "!!int ", "---\n", "H13", "\r", "\\"])
+
+
+@pytest.mark.parametrize("ext", ["yaml", "json", "csv"])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 8), NOISE), min_size=1, max_size=6))
+def test_never_raises_on_mangled_data(tmp_path: Path, ext: str, edits: list[tuple[float, int, str]]) -> None:
+    text = (SPEC / f"policy_6_2.{ext}").read_text(encoding="utf-8")
+    for where, cut, insert in edits:
+        at = int(where * len(text))
+        text = text[:at] + insert + text[at + cut:]
+    path = tmp_path / f"mangled.{ext}"
+    path.write_text(text, encoding="utf-8")
+    dataset, diags = load_data(str(path))
+    assert (dataset is None) == any(d.is_error for d in diags)
+    assert all(d.location.file == str(path) and d.code in CODES for d in diags)
+
+
 # -- good data -------------------------------------------------------------------------------------
 
 def load_ok(path: Path | str, loader: Callable[[str], tuple[Dataset | None, list[Diagnostic]]] = load_data) -> Dataset:
@@ -272,14 +299,13 @@ def test_positions_of_cells() -> None:
     assert cell.span is not None and (cell.span.line, cell.span.column) == (34, 57)
     csv = load_ok(SPEC / "policy_6_2.csv")
     assert csv.series["patents"].span.line == 5  # type: ignore[union-attr]
-    cell = csv.series["joint_research"].cells[1999]  # "3,129" after a quoted "2,568"
-    line = (SPEC / "policy_6_2.csv").read_text(encoding="utf-8").splitlines()[3]
-    assert cell.span is not None and cell.span.line == 4
-    assert line[cell.span.column - 1:cell.span.end_column - 1] == '"3,129"'
-    cell = csv.series["patents"].cells[2001]
-    assert cell.span is not None and cell.span.line == 5
-    assert line[cell.span.column - 1:cell.span.end_column - 1] != "208"  # not the same row …
-    assert (SPEC / "policy_6_2.csv").read_text(encoding="utf-8").splitlines()[4][cell.span.column - 1:cell.span.end_column - 1] == "208"
+    row = (SPEC / "policy_6_2.csv").read_text(encoding="utf-8").splitlines()[3]
+    cell = csv.series["joint_research"].cells[1999]  # a CSV cell carries its row's span
+    assert cell.span is not None and (cell.span.line, cell.span.column, cell.span.end_column) == (4, 1, len(row) + 1)
+    _, [d] = load_data(str(CASES / "bad" / "csv_text.csv"))  # a diagnostic points at the cell itself
+    line = (CASES / "bad" / "csv_text.csv").read_text(encoding="utf-8").splitlines()[3]
+    assert d.location.span is not None and line[d.location.span.column - 1:d.location.span.end_column - 1] == "多数"
+    assert all(c.span is None for c in load_ok(SPEC / "policy_6_2.json").series["patents"].cells.values())  # JSON: none
 
 
 @pytest.mark.parametrize("ext", ["yaml", "json", "csv"])

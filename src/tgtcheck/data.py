@@ -16,8 +16,9 @@ Shape and reasons:
   cells.  ``schema/data.schema.json`` is the documented contract (and what
   editors use); tests check that schema and builder agree on the fixtures.
   A hand walk reports every error with its path, gives did-you-mean hints,
-  and costs nothing extra on the happy path (a schema pass over 10,000
-  indicators x 20 years took 0.2 s with fastjsonschema).
+  and costs nothing extra on the happy path: a schema pass over 10,000
+  indicators x 20 years takes about 1 s with fastjsonschema (14 s with
+  jsonschema), the whole budget for loading such a file.
 - Nothing raises for bad input: every problem is a ``Diagnostic`` naming
   the file, the line and column (when the format knows them) and the data
   path such as ``indicators.patents.values.H14``.
@@ -28,6 +29,7 @@ from __future__ import annotations
 import gc
 import os
 import re
+import stat
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
@@ -93,7 +95,7 @@ def load_data(path: str) -> tuple[Dataset | None, list[Diagnostic]]:
     else:
         from .data_yaml import parse_yaml as parse
     # Bulk loading makes hundreds of thousands of objects and no cycles: the
-    # cyclic GC would rescan them all again and again (YAML: 6.5 s -> 2.1 s).
+    # cyclic GC would rescan them all again and again (YAML, 10,000 x 20: 6.5 s -> 3 s).
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -116,9 +118,12 @@ def read_text(path: str) -> tuple[str | None, Diagnostic | None]:
     from .sources import decode
 
     try:
-        if os.path.isdir(path):
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             return None, _file_error(path, f"{path} is a directory, not a data file", "give the path of a .yaml, .json or .csv file")
-        size = os.path.getsize(path)
+        if not stat.S_ISREG(info.st_mode):
+            return None, _file_error(path, f"{path} is not a regular file", "give the path of a .yaml, .json or .csv file")
+        size = info.st_size
         if size > MAX_DATA_BYTES:
             return None, Diagnostic(
                 "TGT309", Severity.ERROR,
@@ -323,8 +328,9 @@ class _Builder:
                         "write `values: {H13: 208, H14: 集計中}`")
         else:
             cells = self.cells(id, values, (*path, "values"), kind == "count", notes)
+        valued = {self.years.get(k) for k in values} if notes and isinstance(values, dict) else set()
         for year, (key, _) in notes.items():
-            if year not in cells and isinstance(values, dict):
+            if year not in valued and isinstance(values, dict):
                 self.report("TGT307", (*path, "notes", key), f"a note for {key} but '{id}' has no value for {key}",
                             f"add a value for {key} to `values` (null if unknown), or remove the note", key=True)
         return Series(id, cells, label, unit, kind, footnote, span)

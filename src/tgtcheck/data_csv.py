@@ -10,9 +10,12 @@ Shape and reasons:
   ``data.build`` checks and converts them, so CSV cannot drift from YAML.
 - Header problems (unknown column, a year twice, a column without a header)
   are reported once here and the column is left out, instead of once per row.
-- Positions: the line is the row's first line; the column of a cell comes
-  from the lengths of the fields before it, or, when the line has quotes,
-  from a small scan of the raw line.  Paths are ``indicators.<id>.values.<year>``.
+- Positions: a diagnostic points at its cell (line and column, from the
+  lengths of the fields before it, or from a scan of the raw line when it
+  has quotes); paths are ``indicators.<id>.values.<year>``.  A loaded cell
+  carries its row's span (the whole row, shared by the row's cells): one
+  span per cell would cost a third of the one-second budget for 10,000
+  indicators x 20 years, and the row is what a reader looks for.
 """
 
 from __future__ import annotations
@@ -61,7 +64,7 @@ class CsvPositions:
         self.header_fields: list[str] = []  # as read
         self.column: dict[str, int] = {}  # tree key (a meta field or a year as written) -> column index
         self.rows: dict[str, tuple[int, list[str]]] = {}  # indicator id -> (line, fields)
-        self.year_keys: list[str | None] = []  # by column index: the year column's key, or None
+        self.year_keys: list[str] = []  # the keys of the year columns
 
     def lines(self) -> list[str]:
         if self._lines is None:
@@ -93,6 +96,14 @@ class CsvPositions:
         out.append(Span(start[0], start[1], ln, len(lines[ln - 1]) + 1 if ln <= len(lines) else start[1]))
         return out
 
+    def row_span(self, line: int, fields: list[str]) -> Span:
+        """The whole row, which may run over several lines when a quoted field has line breaks."""
+        raw = self.lines()[line - 1] if 0 < line <= len(self.lines()) else ""
+        if '"' not in raw:
+            return Span(line, 1, line, len(raw) + 1)
+        last = self.field_spans(line, fields)[-1]
+        return Span(line, 1, last.end_line, last.end_column)
+
     def cell(self, line: int, fields: list[str], index: int) -> Span:
         lines = self.lines()
         if index < len(fields) and 0 < line <= len(lines) and '"' not in lines[line - 1]:
@@ -108,22 +119,8 @@ class CsvPositions:
         if len(path) == 3 and path[2] == "values" and path[1] in self.rows:
             line, fields = self.rows[path[1]]
             if not self.year_keys:
-                self.year_keys = [None] * len(self.header)
-                for name, i in self.column.items():
-                    if name not in META_COLUMNS and name != ID_COLUMN:
-                        self.year_keys[i] = name
-            out: dict[str, Span] = {}
-            if '"' in self.lines()[line - 1]:
-                for span, k in zip(self.field_spans(line, fields), self.year_keys):
-                    if k is not None:
-                        out[k] = span
-                return out
-            col = 1  # the hot path: a line without quotes
-            for f, k in zip(fields, self.year_keys):
-                if k is not None:
-                    out[k] = Span(line, col, line, col + len(f))
-                col += len(f) + 1
-            return out
+                self.year_keys = [name for name, i in self.column.items() if name not in META_COLUMNS and name != ID_COLUMN]
+            return dict.fromkeys(self.year_keys, self.row_span(line, fields))
         return None
 
     def span(self, path: Path, key: bool = False) -> Span | None:

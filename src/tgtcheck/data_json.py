@@ -25,6 +25,7 @@ from .data import Path, Tree, dotted
 from .diagnostics import CODES, Diagnostic, Location, Severity, Span
 
 _CONSTANTS = {"NaN": "NaN", "Infinity": "Infinity", "-Infinity": "-Infinity"}
+MAX_SEARCHES = 500  # text searches for positions per file; see JsonPositions.find_key
 
 
 def parse_json(text: str, file: str) -> tuple[Tree, JsonPositions | None, list[Diagnostic]]:
@@ -63,26 +64,25 @@ def parse_json(text: str, file: str) -> tuple[Tree, JsonPositions | None, list[D
         where = positions.at(m.start(), m.end()) if m else None
         return None, None, [Diagnostic("TGT305", Severity.ERROR, "a number has more than 4300 digits", Location(file, where),
                                        "write a number with fewer digits")]
-    diags = [positions.duplicate(file, path, key) for d, keys in duplicated if (path := _find(tree, d)) is not None for key in keys]
+    paths = _paths_of(tree, [d for d, _ in duplicated]) if duplicated else {}
+    diags = [positions.duplicate(file, paths[id(d)], key) for d, keys in duplicated if id(d) in paths for key in keys]
     return tree, positions, diags
 
 
-def _find(tree: Any, target: dict[str, Any], path: Path = ()) -> Path | None:
-    """The data path of the object ``target`` in ``tree`` (error path only)."""
-    if tree is target:
-        return path
-    if isinstance(tree, dict):
-        items: Any = tree.items()
-    elif isinstance(tree, list):
-        items = ((str(i), v) for i, v in enumerate(tree))
-    else:
-        return None
-    for k, v in items:
-        if isinstance(v, (dict, list)):
-            found = _find(v, target, (*path, k))
-            if found is not None:
-                return found
-    return None
+def _paths_of(tree: Any, targets: list[dict[str, Any]]) -> dict[int, Path]:
+    """The data paths of the objects ``targets`` in ``tree``: one walk, no recursion (error path only)."""
+    wanted = {id(t) for t in targets}
+    found: dict[int, Path] = {}
+    stack: list[tuple[Any, Path]] = [(tree, ())]
+    while stack and len(found) < len(wanted):
+        node, path = stack.pop()
+        if id(node) in wanted:
+            found[id(node)] = path
+        if isinstance(node, dict):
+            stack.extend((v, (*path, k)) for k, v in node.items() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend((v, (*path, str(i))) for i, v in enumerate(node) if isinstance(v, (dict, list)))
+    return found
 
 
 class JsonPositions:
@@ -90,6 +90,8 @@ class JsonPositions:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.found: dict[Path, re.Match[str] | None] = {}  # searches done, by path
+        self.searches = 0
 
     def spans(self, mapping: dict[str, Any], path: Path, key: bool) -> dict[str, Span] | None:
         return None  # no positions on the happy path: see the module docstring
@@ -102,11 +104,27 @@ class JsonPositions:
         return Span(line, col, end_line, end_col, start, end)
 
     def find_key(self, path: Path, start: int = 0) -> re.Match[str] | None:
+        """The match of the last key of ``path``, searching each key after the one before.
+
+        Each search is linear in the text, so only the first ``MAX_SEARCHES``
+        paths are searched: later messages (of a file with thousands of errors)
+        go without a line rather than take minutes.
+        """
         import json
 
         m = None
-        for part in path:
-            m = re.compile(re.escape(json.dumps(part, ensure_ascii=False)) + r"\s*:\s*").search(self.text, start)
+        from_start = start == 0
+        for i, part in enumerate(path):
+            prefix = path[: i + 1]
+            if from_start and prefix in self.found:
+                m = self.found[prefix]
+            elif self.searches >= MAX_SEARCHES:
+                return None
+            else:
+                self.searches += 1
+                m = re.compile(re.escape(json.dumps(part, ensure_ascii=False)) + r"\s*:\s*").search(self.text, start)
+                if from_start:
+                    self.found[prefix] = m
             if m is None:
                 return None
             start = m.end()

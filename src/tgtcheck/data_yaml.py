@@ -7,8 +7,8 @@ Shape and reasons:
 - Keys are the scalar's source text (``2001:`` is the key ``"2001"``, not an
   int), numbers come from the source text too (``0.1`` is ``Decimal("0.1")``,
   never a binary float; ``010`` is ten, not octal eight).
-- PyYAML keeps the last of two equal keys silently; ``_map`` reports both
-  lines instead (TGT302).
+- PyYAML keeps the last of two equal keys silently; ``construct_map``
+  reports both lines instead (TGT302).
 - Data files never need anchors or aliases, and aliases are how a small file
   becomes a huge tree ("billion laughs"): an alias is refused (TGT309) when
   composed (pure loader) or, with the C composer, when its node is met a
@@ -60,7 +60,10 @@ def parse_yaml(text: str, file: str, pure: bool = False) -> tuple[Tree, YamlPosi
         message = " ".join(p for p in (exc.context, exc.problem) if p)
         code = "TGT307" if isinstance(exc, yaml.constructor.ConstructorError) else "TGT301"
         help = "remove the tag (!name): data files use plain values" if code == "TGT307" else "fix the YAML syntax at the position shown"
-        if "block sequence entries are not allowed" in message:
+        line = text.split("\n", mark.line + 1)[mark.line] if mark is not None and mark.line < text.count("\n") + 1 else ""
+        if "\t" in line[: mark.column + 1 if mark is not None else 0]:
+            help = "indent YAML with spaces, not tabs"
+        elif "block sequence entries are not allowed" in message:
             help = "a lone - starts a list in YAML: for 'not applicable' write \"-\" in quotes, or －"
         return None, None, [_diag(file, code, message or str(exc), mark, (), help)]
     except yaml.YAMLError as exc:
@@ -109,24 +112,31 @@ class YamlPositions:
     def __init__(self, root: Any, node_of: dict[int, Any]) -> None:
         self.root = root
         self.node_of = node_of  # id(constructed dict) -> its MappingNode
+        self.index: dict[int, dict[str, tuple[Any, Any]]] = {}  # id(MappingNode) -> its entries by key
 
     def span(self, path: Path, key: bool = False) -> Span | None:
-        from yaml.nodes import MappingNode, ScalarNode
+        from yaml.nodes import MappingNode
 
         node = target = self.root
         if node is None:
             return None
         for i, part in enumerate(path):
-            if not isinstance(node, MappingNode):
+            pair = self.entry(node, part) if isinstance(node, MappingNode) else None
+            if pair is None:
                 break
-            for k, v in node.value:
-                if isinstance(k, ScalarNode) and k.value == part:
-                    target = k if key and i == len(path) - 1 else v
-                    node = v
-                    break
-            else:
-                break
+            target = pair[0] if key and i == len(path) - 1 else pair[1]
+            node = pair[1]
         return _node_span(target)
+
+    def entry(self, node: Any, key: str) -> tuple[Any, Any] | None:
+        """The (key node, value node) of ``key`` in a mapping node; the first if given twice."""
+        index = self.index.get(id(node))
+        if index is None:
+            index = self.index[id(node)] = {}
+            for k, v in node.value:
+                if type(k.value) is str:
+                    index.setdefault(k.value, (k, v))
+        return index.get(key)
 
     def spans(self, mapping: dict[str, Any], path: Path, key: bool) -> dict[str, Span] | None:
         node = self.node_of.get(id(mapping))
@@ -168,12 +178,18 @@ def loader_class(pure: bool = False) -> type:
             self.nodes = 0
             self.depth = 0
 
-        # -- composing: called by the C composer too --------------------------
-        def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-            """The stock implicit typing, leaner, and counting nodes to bound memory."""
+        # -- composing: the C composer calls these too ---------------------------
+        def descend_resolver(self, parent: Any, index: Any) -> None:
+            """Called once per composed node (not per alias): counts them to bound memory."""
             self.nodes += 1
             if self.nodes > MAX_NODES:
                 raise Refused(f"the data has more than {MAX_NODES:,} YAML nodes; use CSV or JSON for data this large", None)
+
+        def ascend_resolver(self) -> None:
+            pass  # no path resolvers
+
+        def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+            """The stock implicit typing (YAML 1.1 as PyYAML has it), leaner."""
             if kind is ScalarNode:
                 if implicit[0]:
                     if value == "":
@@ -219,7 +235,6 @@ def loader_class(pure: bool = False) -> type:
                 if key_node.tag == _MERGE:
                     raise Refused("YAML merge keys (<<) are not allowed in data files", key_node.start_mark, tuple(path))
                 if type(key_node) is not ScalarNode:
-                    self.seen.add(id(value_node))
                     self.problems.append(_diag(self.file, "TGT307", "expected a name or a year as key, found a list or mapping",
                                                key_node.start_mark, tuple(path), "write the key as plain text"))
                     continue

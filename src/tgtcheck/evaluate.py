@@ -467,8 +467,11 @@ def _label(year: int) -> str:
 
 def evaluate(spec: Spec, data: Dataset, as_of: int) -> list[Verdict]:
     """One verdict per target, in the spec's order."""
+    from .gcpause import paused
+
     ev = Evaluator(spec, data, as_of)
-    return [ev.target(t) for t in spec.targets]
+    with paused():  # verdicts, readings and Fractions form no cycles: see gcpause
+        return [ev.target(t) for t in spec.targets]
 
 
 def default_as_of(data: Dataset) -> int | None:

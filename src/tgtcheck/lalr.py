@@ -91,6 +91,7 @@ class ContextualLexer(Lexer):
         text, pos, end = (source, 0, len(source)) if isinstance(source, str) else (source.text, source.start, source.end)
         skip, by_state, table = self.skip, self.by_state, parser_state.parse_conf.states
         stack = parser_state.state_stack
+        new_token = _new_token
         line = text.count("\n", 0, pos) + 1
         line_start = text.rfind("\n", 0, pos) + 1
         last = None
@@ -114,12 +115,17 @@ class ContextualLexer(Lexer):
             words = lexer.keywords.get(kind)  # type: ignore[arg-type]
             if words is not None:
                 kind = words.get(value, kind)
-            last = _token(kind, value, pos, line, pos - line_start + 1, m.end())
+            # Token(...) checks its arguments on every call; here every field is known
+            last = new_token(Token, value)
+            after = m.end()
+            column = pos - line_start + 1
+            last.type, last.value, last.start_pos, last.line, last.column = kind, value, pos, line, column
+            last.end_line, last.end_column, last.end_pos = line, column + after - pos, after
             if "\n" in value:  # no terminal of tgt.lark spans lines; kept right for any grammar
                 line += value.count("\n")
-                line_start = text.rfind("\n", pos, m.end()) + 1
-                last.end_line, last.end_column = line, m.end() - line_start + 1
-            pos = m.end()
+                line_start = text.rfind("\n", pos, after) + 1
+                last.end_line, last.end_column = line, after - line_start + 1
+            pos = after
             yield last
 
     def fail(self, lexer: _StateLexer, text: str, pos: int, end: int, line: int, column: int,

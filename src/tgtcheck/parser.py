@@ -22,6 +22,7 @@ Shape and reasons:
 from __future__ import annotations
 
 import functools
+import re
 from fractions import Fraction
 from importlib import resources
 from pathlib import Path
@@ -32,12 +33,13 @@ from .nodes import (
     Approx, Between, BinOp, Call, Comment, Compare, Constant, Deadline, EveryYear,
     Indicator, Neg, Number, Policy, Ref, Spec, Target, Trend, Year,
 )
-from .years import YearError, era_year, parse_year, western_year
+from .years import ERA_NAMES_JA, ERAS, YearError, era_year, parse_year, western_year
 
 # the terminals whose text matters; every other token is a keyword or punctuation
 _KEPT = frozenset({"STRING", "NAME", "NUMBER", "COMPARE", "PLUSMINUS", "PERCENT", "ERA_YEAR", "FY_YEAR"})
 
-MAX_NESTING = 100
+MAX_NESTING = 100  # parentheses, checked before parsing
+MAX_DEPTH = 200  # any expression, checked after: the recursive passes stay far from Python's limit
 
 # full-width ASCII variants (！ to ～) and the ideographic space, one for one
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -81,52 +83,72 @@ def normalize(text: str) -> tuple[str, list[Comment], int]:
     """Map full-width forms to ASCII outside strings and comments; collect comments.
 
     Returns the lexer's text (same length as ``text``), the comments, and the
-    deepest parenthesis nesting seen.
+    deepest parenthesis nesting seen.  Strings are copied as written (only a
+    full-width quote ＂ becomes "), comments too (＃ becomes #); an unclosed
+    string runs to the end of its line.
     """
     out: list[str] = []
     comments: list[Comment] = []
     depth = max_depth = 0
-    i, n, line, col = 0, len(text), 1, 1
-    while i < n:
-        c = text[i]
-        if c in _QUOTES:  # a string: copy as is up to its closing quote or the line's end
-            close = _QUOTES[c]
-            j = i + 1
-            while j < n and text[j] != "\n" and text[j] != close and not (close == '"' and text[j] == "＂"):
-                j += 1
-            end = j + 1 if j < n and text[j] != "\n" else j
-            out.append('"' if c == "＂" else c)
-            out.append(text[i + 1 : end - 1] if end > j else text[i + 1 : end])
-            if end > j:
-                out.append('"' if text[j] == "＂" else text[j])
-            col += end - i
-            i = end
-            continue
-        if c == "#" or c == "＃":
-            j = text.find("\n", i)
-            j = n if j < 0 else j
-            comments.append(Comment(text[i:j], Span(line, col, line, col + j - i, i, j)))
-            out.append("#" + text[i + 1 : j])
-            col += j - i
-            i = j
-            continue
-        if c == "\n":
-            line, col = line + 1, 1
-        else:
-            col += 1
-        mapped = chr(_FULLWIDTH.get(ord(c), ord(c)))
-        if mapped == "(":
-            depth += 1
-            max_depth = max(max_depth, depth)
-        elif mapped == ")":
-            depth -= 1
-        out.append(mapped)
-        i += 1
+    pos = line_start = counted = 0
+    line = 1
+    for m in _SPECIAL.finditer(text):
+        start, end = m.span()
+        if start > pos:
+            gap = text[pos:start].translate(_FULLWIDTH)
+            if "(" in gap or ")" in gap:
+                depth, max_depth = _nesting(gap, depth, max_depth)
+            out.append(gap)
+        token = m.group()
+        first = token[0]
+        if first == "#" or first == "＃":
+            breaks = text.count("\n", counted, start)
+            if breaks:
+                line += breaks
+                line_start = text.rfind("\n", counted, start) + 1
+            counted = start
+            col = start - line_start + 1
+            comments.append(Comment(token, Span(line, col, line, col + end - start, start, end)))
+            out.append("#" + token[1:])
+        elif first == "「":
+            out.append(token)
+        else:  # "…" or ＂…＂, either quote closing either
+            closed = len(token) > 1 and token[-1] in '"＂'
+            out.append('"' + token[1:-1] + '"' if closed else '"' + token[1:])
+        pos = end
+    if pos < len(text):
+        gap = text[pos:].translate(_FULLWIDTH)
+        if "(" in gap or ")" in gap:
+            depth, max_depth = _nesting(gap, depth, max_depth)
+        out.append(gap)
     return "".join(out), comments, max_depth
+
+
+# strings (closed, or running to the end of their line) and comments, the parts normalize copies as written
+_SPECIAL = re.compile(r'["＂][^"＂\n]*["＂]?|「[^」\n]*」?|[#＃][^\n]*')
+_PARENS = re.compile(r"[()]")
+
+
+def _nesting(gap: str, depth: int, max_depth: int) -> tuple[int, int]:
+    for m in _PARENS.finditer(gap):
+        if m.group() == "(":
+            depth += 1
+            if depth > max_depth:
+                max_depth = depth
+        else:
+            depth -= 1
+    return depth, max_depth
 
 
 def parse(text: str, filename: str = "<spec>") -> tuple[Spec | None, list[Diagnostic]]:
     """Parse spec text.  Returns the tree (None if there is a syntax error) and diagnostics."""
+    from .gcpause import paused
+
+    with paused():  # hundreds of thousands of acyclic nodes for a large spec: see gcpause
+        return _parse(text, filename)
+
+
+def _parse(text: str, filename: str) -> tuple[Spec | None, list[Diagnostic]]:
     from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput
 
     lexed, comments, depth = normalize(text)
@@ -148,6 +170,9 @@ def parse(text: str, filename: str = "<spec>") -> tuple[Spec | None, list[Diagno
     except (LarkError, RecursionError) as err:  # noqa: BLE001 - any parser failure is the user's input
         return None, [Diagnostic("TGT102", Severity.ERROR, f"cannot parse the spec: {err}", Location(filename, Span(1, 1, 1, 1)))]
     spec: Spec = tree
+    too_deep = _too_deep(spec, filename)
+    if too_deep:
+        return None, too_deep
     return Spec(spec.policy, spec.declarations, tuple(comments), spec.duplicates), []
 
 
@@ -209,7 +234,15 @@ def _rule(fn: Any = None, *, spanned: bool = True) -> Any:
     def wrap(fn: Any) -> Any:
         def reduce(self: Any, children: list[Any]) -> Any:
             kept = [c for c in children if not isinstance(c, str) or c.type in _KEPT]  # type: ignore[attr-defined]
-            return fn(self, _edges(children) if spanned else _NOSPAN, *kept)
+            if not spanned:
+                return fn(self, _NOSPAN, *kept)
+            first, last = children[0], children[-1]  # the usual case, inline: both are there and positioned
+            if first is not None and last is not None:
+                a = first if isinstance(first, str) else first.span
+                b = last if isinstance(last, str) else last.span
+                if a.line and b.line:
+                    return fn(self, Span(a.line, a.column, b.end_line, b.end_column, a.start_pos, b.end_pos), *kept)
+            return fn(self, _edges(children), *kept)
 
         reduce.__name__ = fn.__name__
         return reduce
@@ -405,6 +438,60 @@ def _clauses(clauses: Any) -> tuple[dict[str, Any], list[tuple[str, Span]]]:
             fields[c.name] = c.value
     return fields, dups
 
+# -- expressions too deep for the passes that recurse ------------------------------
+def _too_deep(spec: Spec, filename: str) -> list[Diagnostic]:
+    """TGT108 for each expression nested more than MAX_DEPTH levels (``1 + 1 + …`` with 10,000 terms).
+
+    Parentheses are limited before parsing; a long chain of operators or of
+    minus signs nests as deep without any.  The checker, the evaluator, the
+    printer and node equality all recurse, so such a tree is refused here,
+    where every pass gets its trees.  An expression of n characters is at
+    most n + 1 levels deep, so only long ones are measured.
+    """
+    found: list[Diagnostic] = []
+    for decl in spec.declarations:
+        if isinstance(decl, Target):
+            root: Any = decl.condition
+            what = f'the condition of target "{decl.id}"'
+        elif isinstance(decl, Constant):
+            root, what = decl.value, f"constant '{decl.id}'"
+        else:
+            continue
+        span = root.span
+        if span.end_pos - span.start_pos < MAX_DEPTH:
+            continue
+        depth = _expr_depth(root)
+        if depth > MAX_DEPTH:
+            found.append(Diagnostic("TGT108", Severity.ERROR, f"{what} is nested {depth} levels deep; at most {MAX_DEPTH} are allowed",
+                                    Location(filename, decl.span), "split it with named constants, or simplify the expression"))
+    return found
+
+
+def _expr_depth(root: Any) -> int:
+    """Nesting depth of a condition or expression, measured without recursion."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(node, BinOp):
+            children: tuple[Any, ...] = (node.left, node.right)
+        elif isinstance(node, Neg):
+            children = (node.operand,)
+        elif isinstance(node, Call):
+            children = node.args
+        elif isinstance(node, Trend):
+            children = (node.call,)
+        elif isinstance(node, (Compare, Between)):
+            tolerance = node.approx.tolerance if node.approx is not None else None
+            children = (node.left, node.right) if isinstance(node, Compare) else (node.operand, node.low, node.high)
+            children += (tolerance,) if tolerance is not None else ()
+        else:
+            continue
+        stack.extend((c, depth + 1) for c in children)
+    return deepest
+
+
 # -- syntax error messages -----------------------------------------------------------
 _EXPECTED_WORDS = {
     "STRING": 'a quoted text ("…")',
@@ -459,8 +546,8 @@ def _unexpected(err: Any, text: str, filename: str) -> Diagnostic:
     if expected & {"ERA_YEAR", "FY_YEAR"} and token.type in ("NAME", "NUMBER"):
         check = parse_year(shown)
         msg = check.message if isinstance(check, YearError) else f"'{shown}' is not a year here"
-        return Diagnostic("TGT105", Severity.ERROR, msg, Location(filename, span),
-                          "write an era year (H18, R2), a western year (2006) or FY2006")
+        msg, help = _era_letter(shown) or (msg, "write an era year (H18, R2), a western year (2006) or FY2006")
+        return Diagnostic("TGT105", Severity.ERROR, msg, Location(filename, span), help)
     hint = None
     if token.type == "STRING" and "COMPARE" in expected:
         hint = "a condition compares an expression with a threshold, e.g. value(x) >= 10"
@@ -489,12 +576,27 @@ def _bad_character(err: Any, text: str, filename: str) -> Diagnostic:
         check = parse_year(word)
         wants_year = bool({"ERA_YEAR", "FY_YEAR"} & set(err.allowed or ()))
         if isinstance(check, YearError) and any(c.isdigit() for c in word) and (wants_year or word[:1] in "MTSHR"):
-            return Diagnostic("TGT105", Severity.ERROR, check.message, Location(filename, span), check.help)
+            msg, help = _era_letter(word) or (check.message, check.help)
+            return Diagnostic("TGT105", Severity.ERROR, msg, Location(filename, span), help)
         return Diagnostic("TGT102", Severity.ERROR, f"unexpected '{word}'; expected {_describe(set(err.allowed or ()))}",
                           Location(filename, span), None)
     code = f"U+{ord(ch):04X}"
     return Diagnostic("TGT101", Severity.ERROR, f"unexpected character '{ch}' ({code}); expected {_describe(set(err.allowed or ()))}",
                       Location(filename, span), "remove it, or put text inside quotes")
+
+
+def _era_letter(word: str) -> tuple[str, str] | None:
+    """(message, help) for a letter and digits whose letter is no era letter: Q18, h18."""
+    if len(word) < 2 or not word[0].isascii() or not word[0].isalpha() or not (word[1:].isdigit() or word[1:] == "元"):
+        return None
+    letter = word[0]
+    if letter in ERAS:
+        return None
+    if letter.upper() in ERAS:
+        return f"'{word}' is not a year: era letters are capitals", f"write {letter.upper()}{word[1:]}"
+    eras = ", ".join(f"{k} {ERA_NAMES_JA[k]}" for k in ERAS)
+    return (f"'{word}' is not a year: {letter} is not an era letter (the eras are {eras})",
+            "write an era year (H18, R2), a western year (2006) or FY2006")
 
 
 def _word_at(text: str, pos: int) -> str:

@@ -217,9 +217,10 @@ def _draw_target(ax: Any, chart: Chart, lang: str) -> list[Any]:
     if chart.kind == "every_year" and chart.period is not None:
         start, end = chart.period[0], max(chart.period[1], chart.deadline or chart.period[1])
         ax.hlines(_f(chart, chart.low), start - 0.4, end + 0.4, colors=TARGET, lw=1.6, ls="-.", zorder=4, gid="target")
-        ax.text(end + 0.4, _f(chart, chart.low), f" {text}", ha="right", va="bottom", fontsize=8, color=TARGET)
-        handles.append(Line2D([], [], ls="-.", color=TARGET, label=f"{target}（{word('every_year', lang)}）" if lang == "ja"
-                              else f"{target} ({word('every_year', lang)})"))
+        ax.annotate(text, (end + 0.4, _f(chart, chart.low)), xytext=(0, 4), textcoords="offset points", ha="right", va="bottom",
+                    fontsize=8, color=TARGET)
+        handles.append(Line2D([], [], ls="-.", color=TARGET, label=f"{target}（{word('every_year', lang)} {text}）" if lang == "ja"
+                              else f"{target} ({word('every_year', lang)} {text})"))
         return handles
     if chart.kind == "open" or chart.deadline is None:
         ax.axhline(_f(chart, chart.low), color=TARGET, lw=1.2, ls="-.", zorder=4, gid="target")
