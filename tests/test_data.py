@@ -217,6 +217,13 @@ def test_not_utf8(tmp_path: Path, suffix: str) -> None:
     assert d.code == "TGT300" and "Shift_JIS" in d.message and f"fixed{suffix}" in (d.help or "")
 
 
+def test_utf16(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes("indicator,H13\npatents,208\n".encode("utf-16"))
+    _, [d] = load_data(str(path))
+    assert d.code == "TGT300" and "UTF-16" in d.message
+
+
 def test_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(data, "MAX_DATA_BYTES", 100)
     path = tmp_path / "big.json"

@@ -134,6 +134,10 @@ def read_text(path: str) -> tuple[str | None, Diagnostic | None]:
             raw = f.read()
     except (OSError, ValueError) as exc:
         return None, _file_error(path, f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}", CODES["TGT300"].fix)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"; decode() would call it binary (NUL bytes)
+        return None, _file_error(path, "the file is not UTF-8; it is UTF-16",
+                                 f"convert it to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8 {path} > fixed{os.path.splitext(path)[1]}`, "
+                                 "or save it as 'CSV UTF-8' / 'UTF-8' in your editor")
     text, diag = decode(raw, path)
     if diag is not None:
         suffix = os.path.splitext(path)[1]
