@@ -22,7 +22,7 @@ import functools
 from dataclasses import dataclass, field, fields
 from enum import Enum
 from fractions import Fraction
-from typing import Union
+from typing import Iterable, Union
 
 from .dataset import Dataset, Marker
 from .methods import DEFAULT_METHOD, METHODS
@@ -119,20 +119,83 @@ def _uniq(items: tuple) -> tuple:  # type: ignore[type-arg]
     return tuple(dict.fromkeys(items))
 
 
-def fold_constant(e: Expr, constants: dict[str, Constant], _seen: frozenset[str] = frozenset()) -> Fraction | None:
+def fold_constant(e: Expr, constants: dict[str, Constant]) -> Fraction | None:
     """The value of an expression of numbers and constants (None if it reads data or cannot be computed)."""
+    return _fold(e, constant_values(constants, _refs(e)))
+
+
+def constant_values(constants: dict[str, Constant], names: Iterable[str] | None = None) -> dict[str, Fraction | None]:
+    """The values of the constants ``names`` (default: all) and of those they use.
+
+    None for a constant that reads data, divides by zero or depends on itself.
+    Each constant is folded once, after the ones it uses, so a chain of
+    10,000 constants costs 10,000 folds and no deep recursion.
+    """
+    order, cyclic = constant_order(constants, names)
+    values: dict[str, Fraction | None] = {}
+    for name in order:
+        values[name] = None if name in cyclic else _fold(constants[name].value, values)
+    return values
+
+
+def constant_order(constants: dict[str, Constant], names: Iterable[str] | None = None) -> tuple[list[str], dict[str, list[str]]]:
+    """The constants ``names`` (default: all) and those they use, each after the ones it uses,
+    and the cycles: for each constant on one, the cycle from it back to it (``[a, b, a]``)."""
+    order: list[str] = []
+    cycles: dict[str, list[str]] = {}
+    done: set[str] = set()
+    for root in (constants if names is None else names):
+        if root in done or root not in constants:
+            continue
+        path = [root]  # an explicit stack: a depth-first walk without recursion
+        todo = [iter(_refs(constants[root].value))]
+        on_path = {root}
+        while todo:
+            nxt = next(todo[-1], None)
+            if nxt is None:
+                todo.pop()
+                name = path.pop()
+                on_path.discard(name)
+                done.add(name)
+                order.append(name)
+            elif nxt in on_path:
+                loop = path[path.index(nxt):]
+                for i, member in enumerate(loop):
+                    cycles.setdefault(member, loop[i:] + loop[:i] + [member])
+            elif nxt not in done and nxt in constants:
+                path.append(nxt)
+                on_path.add(nxt)
+                todo.append(iter(_refs(constants[nxt].value)))
+    return order, cycles
+
+
+def _refs(e: Expr) -> list[str]:
+    """The names an expression refers to, left to right."""
+    found: list[str] = []
+    stack: list[Expr] = [e]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Ref):
+            found.append(node.name)
+        elif isinstance(node, BinOp):
+            stack += (node.right, node.left)
+        elif isinstance(node, Neg):
+            stack.append(node.operand)
+        elif isinstance(node, Call):
+            stack += reversed(node.args)
+    return found
+
+
+def _fold(e: Expr, values: dict[str, Fraction | None]) -> Fraction | None:
     if isinstance(e, Number):
         return e.fraction
     if isinstance(e, Ref):
-        c = constants.get(e.name)
-        if c is None or e.name in _seen:
-            return None
-        return fold_constant(c.value, constants, _seen | {e.name})
+        return values.get(e.name)
     if isinstance(e, Neg):
-        v = fold_constant(e.operand, constants, _seen)
+        v = _fold(e.operand, values)
         return None if v is None else -v
     if isinstance(e, BinOp):
-        a, b = fold_constant(e.left, constants, _seen), fold_constant(e.right, constants, _seen)
+        a, b = _fold(e.left, values), _fold(e.right, values)
         if a is None or b is None or (e.op == "/" and b == 0):
             return None
         return _arith(e.op, a, b)
@@ -156,6 +219,12 @@ class Evaluator:
         self.constants: dict[str, Constant] = {c.id: c for c in spec.constants}
         self._readings: dict[tuple[str, int], Reading] = {}
         self._steps: list[Step] = []
+        # constants once, each after those it uses: no recursion through a chain of them
+        self.constant_values = constant_values(self.constants)
+        order, cycles = constant_order(self.constants)
+        self._percent: dict[str, bool] = dict.fromkeys(cycles, False)
+        for name in order:
+            self._percent.setdefault(name, self.is_percent(self.constants[name].value))
 
     # -- values
     def read(self, indicator: str, year: int) -> Result:
@@ -175,7 +244,7 @@ class Evaluator:
             return e.fraction
         if isinstance(e, Ref):
             if e.name in self.constants:
-                v = fold_constant(e, self.constants)
+                v = self.constant_values.get(e.name)
                 return v if v is not None else Unknown(undefined=(f"constant {e.name} cannot be computed",))
             return self.read(e.name, year)
         if isinstance(e, Year):
@@ -232,8 +301,7 @@ class Evaluator:
         if isinstance(e, Number):
             return e.percent
         if isinstance(e, Ref):
-            c = self.constants.get(e.name)
-            return c is not None and self.is_percent(c.value)
+            return self._percent.get(e.name, False)
         if isinstance(e, Neg):
             return self.is_percent(e.operand)
         if isinstance(e, BinOp):

@@ -68,8 +68,45 @@ def lark_parser() -> Any:
 
     return Lark(
         grammar_text(), parser="lalr", lexer=ContextualLexer,
-        maybe_placeholders=True, keep_all_tokens=True, transformer=Lower(), cache=True,
+        maybe_placeholders=True, keep_all_tokens=True, transformer=Lower(), cache=cache_path() or False,
     )
+
+
+def cache_path() -> str | None:
+    """Where Lark keeps the built LALR tables (0.5 s to build, 10 ms to load), or None for no cache.
+
+    Lark's own ``cache=True`` writes a pickle to the shared temp directory
+    under a guessable name, which another user could plant first.  This is a
+    directory of the user's own (``$XDG_CACHE_HOME/tgtcheck``, else
+    ``~/.cache/tgtcheck``, else ``tgtcheck-UID`` in the temp directory) that
+    nobody else can write; when none can be made, the tables are built each
+    time, which is only slower.  Lark checks the grammar's hash stored in the
+    file, so a stale cache is rebuilt, and it gives up quietly on a file it
+    cannot read or write.
+    """
+    import os
+    import sys
+    import tempfile
+
+    from . import __version__
+
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    candidates = [os.path.join(home, "tgtcheck")]
+    if hasattr(os, "getuid"):
+        try:
+            candidates.append(os.path.join(tempfile.gettempdir(), f"tgtcheck-{os.getuid()}"))
+        except OSError:  # no usable temp directory at all
+            pass
+    for folder in candidates:
+        try:
+            os.makedirs(folder, mode=0o700, exist_ok=True)
+            st = os.stat(folder)
+            if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
+                continue  # someone else's, or writable by others: a planted pickle would run as us
+        except OSError:
+            continue
+        return os.path.join(folder, f"grammar-{__version__}-py{sys.version_info[0]}{sys.version_info[1]}.lark")
+    return None
 
 
 @functools.lru_cache(maxsize=1)

@@ -41,6 +41,13 @@ def fail_statuses(text: str) -> frozenset[str] | str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..gcpause import paused
+
+    with paused():  # parse to output is one batch of acyclic objects: no cyclic GC rescans (see gcpause)
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from ..formats import Options, get
     from ..pipeline import load
     from ..pipeline import run as evaluate
@@ -52,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_TROUBLE
     loaded = load(args.spec, args.data)
     result = evaluate(loaded, args.as_of) if loaded.ok else None
-    sources = sources_for({args.spec: loaded.text}, loaded.diagnostics)
+    sources = sources_for({args.spec: loaded.text}, loaded.diagnostics) if loaded.diagnostics else {}
     print_diagnostics(loaded.diagnostics, sources, use_color(args.color, sys.stderr))
     fmt = get(args.format)
     opts = Options(lang=args.lang, color=use_color(args.color, sys.stdout, args.format), fail_on=fail_on)
