@@ -32,6 +32,7 @@ class Checker:
         self.indicators: dict[str, Indicator] = {}
         self.constants: dict[str, Constant] = {}
         self.constant_kinds: dict[str, Kind] = {}
+        self.constant_values: dict[str, Fraction | None] | None = None
         self.used: set[str] = set()
 
     # -- reporting
@@ -47,8 +48,7 @@ class Checker:
         for decl in spec.declarations:
             if isinstance(decl, (Indicator, Constant)):
                 self.declare(decl)
-        for const in spec.constants:
-            self.constant_kinds[const.id] = self.constant_kind(const, ())
+        self.constant_kinds_in_order()
         seen: dict[str, Target] = {}
         for target in spec.targets:
             if target.id in seen:
@@ -92,12 +92,28 @@ class Checker:
         else:
             self.constants[decl.id] = decl
 
-    def constant_kind(self, const: Constant, stack: tuple[str, ...]) -> Kind:
-        if const.id in stack:
-            self.report("TGT221", f"constant '{const.id}' depends on itself ({' -> '.join(stack + (const.id,))})", const.span,
-                        "define constants from numbers and other constants, without a cycle")
+    def constant_kinds_in_order(self) -> None:
+        """The kind of every constant, each after the constants it uses (a chain of 10,000 recurses no deeper
+        than one), and TGT221 once for each constant on a cycle."""
+        from .evaluate import constant_order
+
+        order, cycles = constant_order(self.constants)
+        for name in order:
+            const = self.constants[name]
+            if name in cycles:
+                self.report("TGT221", f"constant '{name}' depends on itself ({' -> '.join(cycles[name])})", const.span,
+                            "define constants from numbers and other constants, without a cycle")
+            self.constant_kinds[name] = self.constant_kind(const)
+        for const in self.spec.constants:
+            if self.constants.get(const.id) is not const:  # a second declaration (TGT208): its value is still checked
+                self.constant_kind(const)
+
+    def constant_kind(self, const: Constant) -> Kind:
+        if _depth(const.value) > MAX_DEPTH:
+            self.report("TGT108", f"constant '{const.id}' is nested more than {MAX_DEPTH} levels deep", const.span,
+                        "simplify the expression")
             return Kind.NUMBER
-        return self.kind(const.value, in_constant=stack + (const.id,))
+        return self.kind(const.value, in_constant=(const.id,))
 
     def target(self, t: Target) -> None:
         if _depth(t.condition) > MAX_DEPTH:
@@ -184,9 +200,11 @@ class Checker:
 
     def fold(self, e: Expr) -> Fraction | None:
         """The value of an expression made of numbers and constants only."""
-        from .evaluate import fold_constant
+        from .evaluate import constant_values, fold_with
 
-        return fold_constant(e, self.constants)
+        if self.constant_values is None:
+            self.constant_values = constant_values(self.constants)
+        return fold_with(e, self.constant_values)
 
     # -- kinds of expressions
     def kind(self, e: Expr, allow_trend: bool = False, in_constant: tuple[str, ...] = ()) -> Kind:
@@ -231,9 +249,7 @@ class Checker:
     def ref(self, e: Ref, in_constant: tuple[str, ...]) -> Kind:
         self.used.add(e.name)
         if e.name in self.constants:
-            if in_constant:
-                return self.constant_kind(self.constants[e.name], in_constant)
-            return self.constant_kinds.get(e.name, Kind.NUMBER)
+            return self.constant_kinds.get(e.name, Kind.NUMBER)  # those it uses come first (constant_kinds_in_order)
         if e.name in self.indicators:
             if in_constant:
                 self.report("TGT216", f"constant '{in_constant[-1]}' reads indicator '{e.name}'; a constant is a fixed number", e.span,
@@ -371,10 +387,9 @@ def _children(n: object) -> tuple[object, ...]:
         return (n.operand,)
     if isinstance(n, Call):
         return n.args
-    if isinstance(n, Compare):
-        return (n.left, n.right)
-    if isinstance(n, Between):
-        return (n.operand, n.low, n.high)
+    if isinstance(n, (Compare, Between)):
+        tolerance = (n.approx.tolerance,) if n.approx is not None and n.approx.tolerance is not None else ()
+        return ((n.left, n.right) if isinstance(n, Compare) else (n.operand, n.low, n.high)) + tolerance
     if isinstance(n, Trend):
         return (n.call,)
     return ()

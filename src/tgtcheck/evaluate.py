@@ -121,7 +121,7 @@ def _uniq(items: tuple) -> tuple:  # type: ignore[type-arg]
 
 def fold_constant(e: Expr, constants: dict[str, Constant]) -> Fraction | None:
     """The value of an expression of numbers and constants (None if it reads data or cannot be computed)."""
-    return _fold(e, constant_values(constants, _refs(e)))
+    return fold_with(e, constant_values(constants, _refs(e)))
 
 
 def constant_values(constants: dict[str, Constant], names: Iterable[str] | None = None) -> dict[str, Fraction | None]:
@@ -134,7 +134,7 @@ def constant_values(constants: dict[str, Constant], names: Iterable[str] | None 
     order, cyclic = constant_order(constants, names)
     values: dict[str, Fraction | None] = {}
     for name in order:
-        values[name] = None if name in cyclic else _fold(constants[name].value, values)
+        values[name] = None if name in cyclic else fold_with(constants[name].value, values)
     return values
 
 
@@ -186,16 +186,16 @@ def _refs(e: Expr) -> list[str]:
     return found
 
 
-def _fold(e: Expr, values: dict[str, Fraction | None]) -> Fraction | None:
+def fold_with(e: Expr, values: dict[str, Fraction | None]) -> Fraction | None:
     if isinstance(e, Number):
         return e.fraction
     if isinstance(e, Ref):
         return values.get(e.name)
     if isinstance(e, Neg):
-        v = _fold(e.operand, values)
+        v = fold_with(e.operand, values)
         return None if v is None else -v
     if isinstance(e, BinOp):
-        a, b = _fold(e.left, values), _fold(e.right, values)
+        a, b = fold_with(e.left, values), fold_with(e.right, values)
         if a is None or b is None or (e.op == "/" and b == 0):
             return None
         return _arith(e.op, a, b)
