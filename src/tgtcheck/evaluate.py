@@ -19,18 +19,21 @@ The full rule table is in docs/language.md; ``Verdict.rule`` names the row.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from enum import Enum
 from fractions import Fraction
-from typing import Iterable, Union
+from typing import Union
 
 from .dataset import Dataset, Marker
+from .functions import FUNCTIONS, Kind
 from .methods import DEFAULT_METHOD, METHODS
 from .nodes import (
     Between, BinOp, Call, Compare, Constant, Deadline, EveryYear, Expr, Indicator, Neg,
     Number, Ref, Spec, Target, Trend, Year,
 )
 from .printer import expr_text
+from .years import MAX_YEAR, MIN_YEAR
 
 
 class Status(str, Enum):
@@ -187,6 +190,7 @@ def _refs(e: Expr) -> list[str]:
 
 
 def fold_with(e: Expr, values: dict[str, Fraction | None]) -> Fraction | None:
+    """The value of an expression given the constants' values (``constant_values``); None as for fold_constant."""
     if isinstance(e, Number):
         return e.fraction
     if isinstance(e, Ref):
@@ -202,14 +206,25 @@ def fold_with(e: Expr, values: dict[str, Fraction | None]) -> Fraction | None:
     return None
 
 
-def _arith(op: str, a: Fraction, b: Fraction) -> Fraction:
+# No policy figure needs more than a few dozen digits.  The cap keeps every exact number a spec can
+# build small: a chain of squared constants would otherwise grow past memory, and Python refuses
+# to print integers of more than 4,300 digits.
+MAX_BITS = 4096  # about 1,230 decimal digits, in the numerator or the denominator
+
+
+def _arith(op: str, a: Fraction, b: Fraction) -> Fraction | None:
+    """``a op b``, or None when the result would be larger than MAX_BITS."""
     if op == "+":
-        return a + b
-    if op == "-":
-        return a - b
-    if op == "*":
-        return a * b
-    return a / b
+        r = a + b
+    elif op == "-":
+        r = a - b
+    elif op == "*":
+        r = a * b
+    else:
+        r = a / b
+    if r.numerator.bit_length() > MAX_BITS or r.denominator.bit_length() > MAX_BITS:
+        return None  # the operands are at most MAX_BITS each, so computing r was cheap
+    return r
 
 
 class Evaluator:
@@ -244,8 +259,8 @@ class Evaluator:
             return e.fraction
         if isinstance(e, Ref):
             if e.name in self.constants:
-                v = self.constant_values.get(e.name)
-                return v if v is not None else Unknown(undefined=(f"constant {e.name} cannot be computed",))
+                folded = self.constant_values.get(e.name)
+                return folded if folded is not None else Unknown(undefined=(f"constant {e.name} cannot be computed",))
             return self.read(e.name, year)
         if isinstance(e, Year):
             return Fraction(e.value)
@@ -258,12 +273,16 @@ class Evaluator:
                 return _join(a, b)
             if e.op == "/" and b == 0:
                 return Unknown(undefined=(f"division by zero in {expr_text(e)}",))
-            return _arith(e.op, a, b)
+            r = _arith(e.op, a, b)
+            return r if r is not None else Unknown(undefined=(f"{expr_text(e)} is too large a number to compute exactly",))
         if isinstance(e, Call):
             return self.call(e, year)
         raise AssertionError(f"unknown expression {e!r}")
 
     def call(self, e: Call, year: int) -> Result:
+        problem = _invalid_call(e)
+        if problem is not None:  # the checker reports it (TGT205-207); unchecked trees still get a verdict
+            return Unknown(undefined=(problem,))
         args = e.args
         name = args[0].name if args and isinstance(args[0], Ref) else ""
         operands: tuple[Result, ...] = ()
@@ -323,8 +342,19 @@ class Evaluator:
         method = t.method or self.spec.policy.method or DEFAULT_METHOD
         base = t.base or self.spec.policy.base
         ctx = _Context(t, self.as_of, base.value if base else None, method)
+        problem = _invalid_years(t, self.spec.policy.base)
+        if problem is not None:  # reported by the checker (TGT105)
+            common = ctx.common(None, None, None, None, None, Fraction(0), False)
+            return self.finish(ctx, _unknown_verdict(common, Unknown(undefined=(problem,))))
         if isinstance(t.condition, Trend):
+            problem = _invalid_call(t.condition.call, trend=True)
+            if problem is not None:  # reported by the checker (TGT102, TGT205-207)
+                common = ctx.common(None, None, None, None, None, Fraction(0), False)
+                return self.finish(ctx, _unknown_verdict(common, Unknown(undefined=(problem,))))
             return self.finish(ctx, self.trend(ctx, t.condition))
+        if ctx.method not in METHODS:  # reported by the checker (TGT210)
+            common = ctx.common(None, None, None, None, None, Fraction(0), False)
+            return self.finish(ctx, _unknown_verdict(common, Unknown(undefined=(f"unknown evaluation method '{ctx.method}'",))))
         if isinstance(t.schedule, EveryYear):
             return self.finish(ctx, self.every_year(ctx, t.schedule))
         return self.finish(ctx, self.by_deadline(ctx))
@@ -518,6 +548,39 @@ def _compare(op: str, a: Fraction, b: Fraction, tol: Fraction) -> bool:
 def _left(t: Target) -> Expr:
     c = t.condition
     return c.operand if isinstance(c, Between) else c.left  # type: ignore[union-attr]
+
+
+def _invalid_call(e: Call, trend: bool = False) -> str | None:
+    """Why a call cannot be computed, by the one function table (``functions``); None when it can."""
+    sig = FUNCTIONS.get(e.func)
+    if sig is None or (sig.result is Kind.TREND) != trend:
+        return f"{e.func}(…) is not a {'condition' if trend else 'function that gives a number'}"
+    args = e.args
+    if not sig.min_args <= len(args) <= len(sig.params):
+        return f"{e.func}(…) is given {len(args)} argument{'s' if len(args) != 1 else ''}: write {sig.usage()}"
+    for param, arg in zip(sig.params, args):
+        kind = param.kind
+        if kind is Kind.INDICATOR and type(arg) is not Ref:
+            return f"the {param.name} of {e.func}(…) is not an indicator name"
+        if kind is Kind.YEAR and not _is_year(arg):
+            return f"the {param.name} of {e.func}(…) is not a year"
+    return None
+
+
+def _is_year(e: Expr) -> bool:
+    """A year the evaluator can read: a valid Year (the parser keeps an invalid one as 0) or a whole number in range."""
+    if type(e) is Year:
+        return MIN_YEAR <= e.value <= MAX_YEAR
+    return type(e) is Number and not e.percent and e.value.denominator == 1 and MIN_YEAR <= e.value <= MAX_YEAR
+
+
+def _invalid_years(t: Target, policy_base: Year | None) -> str | None:
+    """Why the target's years cannot be used (the checker reports it: TGT105), or None."""
+    sched = t.schedule
+    years = [y for y in (t.base or policy_base, getattr(sched, "year", None), getattr(sched, "start", None),
+                         getattr(sched, "end", None)) if y is not None]
+    bad = next((y for y in years if not _is_year(y)), None)
+    return f"{bad.text or bad.value} is not a year" if bad is not None else None
 
 
 def _year_of(e: Expr) -> int:

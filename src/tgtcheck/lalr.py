@@ -29,7 +29,8 @@ both paths and requires the same trees, spans and diagnostics.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any, NoReturn
 
 from lark.exceptions import UnexpectedCharacters, UnexpectedToken
 from lark.lexer import Lexer, PatternStr, Token
@@ -40,7 +41,7 @@ _new_token = str.__new__
 class _StateLexer:
     """The terminals of one parser state: one compiled alternation and its keyword tables."""
 
-    __slots__ = ("match", "keywords", "allowed")
+    __slots__ = ("allowed", "keywords", "match")
 
     def __init__(self, terminals: list[Any], flags: int) -> None:
         strings = [t for t in terminals if isinstance(t.pattern, PatternStr)]
@@ -96,7 +97,7 @@ class ContextualLexer(Lexer):
         line_start = text.rfind("\n", 0, pos) + 1
         last = None
         while True:
-            gap = skip(text, pos, end).end()
+            gap = skip(text, pos, end).end()  # type: ignore[union-attr]  # (?:…)* always matches
             if gap != pos:
                 breaks = text.count("\n", pos, gap)
                 if breaks:
@@ -110,9 +111,9 @@ class ContextualLexer(Lexer):
             m = lexer.match(text, pos, end)
             if m is None:
                 self.fail(lexer, text, pos, end, line, pos - line_start + 1, parser_state, last)
-            kind = m.lastgroup
+            kind: str = m.lastgroup  # type: ignore[assignment]  # each alternative is a named group
             value = m.group()
-            words = lexer.keywords.get(kind)  # type: ignore[arg-type]
+            words = lexer.keywords.get(kind)
             if words is not None:
                 kind = words.get(value, kind)
             # Token(...) checks its arguments on every call; here every field is known
@@ -129,12 +130,12 @@ class ContextualLexer(Lexer):
             yield last
 
     def fail(self, lexer: _StateLexer, text: str, pos: int, end: int, line: int, column: int,
-             parser_state: Any, last: Token | None) -> None:
+             parser_state: Any, last: Token | None) -> NoReturn:
         """Raise as Lark's contextual lexer does: a known token in the wrong place, or no token at all."""
         allowed = lexer.allowed or {"<END-OF-FILE>"}
         m = self.root.match(text, pos, end)
         if m is None:
-            raise UnexpectedCharacters(text, pos, line, column, allowed=allowed, state=parser_state,
+            raise UnexpectedCharacters(text, pos, line, column, allowed=allowed, state=parser_state,  # type: ignore[no-untyped-call]
                                        token_history=last and [last])
         kind = m.lastgroup
         words = self.root.keywords.get(kind)  # type: ignore[arg-type]
@@ -142,7 +143,7 @@ class ContextualLexer(Lexer):
         if words is not None:
             kind = words.get(value, kind)
         token = _token(kind, value, pos, line, column, m.end())  # type: ignore[arg-type]
-        raise UnexpectedToken(token, allowed, state=parser_state, token_history=[last])
+        raise UnexpectedToken(token, allowed, state=parser_state, token_history=[last])  # type: ignore[no-untyped-call]
 
 
 def _token(kind: str, value: str, pos: int, line: int, column: int, end: int) -> Token:
@@ -163,7 +164,7 @@ class _ParseConf:
 class _ParserState:
     """What the lexer reads of the parser: the state stack and the table (Lark's ``ParserState`` names)."""
 
-    __slots__ = ("state_stack", "parse_conf")
+    __slots__ = ("parse_conf", "state_stack")
 
     def __init__(self, stack: list[Any], states: dict[Any, dict[str, Any]]) -> None:
         self.state_stack, self.parse_conf = stack, _ParseConf(states)
@@ -246,7 +247,7 @@ class Runner:
 
     def unexpected(self, token: Token, stack: list[Any], state: _ParserState) -> UnexpectedToken:
         expected = {s for s in self.states[stack[-1]] if s.isupper()}
-        return UnexpectedToken(token, expected, state=state)
+        return UnexpectedToken(token, expected, state=state)  # type: ignore[no-untyped-call]
 
 
 def runner(lark: Any, start: str = "start") -> Runner | None:

@@ -4,8 +4,13 @@ done inside the parser.
 Shape and reasons:
 - The grammar is the one file ``grammar/tgt.lark`` (shipped in the package).
   The parser is built once, lazily, on first use (``functools.lru_cache``)
-  and Lark's grammar cache (``cache=True``) spares later processes the
-  LALR table construction: ``tgtcheck --version`` never builds it.
+  and Lark's grammar cache, kept in a directory of the user's own
+  (``cache_path``), spares later processes the LALR table construction:
+  ``tgtcheck --version`` never builds it.
+- ``lalr.py`` runs the tables: Lark's contextual lexer and shift-reduce loop
+  without their per-token bookkeeping (a 10,000-target spec parses in about
+  half the time); Lark's own loop is the fallback and the reference the
+  property tests compare with.
 - The ``Lower`` transformer runs inside the parser (one pass, no Lark tree):
   that is about twice as fast as building a tree and transforming it.  Lark
   gives an internal transformer no ``meta``, so the parser keeps all tokens
@@ -16,7 +21,11 @@ Shape and reasons:
   is the position in the user's file.  Comments are collected by the same
   scan, for the formatter.
 - Syntax errors become ``Diagnostic`` values (TGT1xx) with a message in the
-  language's own words; ``parse`` never raises for any input.
+  language's own words (``syntax_errors.py``); ``parse`` never raises for any
+  input.  Limits keep every later pass safe: parentheses nested at most
+  MAX_NESTING deep, any expression at most MAX_DEPTH (the checker, the
+  evaluator and the printer recurse), numbers at most MAX_DIGITS long.
+- The cyclic garbage collector is paused while a tree is built (``gcpause``).
 """
 
 from __future__ import annotations
@@ -33,19 +42,19 @@ from .nodes import (
     Approx, Between, BinOp, Call, Comment, Compare, Constant, Deadline, EveryYear,
     Indicator, Neg, Number, Policy, Ref, Spec, Target, Trend, Year,
 )
-from .years import ERA_NAMES_JA, ERAS, YearError, era_year, parse_year, western_year
+from .years import YearError, era_year, parse_year, western_year
 
 # the terminals whose text matters; every other token is a keyword or punctuation
 _KEPT = frozenset({"STRING", "NAME", "NUMBER", "COMPARE", "PLUSMINUS", "PERCENT", "ERA_YEAR", "FY_YEAR"})
 
 MAX_NESTING = 100  # parentheses, checked before parsing
+MAX_DIGITS = 100  # in one number or year: exact arithmetic stays small (see evaluate.MAX_BITS)
 MAX_DEPTH = 200  # any expression, checked after: the recursive passes stay far from Python's limit
 
 # full-width ASCII variants (！ to ～) and the ideographic space, one for one
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
 _FULLWIDTH[0x2212] = 0x2D  # minus sign
-_QUOTES = {'"': '"', "＂": '"', "「": "」"}
 
 
 def grammar_text() -> str:
@@ -170,8 +179,7 @@ def _nesting(gap: str, depth: int, max_depth: int) -> tuple[int, int]:
     for m in _PARENS.finditer(gap):
         if m.group() == "(":
             depth += 1
-            if depth > max_depth:
-                max_depth = depth
+            max_depth = max(max_depth, depth)
         else:
             depth -= 1
     return depth, max_depth
@@ -188,28 +196,37 @@ def parse(text: str, filename: str = "<spec>") -> tuple[Spec | None, list[Diagno
 def _parse(text: str, filename: str) -> tuple[Spec | None, list[Diagnostic]]:
     from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput
 
+    from .syntax_errors import bad_character, nth_paren, too_deep, unexpected
+
     lexed, comments, depth = normalize(text)
     if not lexed.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lexed.splitlines()):
         what = "empty" if not lexed.strip() else "only comments"
         return None, [Diagnostic("TGT109", Severity.ERROR, f"the spec is {what}: there is no policy header", Location(filename, Span(1, 1, 1, 1)),
                                  'start with: policy "6-2" "施策名" base H13 due H18')]
     if depth > MAX_NESTING:
-        pos = _nth_paren(lexed, MAX_NESTING + 1)
+        pos = nth_paren(lexed, MAX_NESTING + 1)
         return None, [Diagnostic("TGT108", Severity.ERROR, f"parentheses nested {depth} deep; at most {MAX_NESTING} are allowed",
                                  Location(filename, pos), "simplify the expression")]
     try:
         fast = _runner()
         tree = fast.parse(lexed) if fast is not None else lark_parser().parse(lexed)
+    except _TooLong as err:
+        span = _tok_span(err.token)
+        if err.token.type == "ERA_YEAR":
+            return None, [Diagnostic("TGT105", Severity.ERROR, f"'{str(err.token)[:12]}…' is not a year: it has {len(err.token)} characters",
+                                     Location(filename, span), "write an era year (H18, R2), a western year (2006) or FY2006")]
+        return None, [Diagnostic("TGT110", Severity.ERROR, f"this number is {len(err.token)} characters long; at most {MAX_DIGITS} are allowed",
+                                 Location(filename, span), "write it in a larger unit (千件, 億円) so it stays short")]
     except UnexpectedCharacters as err:
-        return None, [_bad_character(err, lexed, filename)]
+        return None, [bad_character(err, lexed, filename)]
     except UnexpectedInput as err:
-        return None, [_unexpected(err, lexed, filename)]
+        return None, [unexpected(err, lexed, filename)]
     except (LarkError, RecursionError) as err:  # noqa: BLE001 - any parser failure is the user's input
         return None, [Diagnostic("TGT102", Severity.ERROR, f"cannot parse the spec: {err}", Location(filename, Span(1, 1, 1, 1)))]
     spec: Spec = tree
-    too_deep = _too_deep(spec, filename)
-    if too_deep:
-        return None, too_deep
+    deep = too_deep(spec, filename, MAX_DEPTH)
+    if deep:
+        return None, deep
     return Spec(spec.policy, spec.declarations, tuple(comments), spec.duplicates), []
 
 
@@ -250,8 +267,8 @@ def _edges(children: list[Any]) -> Span:
             break
     if first is None or last is None:
         return Span(0, 0, 0, 0)
-    a = first if isinstance(first, str) else first.span
-    b = last if isinstance(last, str) else last.span
+    a: Any = first if isinstance(first, str) else first.span
+    b: Any = last if isinstance(last, str) else last.span
     if not (a.line and b.line):  # a child without a position: take the next one that has one
         p = next((p for p in map(_position, children) if p is not None and p.line), None)
         q = next((p for p in map(_position, reversed(children)) if p is not None and p.line), None)
@@ -261,30 +278,31 @@ def _edges(children: list[Any]) -> Span:
     return Span(a.line, a.column, b.end_line, b.end_column, a.start_pos, b.end_pos)
 
 
-def _rule(fn: Any = None, *, spanned: bool = True) -> Any:
-    """Call ``fn(self, span, *children)`` with the span of all children and the keywords dropped.
+def _rule(fn: Any) -> Any:
+    """Call ``fn(self, span, *children)`` with the span of all children and the keywords dropped."""
+    return _reduction(fn, spanned=True)
 
-    ``spanned=False``: the rule does not use its span (it returns a child, or a
-    part whose span nobody reads), so none is computed.
-    """
 
-    def wrap(fn: Any) -> Any:
-        def reduce(self: Any, children: list[Any]) -> Any:
-            kept = [c for c in children if not isinstance(c, str) or c.type in _KEPT]  # type: ignore[attr-defined]
-            if not spanned:
-                return fn(self, _NOSPAN, *kept)
-            first, last = children[0], children[-1]  # the usual case, inline: both are there and positioned
-            if first is not None and last is not None:
-                a = first if isinstance(first, str) else first.span
-                b = last if isinstance(last, str) else last.span
-                if a.line and b.line:
-                    return fn(self, Span(a.line, a.column, b.end_line, b.end_column, a.start_pos, b.end_pos), *kept)
-            return fn(self, _edges(children), *kept)
+def _unspanned(fn: Any) -> Any:
+    """As ``_rule``, for a rule that does not use its span (it returns a child): none is computed."""
+    return _reduction(fn, spanned=False)
 
-        reduce.__name__ = fn.__name__
-        return reduce
 
-    return wrap(fn) if fn is not None else wrap
+def _reduction(fn: Any, spanned: bool) -> Any:
+    def reduce(self: Any, children: list[Any]) -> Any:
+        kept = [c for c in children if not isinstance(c, str) or c.type in _KEPT]  # type: ignore[attr-defined]
+        if not spanned:
+            return fn(self, _NOSPAN, *kept)
+        first, last = children[0], children[-1]  # the usual case, inline: both are there and positioned
+        if first is not None and last is not None:
+            a: Any = first if isinstance(first, str) else first.span
+            b: Any = last if isinstance(last, str) else last.span
+            if a.line and b.line:
+                return fn(self, Span(a.line, a.column, b.end_line, b.end_column, a.start_pos, b.end_pos), *kept)
+        return fn(self, _edges(children), *kept)
+
+    reduce.__name__ = fn.__name__
+    return reduce
 
 
 _NOSPAN = Span(0, 0, 0, 0)
@@ -293,7 +311,7 @@ _NOSPAN = Span(0, 0, 0, 0)
 class _Part:
     """An intermediate result (a clause, a bound, a node with duplicate clauses) with its span."""
 
-    __slots__ = ("name", "value", "span", "extra")
+    __slots__ = ("extra", "name", "span", "value")
 
     def __init__(self, name: str, value: Any, span: Span, extra: Any = None) -> None:
         self.name, self.value, self.span, self.extra = name, value, span, extra
@@ -303,8 +321,18 @@ def _string(t: Any) -> str:
     return str(t)[1:-1]
 
 
+class _TooLong(Exception):
+    """A number or year token longer than MAX_DIGITS: raised out of the lowering, reported by ``parse``."""
+
+    def __init__(self, token: Any) -> None:
+        super().__init__(str(token))
+        self.token = token
+
+
 def _number(t: Any) -> Fraction:
     s = str(t)
+    if len(s) > MAX_DIGITS:
+        raise _TooLong(t)
     return Fraction(int(s)) if s.isdigit() else Fraction(s.replace(",", ""))
 
 
@@ -314,7 +342,7 @@ class Lower:
     Each method gets the span of the whole rule and its meaningful children.
     """
 
-    @_rule(spanned=False)
+    @_unspanned
     def start(self, span: Span, policy: _Part, *decls: Any) -> Spec:
         dups = list(policy.extra or ())
         for d in decls:
@@ -383,7 +411,7 @@ class Lower:
     def about(self, span: Span) -> _Part:
         return _Part("about", None, span)
 
-    @_rule(spanned=False)
+    @_unspanned
     def tolerance(self, span: Span, _pm: Any, expr: Any) -> Any:
         return expr
 
@@ -409,7 +437,7 @@ class Lower:
     def neg(self, span: Span, a: Any) -> Neg:
         return Neg(a, span=span)
 
-    @_rule(spanned=False)
+    @_unspanned
     def atom(self, span: Span, inner: Any) -> Any:  # "(" expr ")"
         return inner
 
@@ -431,13 +459,15 @@ class Lower:
         return Call(str(name), tuple(a for a in args if a is not None), span=span, func_span=_tok_span(name))
 
     # -- years: an invalid year is kept with value 0; the checker reports it from its text
-    @_rule(spanned=False)
+    @_unspanned
     def year(self, span: Span, y: Year) -> Year:
         return y
 
     @_rule
     def era_year(self, span: Span, t: Any) -> Year:
         s = str(t)
+        if len(s) > MAX_DIGITS:
+            raise _TooLong(t)
         return _year(era_year(s[0], s[1:]), s, span)
 
     @_rule
@@ -447,6 +477,8 @@ class Lower:
     @_rule
     def western_year(self, span: Span, t: Any) -> Year:
         s = str(t)
+        if len(s) > MAX_DIGITS:
+            raise _TooLong(t)
         return _year(western_year(int(s)) if s.isdigit() else YearError(s, ""), s, span)
 
 
@@ -474,194 +506,3 @@ def _clauses(clauses: Any) -> tuple[dict[str, Any], list[tuple[str, Span]]]:
         else:
             fields[c.name] = c.value
     return fields, dups
-
-# -- expressions too deep for the passes that recurse ------------------------------
-def _too_deep(spec: Spec, filename: str) -> list[Diagnostic]:
-    """TGT108 for each expression nested more than MAX_DEPTH levels (``1 + 1 + …`` with 10,000 terms).
-
-    Parentheses are limited before parsing; a long chain of operators or of
-    minus signs nests as deep without any.  The checker, the evaluator, the
-    printer and node equality all recurse, so such a tree is refused here,
-    where every pass gets its trees.  An expression of n characters is at
-    most n + 1 levels deep, so only long ones are measured.
-    """
-    found: list[Diagnostic] = []
-    for decl in spec.declarations:
-        if isinstance(decl, Target):
-            root: Any = decl.condition
-            what = f'the condition of target "{decl.id}"'
-        elif isinstance(decl, Constant):
-            root, what = decl.value, f"constant '{decl.id}'"
-        else:
-            continue
-        span = root.span
-        if span.end_pos - span.start_pos < MAX_DEPTH:
-            continue
-        depth = _expr_depth(root)
-        if depth > MAX_DEPTH:
-            found.append(Diagnostic("TGT108", Severity.ERROR, f"{what} is nested {depth} levels deep; at most {MAX_DEPTH} are allowed",
-                                    Location(filename, decl.span), "split it with named constants, or simplify the expression"))
-    return found
-
-
-def _expr_depth(root: Any) -> int:
-    """Nesting depth of a condition or expression, measured without recursion."""
-    deepest = 0
-    stack: list[tuple[Any, int]] = [(root, 1)]
-    while stack:
-        node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if isinstance(node, BinOp):
-            children: tuple[Any, ...] = (node.left, node.right)
-        elif isinstance(node, Neg):
-            children = (node.operand,)
-        elif isinstance(node, Call):
-            children = node.args
-        elif isinstance(node, Trend):
-            children = (node.call,)
-        elif isinstance(node, (Compare, Between)):
-            tolerance = node.approx.tolerance if node.approx is not None else None
-            children = (node.left, node.right) if isinstance(node, Compare) else (node.operand, node.low, node.high)
-            children += (tolerance,) if tolerance is not None else ()
-        else:
-            continue
-        stack.extend((c, depth + 1) for c in children)
-    return deepest
-
-
-# -- syntax error messages -----------------------------------------------------------
-_EXPECTED_WORDS = {
-    "STRING": 'a quoted text ("…")',
-    "NAME": "a name",
-    "NUMBER": "a number",
-    "ERA_YEAR": "a year (H18)",
-    "FY_YEAR": "a year (FY2006)",
-    "COMPARE": "a comparison (>=, >, <=, <, ==, !=)",
-    "PLUSMINUS": "± and a tolerance",
-    "PERCENT": "%",
-    "LPAR": "(",
-    "RPAR": ")",
-    "COMMA": ",",
-    "EQUAL": "=",
-    "PLUS": "+",
-    "MINUS": "-",
-    "STAR": "*",
-    "SLASH": "/",
-    "$END": "the end of the file",
-}
-
-
-def _describe(expected: set[str]) -> str:
-    if {"ERA_YEAR", "FY_YEAR"} <= expected:
-        expected = (expected - {"ERA_YEAR", "FY_YEAR", "NUMBER"}) | {"YEAR"}
-    words = ["a year (H18, 2006 or FY2006)"] if "YEAR" in expected else []
-    expected = expected - {"YEAR"}
-    for name in sorted(expected):
-        if name in _EXPECTED_WORDS:
-            words.append(_EXPECTED_WORDS[name])
-        elif name.isupper() and name.isalpha():
-            words.append(f"`{name.lower()}`")  # a keyword such as BY -> `by`
-        elif name.startswith("__ANON"):
-            continue
-        else:
-            words.append(name)
-    words = sorted(set(words))
-    if len(words) > 8:
-        words = words[:8] + ["…"]
-    return ", ".join(words)
-
-
-def _unexpected(err: Any, text: str, filename: str) -> Diagnostic:
-    token = getattr(err, "token", None)
-    expected = set(getattr(err, "expected", None) or getattr(err, "accepts", None) or ())
-    if token is None or token.type == "$END":
-        line, col = _end_position(text)
-        return Diagnostic("TGT103", Severity.ERROR, f"the file ends too early; expected {_describe(expected)}",
-                          Location(filename, Span(line, col, line, col + 1)), "finish the last declaration")
-    span = _tok_span(token)
-    shown = str(token)
-    if expected & {"ERA_YEAR", "FY_YEAR"} and token.type in ("NAME", "NUMBER"):
-        check = parse_year(shown)
-        msg = check.message if isinstance(check, YearError) else f"'{shown}' is not a year here"
-        msg, help = _era_letter(shown) or (msg, "write an era year (H18, R2), a western year (2006) or FY2006")
-        return Diagnostic("TGT105", Severity.ERROR, msg, Location(filename, span), help)
-    hint = None
-    if token.type == "STRING" and "COMPARE" in expected:
-        hint = "a condition compares an expression with a threshold, e.g. value(x) >= 10"
-    elif "STRING" in expected and token.type in ("NAME", "NUMBER", "MINUS"):
-        hint = 'ids and titles are quoted: target "6-2-1" "タイトル"'
-    elif token.type == "PLUSMINUS":
-        hint = "a tolerance follows `about`: >= about 10 ± 1"
-    return Diagnostic("TGT102", Severity.ERROR, f"unexpected {_token_words(token)}; expected {_describe(expected)}",
-                      Location(filename, span), hint)
-
-
-def _token_words(token: Any) -> str:
-    s = str(token)
-    return f"'{s}'" if token.type not in ("STRING",) else f"text {s}"
-
-
-def _bad_character(err: Any, text: str, filename: str) -> Diagnostic:
-    line, col = err.line, err.column
-    ch = text[err.pos_in_stream] if 0 <= err.pos_in_stream < len(text) else "?"
-    span = Span(line, col, line, col + 1, err.pos_in_stream, err.pos_in_stream + 1)
-    if ch in ('"', "「"):
-        return Diagnostic("TGT104", Severity.ERROR, "this string is not closed before the end of the line",
-                          Location(filename, span), 'close it with " (or 」) on the same line')
-    if ch.isdigit() or (ch.isalpha() and ch.isascii()):
-        word = _word_at(text, err.pos_in_stream)
-        check = parse_year(word)
-        wants_year = bool({"ERA_YEAR", "FY_YEAR"} & set(err.allowed or ()))
-        if isinstance(check, YearError) and any(c.isdigit() for c in word) and (wants_year or word[:1] in "MTSHR"):
-            msg, help = _era_letter(word) or (check.message, check.help)
-            return Diagnostic("TGT105", Severity.ERROR, msg, Location(filename, span), help)
-        return Diagnostic("TGT102", Severity.ERROR, f"unexpected '{word}'; expected {_describe(set(err.allowed or ()))}",
-                          Location(filename, span), None)
-    code = f"U+{ord(ch):04X}"
-    return Diagnostic("TGT101", Severity.ERROR, f"unexpected character '{ch}' ({code}); expected {_describe(set(err.allowed or ()))}",
-                      Location(filename, span), "remove it, or put text inside quotes")
-
-
-def _era_letter(word: str) -> tuple[str, str] | None:
-    """(message, help) for a letter and digits whose letter is no era letter: Q18, h18."""
-    if len(word) < 2 or not word[0].isascii() or not word[0].isalpha() or not (word[1:].isdigit() or word[1:] == "元"):
-        return None
-    letter = word[0]
-    if letter in ERAS:
-        return None
-    if letter.upper() in ERAS:
-        return f"'{word}' is not a year: era letters are capitals", f"write {letter.upper()}{word[1:]}"
-    eras = ", ".join(f"{k} {ERA_NAMES_JA[k]}" for k in ERAS)
-    return (f"'{word}' is not a year: {letter} is not an era letter (the eras are {eras})",
-            "write an era year (H18, R2), a western year (2006) or FY2006")
-
-
-def _word_at(text: str, pos: int) -> str:
-    end = pos
-    while end < len(text) and (text[end].isalnum() or text[end] == "_"):
-        end += 1
-    return text[pos:end] or text[pos : pos + 1]
-
-
-def _end_position(text: str) -> tuple[int, int]:
-    stripped = text.rstrip()
-    line = stripped.count("\n") + 1
-    col = len(stripped) - (stripped.rfind("\n") + 1) + 1
-    return line, col
-
-
-def _nth_paren(text: str, n: int) -> Span:
-    depth = 0
-    line, col = 1, 1
-    for i, c in enumerate(text):
-        if c == "(":
-            depth += 1
-            if depth == n:
-                return Span(line, col, line, col + 1, i, i + 1)
-        elif c == ")":
-            depth -= 1
-        if c == "\n":
-            line, col = line + 1, 1
-        else:
-            col += 1
-    return Span(1, 1, 1, 1)

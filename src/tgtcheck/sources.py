@@ -26,6 +26,11 @@ def decode(raw: bytes, name: str) -> tuple[str | None, Diagnostic | None]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if b"\x00" in raw[:4096]:
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or _guess_encoding(raw[:65536]) == _UTF16:  # Notepad's "Unicode"
+            label, iconv_name = _UTF16
+            return None, _not_text(name, f"the file is not UTF-8; it looks like {label}",
+                                   f"convert it to UTF-8, e.g. `iconv -f {iconv_name} -t UTF-8 {name} > fixed.tgt`, "
+                                   "or save it as 'UTF-8' in your editor")
         return None, _not_text(name, "it contains NUL bytes: it looks like a binary file, not a text file", None)
     try:
         text = raw.decode("utf-8")
@@ -70,6 +75,9 @@ def _too_large(path: str, size: int | None) -> Diagnostic:
     found = f"{size / 2**20:.1f} MB" if size is not None else f"more than {limit} MB"
     return Diagnostic("TGT100", Severity.ERROR, f"{path} is {found}; a spec may be at most {limit} MB", Location(path),
                       "split it into several specs (one per policy), each with its own data file")
+
+
+_UTF16 = ("UTF-16", "UTF-16")
 
 
 def _guess_encoding(raw: bytes) -> tuple[str, str] | None:

@@ -104,7 +104,10 @@ def _list(o: list[Any] | tuple[Any, ...], nl: str, out: list[str], keys: dict[st
     inner = nl + "  "
     sep = "[" + inner
     for v in o:
+        start = len(out)
         out.append(sep)
         _value(v, inner, out, keys)
+        if len(out) - start > 64:  # a large item (a target) becomes one string: far fewer pieces held at once
+            out[start:] = ["".join(out[start:])]
         sep = "," + inner
     out.append(nl + "]")
