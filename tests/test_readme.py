@@ -26,3 +26,15 @@ def test_language_example_parses_and_is_canonical() -> None:
     spec, diags = parse(example.group(1))
     assert diags == [] and spec is not None
     assert format_text(example.group(1)) == (example.group(1), [])
+
+
+def test_github_actions_workflow_runs_tgtcheck_and_uploads_sarif() -> None:
+    import yaml
+
+    block = re.search(r"```yaml\n(# \.github/workflows/.*?)```", README, re.S)
+    assert block is not None
+    workflow = yaml.safe_load(block.group(1))
+    steps = workflow["jobs"]["targets"]["steps"]
+    runs = " ".join(step.get("run", "") for step in steps)
+    assert "tgtcheck run --format github" in runs and "--format sarif" in runs
+    assert any(step.get("uses", "").startswith("github/codeql-action/upload-sarif") for step in steps)
