@@ -125,8 +125,12 @@ CODES: dict[str, Code] = {
 }
 
 
-def render_diagnostic(d: Diagnostic, source_lines: list[str] | None = None, color: bool = False) -> str:
-    """``FILE:LINE:COL: error[CODE]: message``, then the source line with a caret, then help."""
+def render_diagnostic(d: Diagnostic, source_lines: list[str] | None = None, color: bool = False, lang: str = "en") -> str:
+    """``FILE:LINE:COL: error[CODE]: message``, then the source line with a caret, then help.
+
+    With ``lang="ja"`` a Japanese line (``diagnostics_ja``) follows; the first line stays the same
+    in every language, because tools and editors parse it.
+    """
     loc = d.location
     where = loc.file
     if loc.span is not None:
@@ -151,6 +155,12 @@ def render_diagnostic(d: Diagnostic, source_lines: list[str] | None = None, colo
         out.append(f"  note: see {where_rel}")
     if d.help:
         out.append(f"  help: {d.help}")
+    if lang == "ja":
+        from .diagnostics_ja import line
+
+        ja = line(d.code)
+        if ja:
+            out.append(f"  説明: {ja}")
     return "\n".join(out)
 
 

@@ -77,12 +77,12 @@ def _lines(path: str, limit: int = 8 * 1024 * 1024) -> list[str]:
         return []
 
 
-def print_diagnostics(diags: list[Diagnostic], sources: dict[str, list[str]], color: bool) -> None:
+def print_diagnostics(diags: list[Diagnostic], sources: dict[str, list[str]], color: bool, lang: str = "en") -> None:
     from ..formats import Options
     from ..formats.text import render_diagnostics
 
     if diags:
-        sys.stderr.write(render_diagnostics(diags, sources, Options(color=color)))
+        sys.stderr.write(render_diagnostics(diags, sources, Options(lang=lang, color=color)))
 
 
 def render_check(fmt: ModuleType, checked: dict[str, list[Diagnostic]], sources: dict[str, list[str]], opts: object) -> str:

@@ -102,7 +102,7 @@ def compare_specs(args: argparse.Namespace, opts: Options, as_of: tuple[int | No
     diags = old.loaded.diagnostics + ([] if same else new.loaded.diagnostics)
     for note in dict.fromkeys(old.notes + new.notes):
         sys.stderr.write(f"tgtcheck: note: {note}\n")
-    print_diagnostics(diags, sources_of({old.name: old.loaded.text, new.name: new.loaded.text}), use_color(args.color, sys.stderr))
+    print_diagnostics(diags, sources_of({old.name: old.loaded.text, new.name: new.loaded.text}), use_color(args.color, sys.stderr), args.lang)
     if not old.loaded.ok or not new.loaded.ok or (results is not None and None in results):
         return 2
     assert old.loaded.spec is not None and new.loaded.spec is not None

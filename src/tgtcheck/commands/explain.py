@@ -44,10 +44,10 @@ def run(args: argparse.Namespace) -> int:
         guess = suggest(args.target, ids)
         help_text = f'did you mean "{guess}"?' if guess else ("targets: " + ", ".join(ids) if ids else "the spec has no targets")
         unknown = Diagnostic("TGT501", Severity.ERROR, f'no target "{args.target}" in {args.spec}', Location(args.spec), help_text)
-        print_diagnostics([unknown], sources, color)
+        print_diagnostics([unknown], sources, color, args.lang)
         return 2
     result = evaluate(loaded, args.as_of) if loaded.ok else None
-    print_diagnostics(loaded.diagnostics, sources, color)
+    print_diagnostics(loaded.diagnostics, sources, color, args.lang)
     if result is None or loaded.data is None:
         return 2
     derivations = [derive(v, result.spec, loaded.data) for v in result.verdicts if v.target.id == args.target]

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
     loaded = load(args.spec, args.data)
     result = evaluate(loaded, args.as_of) if loaded.ok else None
-    print_diagnostics(loaded.diagnostics, sources_of({args.spec: loaded.text}), use_color(args.color, sys.stderr))
+    print_diagnostics(loaded.diagnostics, sources_of({args.spec: loaded.text}), use_color(args.color, sys.stderr), args.lang)
     if result is None:
         return 2
     from ..report import render

@@ -60,7 +60,7 @@ def _run(args: argparse.Namespace) -> int:
     loaded = load(args.spec, args.data)
     result = evaluate(loaded, args.as_of) if loaded.ok else None
     sources = sources_for({args.spec: loaded.text}, loaded.diagnostics) if loaded.diagnostics else {}
-    print_diagnostics(loaded.diagnostics, sources, use_color(args.color, sys.stderr))
+    print_diagnostics(loaded.diagnostics, sources, use_color(args.color, sys.stderr), args.lang)
     fmt = get(args.format)
     opts = Options(lang=args.lang, color=use_color(args.color, sys.stdout, args.format), fail_on=fail_on)
     if result is None:

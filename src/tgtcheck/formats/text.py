@@ -61,8 +61,11 @@ def render_run(result: RunResult, opts: Options) -> str:
 def render_diagnostics(diags: list[Diagnostic], sources: dict[str, list[str]], opts: Options) -> str:
     if not diags:
         return ""
-    out = [render_diagnostic(d, sources.get(d.location.file), opts.color) for d in diags]
+    out = [render_diagnostic(d, sources.get(d.location.file), opts.color, opts.lang) for d in diags]
     errors = sum(1 for d in diags if d.is_error)
     warnings = len(diags) - errors
-    out.append(f"Found {errors} error{'s' if errors != 1 else ''}" + (f" and {warnings} warning{'s' if warnings != 1 else ''}." if warnings else "."))
+    if opts.lang == "ja":
+        out.append(f"エラー {errors} 件" + (f"、警告 {warnings} 件。" if warnings else "。"))
+    else:
+        out.append(f"Found {errors} error{'s' if errors != 1 else ''}" + (f" and {warnings} warning{'s' if warnings != 1 else ''}." if warnings else "."))
     return "\n".join(out) + "\n"
