@@ -254,9 +254,11 @@ def loader_class(pure: bool = False) -> type:
         def duplicate(self, key: str, first: Any, second: Any) -> None:
             path = (*self.path, key)
             line1, line2 = first.start_mark.line + 1, second.start_mark.line + 1
+            where = (f"lines {line1} and {line2}" if line1 != line2
+                     else f"line {line1}, columns {first.start_mark.column + 1} and {second.start_mark.column + 1}")
             self.problems.append(Diagnostic(
                 "TGT302", Severity.ERROR,
-                f"'{key}' is given twice in {dotted(tuple(self.path)) or 'the top of the file'} (lines {line1} and {line2})",
+                f"'{key}' is given twice in {dotted(tuple(self.path)) or 'the top of the file'} ({where})",
                 Location(self.file, _node_span(second), dotted(path)),
                 "keep one entry: YAML would silently keep only the last one",
                 (Location(self.file, _node_span(first), dotted(path)),),

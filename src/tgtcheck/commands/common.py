@@ -71,9 +71,9 @@ def _lines(path: str, limit: int = 8 * 1024 * 1024) -> list[str]:
     try:
         if os.path.getsize(path) > limit:  # a data file too large to load is not shown either
             return []
-        with open(path, encoding="utf-8-sig", errors="replace") as f:
+        with open(path, encoding="utf-8-sig") as f:
             return f.read().replace("\r\n", "\n").split("\n")
-    except OSError:
+    except (OSError, UnicodeDecodeError):  # not text: show no source line rather than mojibake
         return []
 
 
