@@ -369,15 +369,13 @@ def _did_you_mean(name: str, candidates: list[str], declare: bool = False) -> st
 
 
 def _depth(node: object) -> int:
-    """Nesting depth of a condition, measured without recursion."""
-    deepest = 0
-    stack: list[tuple[object, int]] = [(node, 1)]
-    while stack:
-        n, d = stack.pop()
-        deepest = max(deepest, d)
-        for child in _children(n):
-            stack.append((child, d + 1))
-    return deepest
+    """Nesting depth of a condition, measured without recursion, one level at a time."""
+    depth = 0
+    level: list[object] = [node]
+    while level:
+        depth += 1
+        level = [child for n in level for child in _children(n)]
+    return depth
 
 
 def _children(n: object) -> tuple[object, ...]:

@@ -14,18 +14,23 @@ Every-year conditions are judged in each year of their period so far; a
 broken year is not_met.  Trends (increasing/decreasing) need two numbers.
 Missing values give pending (all of them 集計中) or insufficient_data.
 The full rule table is in docs/language.md; ``Verdict.rule`` names the row.
+
+The verdict and value types are in ``verdict.py`` and constant folding in
+``folding.py``; both are re-exported here.  Each judging method drafts its
+verdict as a dict of fields and ``Evaluator.finish`` builds it once, with the
+readings and steps gathered on the way; a cell read by many targets is
+looked up once per run (``Evaluator.read``).
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
-from enum import Enum
+from dataclasses import dataclass
 from fractions import Fraction
-from typing import Union
+from typing import Any
 
 from .dataset import Dataset, Marker
+# constant folding lives in folding.py; re-exported here, where callers have always imported it
+from .folding import MAX_BITS, _arith, constant_order, constant_values, fold_constant, fold_with
 from .functions import FUNCTIONS, Kind
 from .methods import DEFAULT_METHOD, METHODS
 from .nodes import (
@@ -33,198 +38,18 @@ from .nodes import (
     Number, Ref, Spec, Target, Trend, Year,
 )
 from .printer import expr_text
+# the verdict and value types live in verdict.py; re-exported here, where callers have always imported them
+from .verdict import STATUS_ORDER, Reading, Result, Status, Step, Unknown, Verdict
 from .years import MAX_YEAR, MIN_YEAR
 
+__all__ = [
+    "MAX_BITS", "STATUS_ORDER", "Evaluator", "Reading", "Result", "Status", "Step", "Unknown", "Verdict",
+    "constant_order", "constant_values", "default_as_of", "evaluate", "fold_constant", "fold_with",
+]
 
-class Status(str, Enum):
-    MET = "met"
-    EXCEEDED = "exceeded"
-    ON_TRACK = "on_track"
-    BEHIND = "behind"
-    NOT_MET = "not_met"
-    PENDING = "pending"
-    INSUFFICIENT_DATA = "insufficient_data"
-
-
-STATUS_ORDER = tuple(Status)
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """One value read from the data."""
-
-    indicator: str
-    year: int
-    value: Fraction | Marker | None  # None: the data has no entry for this year
-    note: str | None = None
-    label: str | None = field(default=None, compare=False)  # the indicator's label and unit, for people
-    unit: str | None = field(default=None, compare=False)
-
-
-@dataclass(frozen=True, slots=True)
-class Unknown:
-    """Not a number, and why: the readings that are not numbers, or an undefined operation."""
-
-    missing: tuple[Reading, ...] = ()
-    undefined: tuple[str, ...] = ()
-
-    def __add__(self, other: "Unknown") -> "Unknown":
-        return Unknown(_uniq(self.missing + other.missing), _uniq(self.undefined + other.undefined))
-
-
-Result = Union[Fraction, Unknown]
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One computation: the expression, the year it was computed for, its exact result."""
-
-    text: str
-    year: int
-    result: Fraction | None
-    percent: bool = False
-    call: Call | None = field(default=None, compare=False)  # the call computed, for `tgtcheck explain`
-    inputs: tuple[Fraction | None, ...] = ()  # its operands: (now, base) or (part, whole); None if not a number
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    target: Target
-    status: Status
-    rule: str  # which row of the rule table chose the status
-    as_of: int
-    judged_year: int | None = None
-    actual: Fraction | None = None
-    threshold: Fraction | None = None  # the right-hand side, or a range's lower bound
-    upper: Fraction | None = None  # a range's upper bound
-    tolerance: Fraction | None = None
-    percent: bool = False  # actual and thresholds are percents (shown ×100 with %)
-    base_year: int | None = None
-    base_value: Fraction | None = None
-    deadline: int | None = None
-    goal: Fraction | None = None  # the value the progress line aims at
-    expected: Fraction | None = None  # the progress line's value in the as-of year
-    method: str = DEFAULT_METHOD
-    readings: tuple[Reading, ...] = ()
-    missing: tuple[Reading, ...] = ()
-    undefined: tuple[str, ...] = ()
-    broken_years: tuple[int, ...] = ()
-    period: tuple[int, int] | None = None  # every-year: the years judged so far
-    steps: tuple[Step, ...] = field(default=())
-
-
-@functools.lru_cache(maxsize=1)
-def _verdict_fields() -> tuple[str, ...]:
-    return tuple(f.name for f in fields(Verdict) if f.init)
-
-
-def _uniq(items: tuple) -> tuple:  # type: ignore[type-arg]
-    return tuple(dict.fromkeys(items))
-
-
-def fold_constant(e: Expr, constants: dict[str, Constant]) -> Fraction | None:
-    """The value of an expression of numbers and constants (None if it reads data or cannot be computed)."""
-    return fold_with(e, constant_values(constants, _refs(e)))
-
-
-def constant_values(constants: dict[str, Constant], names: Iterable[str] | None = None) -> dict[str, Fraction | None]:
-    """The values of the constants ``names`` (default: all) and of those they use.
-
-    None for a constant that reads data, divides by zero or depends on itself.
-    Each constant is folded once, after the ones it uses, so a chain of
-    10,000 constants costs 10,000 folds and no deep recursion.
-    """
-    order, cyclic = constant_order(constants, names)
-    values: dict[str, Fraction | None] = {}
-    for name in order:
-        values[name] = None if name in cyclic else fold_with(constants[name].value, values)
-    return values
-
-
-def constant_order(constants: dict[str, Constant], names: Iterable[str] | None = None) -> tuple[list[str], dict[str, list[str]]]:
-    """The constants ``names`` (default: all) and those they use, each after the ones it uses,
-    and the cycles: for each constant on one, the cycle from it back to it (``[a, b, a]``)."""
-    order: list[str] = []
-    cycles: dict[str, list[str]] = {}
-    done: set[str] = set()
-    for root in (constants if names is None else names):
-        if root in done or root not in constants:
-            continue
-        path = [root]  # an explicit stack: a depth-first walk without recursion
-        todo = [iter(_refs(constants[root].value))]
-        on_path = {root}
-        while todo:
-            nxt = next(todo[-1], None)
-            if nxt is None:
-                todo.pop()
-                name = path.pop()
-                on_path.discard(name)
-                done.add(name)
-                order.append(name)
-            elif nxt in on_path:
-                loop = path[path.index(nxt):]
-                for i, member in enumerate(loop):
-                    cycles.setdefault(member, loop[i:] + loop[:i] + [member])
-            elif nxt not in done and nxt in constants:
-                path.append(nxt)
-                on_path.add(nxt)
-                todo.append(iter(_refs(constants[nxt].value)))
-    return order, cycles
-
-
-def _refs(e: Expr) -> list[str]:
-    """The names an expression refers to, left to right."""
-    found: list[str] = []
-    stack: list[Expr] = [e]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Ref):
-            found.append(node.name)
-        elif isinstance(node, BinOp):
-            stack += (node.right, node.left)
-        elif isinstance(node, Neg):
-            stack.append(node.operand)
-        elif isinstance(node, Call):
-            stack += reversed(node.args)
-    return found
-
-
-def fold_with(e: Expr, values: dict[str, Fraction | None]) -> Fraction | None:
-    """The value of an expression given the constants' values (``constant_values``); None as for fold_constant."""
-    if isinstance(e, Number):
-        return e.fraction
-    if isinstance(e, Ref):
-        return values.get(e.name)
-    if isinstance(e, Neg):
-        v = fold_with(e.operand, values)
-        return None if v is None else -v
-    if isinstance(e, BinOp):
-        a, b = fold_with(e.left, values), fold_with(e.right, values)
-        if a is None or b is None or (e.op == "/" and b == 0):
-            return None
-        return _arith(e.op, a, b)
-    return None
-
-
-# No policy figure needs more than a few dozen digits.  The cap keeps every exact number a spec can
-# build small: a chain of squared constants would otherwise grow past memory, and Python refuses
-# to print integers of more than 4,300 digits.
-MAX_BITS = 4096  # about 1,230 decimal digits, in the numerator or the denominator
-
-
-def _arith(op: str, a: Fraction, b: Fraction) -> Fraction | None:
-    """``a op b``, or None when the result would be larger than MAX_BITS."""
-    if op == "+":
-        r = a + b
-    elif op == "-":
-        r = a - b
-    elif op == "*":
-        r = a * b
-    else:
-        r = a / b
-    if r.numerator.bit_length() > MAX_BITS or r.denominator.bit_length() > MAX_BITS:
-        return None  # the operands are at most MAX_BITS each, so computing r was cheap
-    return r
+# A verdict is drafted as a dict of its fields (``_Draft``) by the judging methods and built once, in
+# ``Evaluator.finish``, with the readings and steps gathered on the way: one frozen object per target.
+_Draft = dict[str, Any]
 
 
 class Evaluator:
@@ -232,7 +57,9 @@ class Evaluator:
         self.spec, self.data, self.as_of = spec, data, as_of
         self.indicators: dict[str, Indicator] = {i.id: i for i in spec.indicators}
         self.constants: dict[str, Constant] = {c.id: c for c in spec.constants}
-        self._readings: dict[tuple[str, int], Reading] = {}
+        self._readings: dict[tuple[str, int], Reading] = {}  # those of the target being judged, in order
+        # every cell read so far, as (reading, value): the data and the declarations do not change
+        self._cells: dict[tuple[str, int], tuple[Reading, Result]] = {}
         self._steps: list[Step] = []
         # constants once, each after those it uses: no recursion through a chain of them
         self.constant_values = constant_values(self.constants)
@@ -243,16 +70,25 @@ class Evaluator:
 
     # -- values
     def read(self, indicator: str, year: int) -> Result:
+        key = (indicator, year)
+        known = self._cells.get(key)
+        if known is None:
+            known = self._cells[key] = self._read(indicator, year)
+        reading, result = known
+        self._readings.setdefault(key, reading)
+        return result
+
+    def _read(self, indicator: str, year: int) -> tuple[Reading, Result]:
+        """One cell as a reading and a value; ``read`` keeps it, as many targets read the same cells."""
         series = self.data.series.get(indicator)
         cell = series.get(year) if series is not None else None
         value = cell.value if cell is not None else None
         ind = self.indicators.get(indicator)
         reading = Reading(indicator, year, value, cell.note if cell is not None else None,
                           ind.label if ind else None, ind.unit if ind else None)
-        self._readings.setdefault((indicator, year), reading)
         if isinstance(value, Fraction):
-            return value / 100 if ind is not None and ind.is_percent else value  # 25.5 (%) is 0.255
-        return Unknown((reading,))
+            return reading, value / 100 if ind is not None and ind.is_percent else value  # 25.5 (%) is 0.255
+        return reading, Unknown((reading,))
 
     def value(self, e: Expr, year: int) -> Result:
         if isinstance(e, Number):
@@ -359,11 +195,9 @@ class Evaluator:
             return self.finish(ctx, self.every_year(ctx, t.schedule))
         return self.finish(ctx, self.by_deadline(ctx))
 
-    def finish(self, ctx: "_Context", v: Verdict) -> Verdict:
-        # dataclasses.replace, without its per-call introspection (a quarter of the evaluation time)
-        values = {name: getattr(v, name) for name in _verdict_fields()}
-        values.update(readings=tuple(self._readings.values()), steps=tuple(self._steps), method=ctx.method)
-        return Verdict(**values)
+    def finish(self, ctx: "_Context", draft: _Draft) -> Verdict:
+        """The verdict of a draft, with the readings and steps of the target just judged."""
+        return Verdict(**draft, readings=tuple(self._readings.values()), steps=tuple(self._steps), method=ctx.method)
 
     def bounds(self, ctx: "_Context", year: int) -> tuple[Result, Result | None, Fraction]:
         """(lower-or-only threshold, upper bound, tolerance) of the condition in ``year``."""
@@ -391,9 +225,9 @@ class Evaluator:
             if actual > high + tol:
                 return "above", actual, low, high, tol
             return ("holds" if actual >= low - tol else "fails"), actual, low, high, tol
-        return ("holds" if _compare(cond.op, actual, low, tol) else "fails"), actual, low, high, tol
+        return ("holds" if _compare(cond.op, actual, low, tol) else "fails"), actual, low, high, tol  # type: ignore[union-attr]
 
-    def by_deadline(self, ctx: "_Context") -> Verdict:
+    def by_deadline(self, ctx: "_Context") -> _Draft:
         t = ctx.target
         deadline = t.schedule.year.value if isinstance(t.schedule, Deadline) else None
         year = min(self.as_of, deadline) if deadline is not None else self.as_of
@@ -402,20 +236,20 @@ class Evaluator:
         if outcome == "unknown":
             return _unknown_verdict(common, _join(actual, low, high))
         if outcome == "holds":
-            return Verdict(status=Status.MET, rule="met.holds", **common)
+            return dict(common, status=Status.MET, rule="met.holds")
         if outcome == "above":
-            return Verdict(status=Status.EXCEEDED, rule="exceeded.above_range", **common)
+            return dict(common, status=Status.EXCEEDED, rule="exceeded.above_range")
         if deadline is None:
-            return Verdict(status=Status.NOT_MET, rule="not_met.no_deadline", **common)
+            return dict(common, status=Status.NOT_MET, rule="not_met.no_deadline")
         if self.as_of >= deadline:
-            return Verdict(status=Status.NOT_MET, rule="not_met.deadline_reached", **common)
+            return dict(common, status=Status.NOT_MET, rule="not_met.deadline_reached")
         return self.progress(ctx, common, actual, low, tol)  # type: ignore[arg-type]
 
-    def progress(self, ctx: "_Context", common: dict, actual: Fraction, low: Fraction, tol: Fraction) -> Verdict:  # type: ignore[type-arg]
+    def progress(self, ctx: "_Context", common: _Draft, actual: Fraction, low: Fraction, tol: Fraction) -> _Draft:
         """Before the deadline: compare with the method's expected value for the as-of year."""
         t, base_year, deadline = ctx.target, ctx.base_year, common["deadline"]
         if base_year is None:
-            return Verdict(status=Status.INSUFFICIENT_DATA, rule="insufficient.no_base_year", **common)
+            return dict(common, status=Status.INSUFFICIENT_DATA, rule="insufficient.no_base_year")
         base_value = self.value(_left(t), base_year)
         if isinstance(base_value, Unknown):
             return _unknown_verdict(common, base_value, rule_prefix="line")
@@ -428,9 +262,9 @@ class Evaluator:
         ahead = actual >= expected if upward else actual <= expected
         status, rule = (Status.ON_TRACK, "on_track.on_line") if ahead else (Status.BEHIND, "behind.below_line")
         common.update(base_value=base_value, goal=goal, expected=expected)
-        return Verdict(status=status, rule=rule, **common)
+        return dict(common, status=status, rule=rule)
 
-    def every_year(self, ctx: "_Context", sched: EveryYear) -> Verdict:
+    def every_year(self, ctx: "_Context", sched: EveryYear) -> _Draft:
         t = ctx.target
         end = min(self.as_of, sched.end.value) if sched.end else self.as_of
         years = list(range(sched.start.value, end + 1))
@@ -438,7 +272,7 @@ class Evaluator:
         percent = self.is_percent(_left(t))
         if not years:
             common = ctx.common(None, deadline, None, None, None, Fraction(0), percent)
-            return Verdict(status=Status.ON_TRACK, rule="on_track.not_started", period=(sched.start.value, end), **common)
+            return dict(common, status=Status.ON_TRACK, rule="on_track.not_started", period=(sched.start.value, end))
         broken, above, unknown = [], [], Unknown()
         last = None
         for y in years:
@@ -457,12 +291,12 @@ class Evaluator:
         if broken or above:
             status = Status.EXCEEDED if above and not broken else Status.NOT_MET
             rule = "exceeded.above_range" if status is Status.EXCEEDED else "not_met.year_broken"
-            return Verdict(status=status, rule=rule, broken_years=tuple(broken + above), **common)
+            return dict(common, status=status, rule=rule, broken_years=tuple(broken + above))
         if unknown.missing or unknown.undefined:
             return _unknown_verdict(common, unknown)
-        return Verdict(status=Status.MET, rule="met.every_year", **common)
+        return dict(common, status=Status.MET, rule="met.every_year")
 
-    def trend(self, ctx: "_Context", cond: Trend) -> Verdict:
+    def trend(self, ctx: "_Context", cond: Trend) -> _Draft:
         t, call = ctx.target, cond.call
         name = call.args[0].name if call.args and isinstance(call.args[0], Ref) else ""
         deadline = t.schedule.year.value if isinstance(t.schedule, Deadline) else None
@@ -484,16 +318,16 @@ class Evaluator:
             return _unknown_verdict(common, Unknown((last_reading,)))
         if len(points) < 2:
             missing = unknown.missing or tuple(self._readings.values())
-            return Verdict(status=Status.INSUFFICIENT_DATA, rule="insufficient.trend_points", missing=missing, **common)
+            return dict(common, status=Status.INSUFFICIENT_DATA, rule="insufficient.trend_points", missing=missing)
         rising = call.func == "increasing"
         broken = tuple(y2 for (y1, a), (y2, b) in zip(points, points[1:]) if (b <= a if rising else b >= a))
         common["actual"] = points[-1][1]
         common["base_value"], common["base_year"] = points[0][1], points[0][0]
         if not broken:
-            return Verdict(status=Status.MET, rule="met.trend", missing=unknown.missing, **common)
+            return dict(common, status=Status.MET, rule="met.trend", missing=unknown.missing)
         if deadline is not None and self.as_of < deadline:
-            return Verdict(status=Status.BEHIND, rule="behind.trend_broken", broken_years=broken, **common)
-        return Verdict(status=Status.NOT_MET, rule="not_met.trend_broken", broken_years=broken, **common)
+            return dict(common, status=Status.BEHIND, rule="behind.trend_broken", broken_years=broken)
+        return dict(common, status=Status.NOT_MET, rule="not_met.trend_broken", broken_years=broken)
 
 
 @dataclass
@@ -504,7 +338,7 @@ class _Context:
     method: str
 
     def common(self, year: int | None, deadline: int | None, actual: object, low: object, high: object,
-               tol: Fraction, percent: bool) -> dict:  # type: ignore[type-arg]
+               tol: Fraction, percent: bool) -> _Draft:
         return dict(
             target=self.target, as_of=self.as_of, judged_year=year, deadline=deadline, base_year=self.base_year,
             actual=actual if isinstance(actual, Fraction) else None,
@@ -514,13 +348,13 @@ class _Context:
         )
 
 
-def _unknown_verdict(common: dict, unknown: Result | None, rule_prefix: str = "value") -> Verdict:  # type: ignore[type-arg]
+def _unknown_verdict(common: _Draft, unknown: Result | None, rule_prefix: str = "value") -> _Draft:
     u = unknown if isinstance(unknown, Unknown) else Unknown()
     pending = u.missing and not u.undefined and all(r.value is Marker.PENDING for r in u.missing)
     if pending:
-        return Verdict(status=Status.PENDING, rule=f"pending.{rule_prefix}_pending", missing=u.missing, **common)
+        return dict(common, status=Status.PENDING, rule=f"pending.{rule_prefix}_pending", missing=u.missing)
     rule = "insufficient.undefined" if u.undefined else f"insufficient.{rule_prefix}_missing"
-    return Verdict(status=Status.INSUFFICIENT_DATA, rule=rule, missing=u.missing, undefined=u.undefined, **common)
+    return dict(common, status=Status.INSUFFICIENT_DATA, rule=rule, missing=u.missing, undefined=u.undefined)
 
 
 def _join(*results: object) -> Unknown:

@@ -11,8 +11,9 @@ the grammar, taking most of the time:
   accepts, in Lark's order of preference (priority, longest, name), and a
   keyword that is also a ``NAME`` is matched as a ``NAME`` and recognised by
   its text, so a keyword can still be a name where only a name fits.  What
-  it drops: ignored text (spaces, comments) is skipped by one match instead
-  of token by token, and lines are counted with ``str.count`` over the gap.
+  it drops: ignored text (spaces, comments) is skipped in the same regex
+  match as the token after it instead of token by token, and lines are
+  counted with ``str.count`` over the gap.
 - ``Runner`` is Lark's shift-reduce loop (``ParserState.feed_token``) over
   Lark's own table and callbacks, with the table compiled once so a step is
   one dict lookup, and the pass-through reductions of ``?rule``s (``expr ->
@@ -41,9 +42,9 @@ _new_token = str.__new__
 class _StateLexer:
     """The terminals of one parser state: one compiled alternation and its keyword tables."""
 
-    __slots__ = ("allowed", "keywords", "match")
+    __slots__ = ("allowed", "keywords", "match", "scan")
 
-    def __init__(self, terminals: list[Any], flags: int) -> None:
+    def __init__(self, terminals: list[Any], flags: int, skip: str = "") -> None:
         strings = [t for t in terminals if isinstance(t.pattern, PatternStr)]
         patterns = [t for t in terminals if not isinstance(t.pattern, PatternStr)]
         absorbed: set[str] = set()
@@ -60,6 +61,9 @@ class _StateLexer:
         self.allowed = {t.name for t in kept}
         alternation = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in kept)
         self.match = re.compile(alternation, flags).match if kept else (lambda *a: None)
+        # the ignored text and the next token in one match: `*+` takes all the ignored text and never
+        # gives any back, so the token found is the one `match` finds where the skip ends
+        self.scan = re.compile(f"(?:{skip})*+(?:{alternation})", flags).match if kept and skip else self.match
 
 
 class ContextualLexer(Lexer):
@@ -72,8 +76,8 @@ class ContextualLexer(Lexer):
         ignore = set(conf.ignore)
         self.terminals = sorted((t for t in conf.terminals if t.name not in ignore),
                                 key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
-        skipped = "|".join(t.pattern.to_regexp() for t in conf.terminals if t.name in ignore)
-        self.skip = re.compile(f"(?:{skipped})*" if skipped else "", self.flags).match
+        self.skipped = "|".join(t.pattern.to_regexp() for t in conf.terminals if t.name in ignore)
+        self.skip = re.compile(f"(?:{self.skipped})*" if self.skipped else "", self.flags).match
         self.by_state: dict[Any, _StateLexer] = {}
         self.by_accepts: dict[frozenset[str], _StateLexer] = {}
         self.root = _StateLexer(self.terminals, self.flags)
@@ -83,7 +87,7 @@ class ContextualLexer(Lexer):
         accepts = frozenset(t.name for t in self.terminals if t.name in row)
         lexer = self.by_accepts.get(accepts)
         if lexer is None:
-            lexer = self.by_accepts[accepts] = _StateLexer([t for t in self.terminals if t.name in accepts], self.flags)
+            lexer = self.by_accepts[accepts] = _StateLexer([t for t in self.terminals if t.name in accepts], self.flags, self.skipped)
         self.by_state[state] = lexer
         return lexer
 
@@ -97,28 +101,36 @@ class ContextualLexer(Lexer):
         line_start = text.rfind("\n", 0, pos) + 1
         last = None
         while True:
-            gap = skip(text, pos, end).end()  # type: ignore[union-attr]  # (?:…)* always matches
-            if gap != pos:
-                breaks = text.count("\n", pos, gap)
-                if breaks:
-                    line += breaks
-                    line_start = text.rfind("\n", pos, gap) + 1
-                pos = gap
-            if pos >= end:
-                return
             state = stack[-1]
             lexer = by_state.get(state) or self.for_state(state, table)
-            m = lexer.match(text, pos, end)
-            if m is None:
-                self.fail(lexer, text, pos, end, line, pos - line_start + 1, parser_state, last)
+            m = lexer.scan(text, pos, end)  # the ignored text, then a token (the usual case: one match)
+            if m is None:  # the end, or no token fits: skip the ignored text alone and look again
+                gap = skip(text, pos, end).end()  # type: ignore[union-attr]  # (?:…)* always matches
+                if gap != pos:
+                    breaks = text.count("\n", pos, gap)
+                    if breaks:
+                        line += breaks
+                        line_start = text.rfind("\n", pos, gap) + 1
+                    pos = gap
+                if pos >= end:
+                    return
+                m = lexer.match(text, pos, end)
+                if m is None:
+                    self.fail(lexer, text, pos, end, line, pos - line_start + 1, parser_state, last)
             kind: str = m.lastgroup  # type: ignore[assignment]  # each alternative is a named group
-            value = m.group()
+            start, after = m.span(kind)
+            if start != pos:  # ignored text before the token
+                breaks = text.count("\n", pos, start)
+                if breaks:
+                    line += breaks
+                    line_start = text.rfind("\n", pos, start) + 1
+                pos = start
+            value = text[pos:after]
             words = lexer.keywords.get(kind)
             if words is not None:
                 kind = words.get(value, kind)
             # Token(...) checks its arguments on every call; here every field is known
             last = new_token(Token, value)
-            after = m.end()
             column = pos - line_start + 1
             last.type, last.value, last.start_pos, last.line, last.column = kind, value, pos, line, column
             last.end_line, last.end_column, last.end_pos = line, column + after - pos, after

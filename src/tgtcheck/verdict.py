@@ -1,0 +1,109 @@
+"""What the evaluator hands out: a status per target and the values it rests on.
+
+``Verdict`` is one target's judgement: its ``Status``, the rule that chose
+it (a row of docs/language.md's table), the numbers compared, the
+``Reading``s taken from the data and the ``Step``s computed.  ``Unknown`` is
+the value of anything that is not a number (a marker, a missing entry, a
+division by zero) and says why.  The evaluator (``evaluate.py``) makes
+these; the formats, the report and ``tgtcheck explain`` read them.
+``evaluate`` re-exports every name here, so ``from tgtcheck.evaluate import
+Verdict`` keeps working.
+
+All are frozen dataclasses with ``nodes.fast_init``'s constructor: a run of
+10,000 targets makes tens of thousands of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from fractions import Fraction
+
+from .dataset import Marker
+from .methods import DEFAULT_METHOD
+from .nodes import Call, Target, fast_init
+
+
+class Status(str, Enum):
+    MET = "met"
+    EXCEEDED = "exceeded"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    NOT_MET = "not_met"
+    PENDING = "pending"
+    INSUFFICIENT_DATA = "insufficient_data"
+
+
+STATUS_ORDER = tuple(Status)
+
+
+@fast_init
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One value read from the data."""
+
+    indicator: str
+    year: int
+    value: Fraction | Marker | None  # None: the data has no entry for this year
+    note: str | None = None
+    label: str | None = field(default=None, compare=False)  # the indicator's label and unit, for people
+    unit: str | None = field(default=None, compare=False)
+
+
+@fast_init
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """Not a number, and why: the readings that are not numbers, or an undefined operation."""
+
+    missing: tuple[Reading, ...] = ()
+    undefined: tuple[str, ...] = ()
+
+    def __add__(self, other: Unknown) -> Unknown:
+        return Unknown(uniq(self.missing + other.missing), uniq(self.undefined + other.undefined))
+
+
+Result = Fraction | Unknown
+
+
+@fast_init
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One computation: the expression, the year it was computed for, its exact result."""
+
+    text: str
+    year: int
+    result: Fraction | None
+    percent: bool = False
+    call: Call | None = field(default=None, compare=False)  # the call computed, for `tgtcheck explain`
+    inputs: tuple[Fraction | None, ...] = ()  # its operands: (now, base) or (part, whole); None if not a number
+
+
+@fast_init
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    target: Target
+    status: Status
+    rule: str  # which row of the rule table chose the status
+    as_of: int
+    judged_year: int | None = None
+    actual: Fraction | None = None
+    threshold: Fraction | None = None  # the right-hand side, or a range's lower bound
+    upper: Fraction | None = None  # a range's upper bound
+    tolerance: Fraction | None = None
+    percent: bool = False  # actual and thresholds are percents (shown ×100 with %)
+    base_year: int | None = None
+    base_value: Fraction | None = None
+    deadline: int | None = None
+    goal: Fraction | None = None  # the value the progress line aims at
+    expected: Fraction | None = None  # the progress line's value in the as-of year
+    method: str = DEFAULT_METHOD
+    readings: tuple[Reading, ...] = ()
+    missing: tuple[Reading, ...] = ()
+    undefined: tuple[str, ...] = ()
+    broken_years: tuple[int, ...] = ()
+    period: tuple[int, int] | None = None  # every-year: the years judged so far
+    steps: tuple[Step, ...] = field(default=())
+
+
+def uniq(items: tuple) -> tuple:  # type: ignore[type-arg]
+    return tuple(dict.fromkeys(items))
