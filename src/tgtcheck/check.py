@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .dataset import Dataset
+from .dataset import Dataset, Series
 from .diagnostics import Diagnostic, Location, Severity, Span
 from .functions import FUNCTIONS, Kind, suggest
 from .methods import METHODS
@@ -352,6 +352,16 @@ def check_data(spec: Spec, spec_file: str, data: Dataset, strict: bool = False) 
             diags.append(Diagnostic("TGT310", Severity.ERROR, f"indicator '{ind.id}' has no row in {data.file}",
                                     Location(spec_file, ind.span), hint or f"add `{ind.id}:` with its values under `indicators:`",
                                     (Location(data.file),)))
+        elif ind.is_percent != _data_is_percent(data.series[ind.id]):
+            series = data.series[ind.id]
+            said = "in %" if ind.is_percent else f"in {ind.unit!r}" if ind.unit else "not in %"
+            diags.append(Diagnostic("TGT312", Severity.ERROR,
+                                    f"indicator '{ind.id}' is {said} in the spec, but its data says "
+                                    f"{'kind: percent / unit %' if not ind.is_percent else 'it is not a percent'}",
+                                    Location(spec_file, ind.span),
+                                    'make them agree: `unit "%"` on the indicator and `kind: percent` (or `unit: "%"`) in the data, or neither; '
+                                    "a percent read as a count would be off by a factor of 100",
+                                    (Location(data.file, series.span, f"indicators.{ind.id}"),)))
     if strict:
         for sid, series in data.series.items():
             if sid not in declared:
@@ -359,6 +369,12 @@ def check_data(spec: Spec, spec_file: str, data: Dataset, strict: bool = False) 
                                         Location(data.file, series.span, f"indicators.{sid}"), "declare it or remove the row",
                                         (Location(spec_file, spec.policy.span),)))
     return diags
+
+
+def _data_is_percent(series: Series) -> bool:
+    """The data row's own word on whether it is a percent: `kind: percent` or a % unit (no word: agrees with the spec)."""
+    unit = (series.unit or "").strip()
+    return series.kind == "percent" or unit in ("%", "％")
 
 
 def _did_you_mean(name: str, candidates: list[str], declare: bool = False) -> str | None:

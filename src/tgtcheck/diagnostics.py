@@ -116,6 +116,7 @@ CODES: dict[str, Code] = {
     "TGT308": Code("unknown field in data", "remove or rename the field; it would otherwise be ignored", "valeus: {…}"),
     "TGT309": Code("data too large or too deeply nested", "split the file, remove YAML aliases", "a YAML alias bomb"),
     "TGT310": Code("indicator has no data", "add the indicator's values to the data file", "a spec indicator missing from the data"),
+    "TGT312": Code("percent in the spec but not in the data, or the other way", 'give both `unit "%"` (spec) and `kind: percent` (data), or neither', 'indicator share "s" unit "%" with kind: count in the data'),
     "TGT311": Code("data for an undeclared indicator", "declare the indicator in the spec or remove its data (reported with --strict)", ""),
     # -- evaluation ----------------------------------------------------------
     "TGT401": Code("division by zero", "the target cannot be judged from a zero base or denominator; see its explanation", "growth(x, H13) with x(H13) = 0"),
