@@ -15,7 +15,16 @@ import pytest
 import yaml
 
 from tgtcheck.differ import (
-    RENAME_SIMILARITY, Added, Changed, Edit, FieldChange, Removed, Renamed, Split, diff, renamed_targets,
+    RENAME_SIMILARITY,
+    Added,
+    Changed,
+    Edit,
+    FieldChange,
+    Removed,
+    Renamed,
+    Split,
+    diff,
+    renamed_targets,
     title_similarity,
 )
 from tgtcheck.formats.diff_common import group_of, value_text

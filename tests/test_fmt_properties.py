@@ -18,8 +18,24 @@ from hypothesis import strategies as st
 
 from tgtcheck.formatter import format_spec, format_text
 from tgtcheck.nodes import (
-    Approx, Between, BinOp, Call, Compare, Constant, Deadline, EveryYear, Expr, Indicator, Neg, Number, Policy, Ref,
-    Spec, Target, Trend, Year,
+    Approx,
+    Between,
+    BinOp,
+    Call,
+    Compare,
+    Constant,
+    Deadline,
+    EveryYear,
+    Expr,
+    Indicator,
+    Neg,
+    Number,
+    Policy,
+    Ref,
+    Spec,
+    Target,
+    Trend,
+    Year,
 )
 from tgtcheck.parser import grammar_text, parse
 from tgtcheck.years import ERAS, MAX_YEAR, MIN_YEAR

@@ -17,8 +17,22 @@ from .diagnostics import Diagnostic, Location, Severity, Span
 from .functions import FUNCTIONS, Kind, suggest
 from .methods import METHODS
 from .nodes import (
-    Between, BinOp, Call, Compare, Constant, Deadline, EveryYear, Expr, Indicator, Neg,
-    Number, Ref, Spec, Target, Trend, Year,
+    Between,
+    BinOp,
+    Call,
+    Compare,
+    Constant,
+    Deadline,
+    EveryYear,
+    Expr,
+    Indicator,
+    Neg,
+    Number,
+    Ref,
+    Spec,
+    Target,
+    Trend,
+    Year,
 )
 from .years import YearError, era_year, parse_year
 
@@ -282,7 +296,7 @@ class Checker:
             self.report("TGT206", f"{e.func} takes {n} argument{'s' if len(sig.params) > 1 else ''}, got {len(e.args)}", e.span,
                         f"write {sig.usage()}")
         indicator: Indicator | None = None
-        for param, arg in zip(sig.params, e.args):
+        for param, arg in zip(sig.params, e.args, strict=False):
             if param.kind is Kind.INDICATOR:
                 indicator = self.indicator_arg(e, param.name, arg)
             elif param.kind is Kind.YEAR:

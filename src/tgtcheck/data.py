@@ -309,7 +309,8 @@ class _Builder:
             self.report("TGT307", path, f"indicator id '{id}' is not a name", key=True,
                         help="use letters, digits and _ (starting with a letter or _), the name the spec uses in `indicator NAME`")
         if not isinstance(raw, dict):
-            self.report("TGT307", path, f"expected the fields of indicator '{id}' (values, and optionally {', '.join(f for f in INDICATOR_FIELDS if f != 'values')}), found {describe(raw)}",
+            optional = ", ".join(f for f in INDICATOR_FIELDS if f != "values")
+            self.report("TGT307", path, f"expected the fields of indicator '{id}' (values, and optionally {optional}), found {describe(raw)}",
                         "write `values: {H13: 208, …}` under the indicator")
             return None
         misspelt = self.unknown_fields(raw, path, INDICATOR_FIELDS, f"in indicator '{id}'")

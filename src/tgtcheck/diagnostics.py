@@ -34,7 +34,7 @@ class Span:
     end_pos: int = 0
 
     # Lark's position propagation reads these names from nodes it does not know.
-    def __lark_meta__(self) -> "Span":
+    def __lark_meta__(self) -> Span:
         return self
 
 
@@ -116,13 +116,17 @@ CODES: dict[str, Code] = {
     "TGT308": Code("unknown field in data", "remove or rename the field; it would otherwise be ignored", "valeus: {…}"),
     "TGT309": Code("data too large or too deeply nested", "split the file, remove YAML aliases", "a YAML alias bomb"),
     "TGT310": Code("indicator has no data", "add the indicator's values to the data file", "a spec indicator missing from the data"),
-    "TGT312": Code("percent in the spec but not in the data, or the other way", 'give both `unit "%"` (spec) and `kind: percent` (data), or neither', 'indicator share "s" unit "%" with kind: count in the data'),
+    "TGT312": Code("percent in the spec but not in the data, or the other way",
+                   'give both `unit "%"` (spec) and `kind: percent` (data), or neither',
+                   'indicator share "s" unit "%" with kind: count in the data'),
     "TGT311": Code("data for an undeclared indicator", "declare the indicator in the spec or remove its data (reported with --strict)", ""),
     # -- evaluation ----------------------------------------------------------
     "TGT401": Code("division by zero", "the target cannot be judged from a zero base or denominator; see its explanation", "growth(x, H13) with x(H13) = 0"),
     # -- usage ---------------------------------------------------------------
     "TGT501": Code("bad command-line usage", "see tgtcheck --help", "tgtcheck run --as-of H0 spec.tgt"),
-    "TGT520": Code("spec revision cannot be read from git", "check the revision and the path in it; paths are relative to the repository root, or write REV:./path", "tgtcheck diff HEAD~9:spec/x.tgt spec/x.tgt"),
+    "TGT520": Code("spec revision cannot be read from git",
+                   "check the revision and the path in it; paths are relative to the repository root, or write REV:./path",
+                   "tgtcheck diff HEAD~9:spec/x.tgt spec/x.tgt"),
 }
 
 

@@ -41,8 +41,24 @@ from typing import Any, Union
 from .functions import FUNCTIONS, Kind
 from .methods import DEFAULT_METHOD
 from .nodes import (
-    Approx, Between, Call, Compare, Condition, Constant, Deadline, Declaration, EveryYear,
-    Indicator, Number, Policy, Ref, Schedule, Spec, Target, Trend, Year,
+    Approx,
+    Between,
+    Call,
+    Compare,
+    Condition,
+    Constant,
+    Deadline,
+    Declaration,
+    EveryYear,
+    Indicator,
+    Number,
+    Policy,
+    Ref,
+    Schedule,
+    Spec,
+    Target,
+    Trend,
+    Year,
 )
 
 RENAME_SIMILARITY = 0.8

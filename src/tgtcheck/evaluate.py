@@ -29,15 +29,31 @@ from fractions import Fraction
 from typing import Any
 
 from .dataset import Dataset, Marker
+
 # constant folding lives in folding.py; re-exported here, where callers have always imported it
 from .folding import MAX_BITS, _arith, constant_order, constant_values, fold_constant, fold_with
 from .functions import FUNCTIONS, Kind
 from .methods import DEFAULT_METHOD, METHODS
 from .nodes import (
-    Between, BinOp, Call, Compare, Constant, Deadline, EveryYear, Expr, Indicator, Neg,
-    Number, Ref, Spec, Target, Trend, Year,
+    Between,
+    BinOp,
+    Call,
+    Compare,
+    Constant,
+    Deadline,
+    EveryYear,
+    Expr,
+    Indicator,
+    Neg,
+    Number,
+    Ref,
+    Spec,
+    Target,
+    Trend,
+    Year,
 )
 from .printer import expr_text
+
 # the verdict and value types live in verdict.py; re-exported here, where callers have always imported them
 from .verdict import STATUS_ORDER, Reading, Result, Status, Step, Unknown, Verdict
 from .years import MAX_YEAR, MIN_YEAR
@@ -195,11 +211,11 @@ class Evaluator:
             return self.finish(ctx, self.every_year(ctx, t.schedule))
         return self.finish(ctx, self.by_deadline(ctx))
 
-    def finish(self, ctx: "_Context", draft: _Draft) -> Verdict:
+    def finish(self, ctx: _Context, draft: _Draft) -> Verdict:
         """The verdict of a draft, with the readings and steps of the target just judged."""
         return Verdict(**draft, readings=tuple(self._readings.values()), steps=tuple(self._steps), method=ctx.method)
 
-    def bounds(self, ctx: "_Context", year: int) -> tuple[Result, Result | None, Fraction]:
+    def bounds(self, ctx: _Context, year: int) -> tuple[Result, Result | None, Fraction]:
         """(lower-or-only threshold, upper bound, tolerance) of the condition in ``year``."""
         cond = ctx.target.condition
         tol = Fraction(0)
@@ -212,7 +228,7 @@ class Evaluator:
         assert isinstance(cond, Compare)
         return self.value(cond.right, year), None, tol
 
-    def judge(self, ctx: "_Context", year: int) -> tuple[str, Result, Result, Result | None, Fraction]:
+    def judge(self, ctx: _Context, year: int) -> tuple[str, Result, Result, Result | None, Fraction]:
         """In one year: ('holds' | 'fails' | 'above' | 'unknown', actual, threshold, upper, tolerance)."""
         cond = ctx.target.condition
         left = cond.operand if isinstance(cond, Between) else cond.left  # type: ignore[union-attr]
@@ -227,7 +243,7 @@ class Evaluator:
             return ("holds" if actual >= low - tol else "fails"), actual, low, high, tol
         return ("holds" if _compare(cond.op, actual, low, tol) else "fails"), actual, low, high, tol  # type: ignore[union-attr]
 
-    def by_deadline(self, ctx: "_Context") -> _Draft:
+    def by_deadline(self, ctx: _Context) -> _Draft:
         t = ctx.target
         deadline = t.schedule.year.value if isinstance(t.schedule, Deadline) else None
         year = min(self.as_of, deadline) if deadline is not None else self.as_of
@@ -245,7 +261,7 @@ class Evaluator:
             return dict(common, status=Status.NOT_MET, rule="not_met.deadline_reached")
         return self.progress(ctx, common, actual, low, tol)  # type: ignore[arg-type]
 
-    def progress(self, ctx: "_Context", common: _Draft, actual: Fraction, low: Fraction, tol: Fraction) -> _Draft:
+    def progress(self, ctx: _Context, common: _Draft, actual: Fraction, low: Fraction, tol: Fraction) -> _Draft:
         """Before the deadline: compare with the method's expected value for the as-of year."""
         t, base_year, deadline = ctx.target, ctx.base_year, common["deadline"]
         if base_year is None:
@@ -264,7 +280,7 @@ class Evaluator:
         common.update(base_value=base_value, goal=goal, expected=expected)
         return dict(common, status=status, rule=rule)
 
-    def every_year(self, ctx: "_Context", sched: EveryYear) -> _Draft:
+    def every_year(self, ctx: _Context, sched: EveryYear) -> _Draft:
         t = ctx.target
         end = min(self.as_of, sched.end.value) if sched.end else self.as_of
         years = list(range(sched.start.value, end + 1))
@@ -296,7 +312,7 @@ class Evaluator:
             return _unknown_verdict(common, unknown)
         return dict(common, status=Status.MET, rule="met.every_year")
 
-    def trend(self, ctx: "_Context", cond: Trend) -> _Draft:
+    def trend(self, ctx: _Context, cond: Trend) -> _Draft:
         t, call = ctx.target, cond.call
         name = call.args[0].name if call.args and isinstance(call.args[0], Ref) else ""
         deadline = t.schedule.year.value if isinstance(t.schedule, Deadline) else None
@@ -320,7 +336,7 @@ class Evaluator:
             missing = unknown.missing or tuple(self._readings.values())
             return dict(common, status=Status.INSUFFICIENT_DATA, rule="insufficient.trend_points", missing=missing)
         rising = call.func == "increasing"
-        broken = tuple(y2 for (y1, a), (y2, b) in zip(points, points[1:]) if (b <= a if rising else b >= a))
+        broken = tuple(y2 for (y1, a), (y2, b) in zip(points, points[1:], strict=False) if (b <= a if rising else b >= a))
         common["actual"] = points[-1][1]
         common["base_value"], common["base_year"] = points[0][1], points[0][0]
         if not broken:
@@ -392,7 +408,7 @@ def _invalid_call(e: Call, trend: bool = False) -> str | None:
     args = e.args
     if not sig.min_args <= len(args) <= len(sig.params):
         return f"{e.func}(…) is given {len(args)} argument{'s' if len(args) != 1 else ''}: write {sig.usage()}"
-    for param, arg in zip(sig.params, args):
+    for param, arg in zip(sig.params, args, strict=False):
         kind = param.kind
         if kind is Kind.INDICATOR and type(arg) is not Ref:
             return f"the {param.name} of {e.func}(…) is not an indicator name"

@@ -21,8 +21,11 @@ from typing import Protocol
 
 
 class ProgressMethod(Protocol):
-    name: str
-    description: str
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def description(self) -> str: ...
 
     def expected(self, base_value: Fraction, target: Fraction, base_year: int, deadline: int, year: int) -> Fraction:
         """The value expected in ``year`` (``base_year <= year <= deadline``)."""

@@ -106,7 +106,7 @@ class Ref:
 @dataclass(frozen=True, slots=True)
 class Call:
     func: str
-    args: tuple["Expr", ...]
+    args: tuple[Expr, ...]
     span: Span = _span()
     func_span: Span = _span()
 
@@ -115,15 +115,15 @@ class Call:
 @dataclass(frozen=True, slots=True)
 class BinOp:
     op: str  # "+", "-", "*", "/"
-    left: "Expr"
-    right: "Expr"
+    left: Expr
+    right: Expr
     span: Span = _span()
 
 
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Neg:
-    operand: "Expr"
+    operand: Expr
     span: Span = _span()
 
 

@@ -39,8 +39,24 @@ from typing import Any
 
 from .diagnostics import Diagnostic, Location, Severity, Span
 from .nodes import (
-    Approx, Between, BinOp, Call, Comment, Compare, Constant, Deadline, EveryYear,
-    Indicator, Neg, Number, Policy, Ref, Spec, Target, Trend, Year,
+    Approx,
+    Between,
+    BinOp,
+    Call,
+    Comment,
+    Compare,
+    Constant,
+    Deadline,
+    EveryYear,
+    Indicator,
+    Neg,
+    Number,
+    Policy,
+    Ref,
+    Spec,
+    Target,
+    Trend,
+    Year,
 )
 from .years import YearError, era_year, parse_year, western_year
 

@@ -82,8 +82,9 @@ def load(spec_file: str, data_override: str | None = None, strict: bool = False,
                                           'add `data "FILE.yaml"` to the policy header, or pass --data FILE'))
         return out
     if data_loader is None:
-        from .data import load_data as data_loader
+        from .data import load_data
 
+        data_loader = load_data
     out.data_file = path
     data, data_diags = data_loader(path)
     out.diagnostics.extend(_with_declaration(d, spec, spec_file) for d in data_diags)

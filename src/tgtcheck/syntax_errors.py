@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from .diagnostics import Diagnostic, Location, Severity, Span
-from .nodes import BinOp, Between, Call, Compare, Constant, Neg, Spec, Target, Trend
+from .nodes import Between, BinOp, Call, Compare, Constant, Neg, Spec, Target, Trend
 from .years import ERA_NAMES_JA, ERAS, YearError, parse_year
 
 

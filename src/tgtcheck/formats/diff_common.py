@@ -22,7 +22,6 @@ from ..wording import MARKER_WORDS, number, reading_text, status_word
 from ..years import era_label, label
 
 
-
 @dataclass(frozen=True)
 class DiffReport:
     """Everything a diff format shows: both sides, the spec edits and, when evaluated, the verdict changes."""

@@ -20,10 +20,18 @@ from ..printer import expr_text
 from ..verdict_diff import VerdictChange
 from . import Options
 from .diff_common import (
-    DiffReport, field_word, group_of, missing_readings, status_value, target_text, value_text,
-    verdict_word, year_of,
+    DiffReport,
+    field_word,
+    group_of,
+    missing_readings,
+    status_value,
+    target_text,
+    value_text,
+    verdict_word,
+    year_of,
 )
 from .json_format import exact, year
+
 
 def diff_document(report: DiffReport, opts: Options) -> dict[str, Any]:
     lang = opts.lang

@@ -13,8 +13,20 @@ from ..differ import Added, Changed, Edit, Removed, Renamed, Split
 from ..nodes import Target
 from . import Options
 from .diff_common import (
-    DiffReport, as_of_text, change_summary, described, edit_id, field_word, group_of, group_word, grouped,
-    kind_word, phrase, status_text, target_text, value_text,
+    DiffReport,
+    as_of_text,
+    change_summary,
+    described,
+    edit_id,
+    field_word,
+    group_of,
+    group_word,
+    grouped,
+    kind_word,
+    phrase,
+    status_text,
+    target_text,
+    value_text,
 )
 
 

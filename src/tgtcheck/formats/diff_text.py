@@ -11,8 +11,20 @@ from __future__ import annotations
 from ..differ import Added, Changed, Edit, FieldChange, Removed, Renamed, Split
 from . import Options
 from .diff_common import (
-    DiffReport, as_of_text, change_summary, described, edit_id, field_word, group_word, grouped,
-    kind_word, phrase, shown, status_arrow, status_text, target_text,
+    DiffReport,
+    as_of_text,
+    change_summary,
+    described,
+    edit_id,
+    field_word,
+    group_word,
+    grouped,
+    kind_word,
+    phrase,
+    shown,
+    status_arrow,
+    status_text,
+    target_text,
 )
 from .text import pad, width
 

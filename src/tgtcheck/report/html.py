@@ -168,7 +168,8 @@ def _goal(report: Report) -> str:
 <p>{_label('counts', lang)}{counts}</p>
 </div>
 <table class="summary">
-<thead><tr><th scope="col">{_e(word('number', lang))}</th><th scope="col">{_e(word('target', lang))}</th><th scope="col">{_e(word('status', lang))}</th></tr></thead>
+<thead><tr><th scope="col">{_e(word('number', lang))}</th><th scope="col">{_e(word('target', lang))}</th>\
+<th scope="col">{_e(word('status', lang))}</th></tr></thead>
 <tbody>
 {rows}
 </tbody>
