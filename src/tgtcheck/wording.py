@@ -7,7 +7,7 @@ the status itself was decided on the exact values.
 
 A run writes an explanation for every target, so the few distinct years and
 numbers a run names are each formatted once (``functools.lru_cache`` and the
-``_NUMBERS`` table); the functions are pure, so the words are the same.
+``memo.by_value``); the functions are pure, so the words are the same.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from fractions import Fraction
 
 from .dataset import Marker
 from .evaluate import Reading, Status, Verdict
+from .memo import by_value
 from .printer import condition_text
 from .years import era_label as _era_label_uncached
 from .years import label as _label_uncached
@@ -47,23 +48,9 @@ def status_word(status: Status, lang: str = "en") -> str:
     return STATUS_WORDS[status][lang == "ja"]
 
 
+@by_value
 def number(value: Fraction, percent: bool = False) -> str:
     """1234 -> '1,234'; 61/5 -> '12.2'; 1/3 -> '≈0.33'; percents ×100 with %."""
-    # each value a run names is formatted once; the key is made of ints, as a Fraction's own
-    # __hash__ (Python code) costs more than the formatting it would save
-    key = (value.numerator, value.denominator, percent)
-    text = _NUMBERS.get(key)
-    if text is None:
-        if len(_NUMBERS) >= 4096:  # a bound, for a long-running language server
-            _NUMBERS.clear()
-        text = _NUMBERS[key] = _number(value, percent)
-    return text
-
-
-_NUMBERS: dict[tuple[int, int, bool], str] = {}
-
-
-def _number(value: Fraction, percent: bool) -> str:
     v = value * 100 if percent else value
     sign = "-" if v < 0 else ""
     v = abs(v)

@@ -23,6 +23,7 @@ from .. import __version__
 from ..dataset import Marker
 from ..diagnostics import CODES, Diagnostic, Location
 from ..evaluate import Verdict
+from ..memo import by_value
 from ..pipeline import Loaded, RunResult
 from ..wording import explanation, status_word
 from ..years import era_label
@@ -33,20 +34,10 @@ def exact(value: Fraction | None, percent: bool = False) -> str | None:
     """A number as the documents write it: "48.8", "5264/4029"; percents ×100."""
     if value is None:
         return None
-    # a run repeats the same few values (thresholds, readings) thousands of times: each is written once.
-    # The key is made of ints, whose hashing is C; a Fraction's own __hash__ is slower than the formatting.
-    key = (value.numerator, value.denominator, percent)
-    text = _EXACT.get(key)
-    if text is None:
-        if len(_EXACT) >= 4096:  # a bound, for a long-running language server
-            _EXACT.clear()
-        text = _EXACT[key] = _exact(value, percent)
-    return text
+    return _exact(value, percent)
 
 
-_EXACT: dict[tuple[int, int, bool], str] = {}
-
-
+@by_value
 def _exact(value: Fraction, percent: bool) -> str:
     v = value * 100 if percent else value
     if v.denominator == 1:
