@@ -142,7 +142,9 @@ def _en(v: Verdict) -> str:
     if rule in ("met.every_year", "not_met.year_broken") or (v.period and rule.startswith("exceeded")):
         span = _years(*v.period, "en") if v.period else ""
         if rule == "met.every_year":
-            return f"{cond} held in every year {span}; latest {y}: {_n(v, v.actual)}."
+            if v.period and v.period[0] != v.period[1]:
+                return f"{cond} held in every year {span}; latest {y}: {_n(v, v.actual)}."
+            return f"{cond} holds in {y}, the only year judged so far: {_n(v, v.actual)}."
         broken = ", ".join(era_label(b) for b in v.broken_years)
         return f"{cond} failed in {broken} (judged {span}); latest {y}: {_n(v, v.actual)} against {_threshold(v)}."
     head = f"{y}: {_n(v, v.actual)} against {_threshold(v)}{by}"
@@ -187,7 +189,9 @@ def _ja(v: Verdict) -> str:
         broken = "、".join(label(b, "ja") for b in v.broken_years)
         return f"{cond}：{broken}に満たしていない（{values}）。"
     if rule == "met.every_year":
-        return f"{cond}：{_years(*v.period, 'ja') if v.period else ''}の毎年度満たしている（{y}：{_n(v, v.actual)}）。"
+        if v.period and v.period[0] != v.period[1]:
+            return f"{cond}：{_years(*v.period, 'ja')}の毎年度満たしている（{y}：{_n(v, v.actual)}）。"
+        return f"{cond}：{y}は満たしている（{_n(v, v.actual)}）。"
     if rule == "not_met.year_broken" or (v.period and rule.startswith("exceeded")):
         broken = "、".join(label(b, "ja") for b in v.broken_years)
         return f"{cond}：{broken}に満たしていない（{y}：{_n(v, v.actual)}、目標{_threshold(v, 'ja')}）。"
