@@ -49,3 +49,22 @@ def test_h32_is_a_warning_naming_the_reiwa_year() -> None:
     assert spec is not None
     [d] = [d for d in check(spec, "x.tgt") if d.code == "TGT106"]
     assert d.severity.value == "warning" and "R2" in d.message
+
+
+def test_syntax_errors_of_several_declarations_in_one_run() -> None:
+    source = (HEAD + 'indicator x "x"\n'
+              'target "1" "t" value(x) >= 1 $\n'
+              'target "2" "t" value(x) >= 1 by Q18\n'
+              'target "3" "t" value(x) >= 1\n'
+              'target "4" "t" value(x) >=\n'
+              '  "oops"\n'
+              'target "5" "t" value(x) >= 2\n')
+    spec, diags = parse(source, "x.tgt")
+    assert spec is None
+    assert [(d.code, d.location.span.line, d.location.span.column) for d in diags] == [
+        ("TGT101", 3, 30), ("TGT105", 4, 33), ("TGT102", 7, 3)]
+
+
+def test_a_broken_header_is_reported_once() -> None:
+    spec, diags = parse('policy "p" base H13\ntarget "1" "t" value(x) >= 1 $\n', "x.tgt")
+    assert spec is None and len(diags) == 1 and diags[0].location.span.line == 1

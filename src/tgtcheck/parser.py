@@ -202,11 +202,53 @@ def _nesting(gap: str, depth: int, max_depth: int) -> tuple[int, int]:
 
 
 def parse(text: str, filename: str = "<spec>") -> tuple[Spec | None, list[Diagnostic]]:
-    """Parse spec text.  Returns the tree (None if there is a syntax error) and diagnostics."""
+    """Parse spec text.  Returns the tree (None if there is a syntax error) and diagnostics.
+
+    After a syntax error the declaration that holds it is blanked out (same
+    length, so every later position stays that of the file) and the text is
+    parsed again, up to ``MAX_SYNTAX_ERRORS`` times: one run reports the syntax
+    errors of several declarations, as it reports all static problems.
+    """
     from .gcpause import paused
 
     with paused():  # hundreds of thousands of acyclic nodes for a large spec: see gcpause
-        return _parse(text, filename)
+        spec, diags = _parse(text, filename)
+        current = text
+        while spec is None and 0 < len(diags) < MAX_SYNTAX_ERRORS and diags[-1].code in _RECOVERABLE:
+            span = diags[-1].location.span
+            blanked = _blank_declaration(current, span.line) if span is not None else None
+            if blanked is None:
+                break
+            current = blanked
+            _, more = _parse(current, filename)
+            if not more or more[0].code not in _RECOVERABLE or more[0].location.span is None or span is None \
+                    or (more[0].location.span.line, more[0].location.span.column) <= (span.line, span.column):
+                break
+            diags.append(more[0])
+        return spec, diags
+
+
+MAX_SYNTAX_ERRORS = 10
+# errors after which the rest of the file can still be read: not an empty file, too deep nesting or binary data
+_RECOVERABLE = frozenset({"TGT101", "TGT102", "TGT103", "TGT104", "TGT105", "TGT110"})
+_DECLARATION_LINE = re.compile(r"[ \t\u3000]*(target|indicator|constant|policy)(?![A-Za-z0-9_])")
+
+
+def _blank_declaration(text: str, line: int) -> str | None:
+    """``text`` with the declaration around ``line`` replaced by spaces (newlines kept); None for the header."""
+    lines = text.split("\n")
+    start = line - 1
+    while start > 0 and not _DECLARATION_LINE.match(lines[start]):
+        start -= 1
+    m = _DECLARATION_LINE.match(lines[start])
+    if m is None or m.group(1) == "policy":
+        return None  # the policy header itself is broken: nothing after it can be read reliably
+    end = line
+    while end < len(lines) and not _DECLARATION_LINE.match(lines[end]):
+        end += 1
+    for i in range(start, end):
+        lines[i] = " " * len(lines[i])
+    return "\n".join(lines)
 
 
 def _parse(text: str, filename: str) -> tuple[Spec | None, list[Diagnostic]]:
