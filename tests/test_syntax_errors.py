@@ -68,3 +68,9 @@ def test_syntax_errors_of_several_declarations_in_one_run() -> None:
 def test_a_broken_header_is_reported_once() -> None:
     spec, diags = parse('policy "p" base H13\ntarget "1" "t" value(x) >= 1 $\n', "x.tgt")
     assert spec is None and len(diags) == 1 and diags[0].location.span.line == 1
+
+
+def test_a_missing_threshold_before_by_is_named() -> None:
+    spec, diags = parse(HEAD + 'target "1" "t" value(x) >= by H18\n', "x.tgt")
+    assert [(d.code, d.location.span.line, d.location.span.column) for d in diags] == [("TGT102", 2, 28)]
+    assert "before `by`" in diags[0].message

@@ -136,6 +136,14 @@ def unexpected(err: Any, text: str, filename: str) -> Diagnostic:
         where = "on the next line" if token.line > _line_of(text, token.start_pos - len(keyword)) else "after it"
         return Diagnostic("TGT102", Severity.ERROR, f"`{keyword}` must be followed by a year; found {_token_words(token)} {where}",
                           Location(filename, span), f"write the year after `{keyword}`: an era year (H18, R2), a western year (2006) or FY2006")
+    if keyword in ("by", "every") and not expected & {"ERA_YEAR", "FY_YEAR"}:
+        # `value(x) >= by H18`: with the threshold missing, `by` stood where a name may stand and was read as one
+        start = text.rfind(keyword, 0, token.start_pos)
+        line = _line_of(text, start)
+        column = start - text.rfind("\n", 0, start)
+        return Diagnostic("TGT102", Severity.ERROR, f"something is missing before `{keyword}` (it was read as a name)",
+                          Location(filename, Span(line, column, line, column + len(keyword), start, start + len(keyword))),
+                          f"write the threshold before `{keyword}`: value(x) >= 10 {keyword} …")
     hint = None
     if token.type == "STRING" and "COMPARE" in expected:
         hint = "a condition compares an expression with a threshold, e.g. value(x) >= 10"
