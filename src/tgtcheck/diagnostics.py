@@ -153,7 +153,7 @@ def render_diagnostic(d: Diagnostic, source_lines: list[str] | None = None, colo
         start = loc.span.column - 1
         width = max(1, (loc.span.end_column - loc.span.column) if loc.span.end_line == loc.span.line else len(text) - start)
         pad = "".join("\t" if c == "\t" else (" " * _width(c)) for c in text[:start])
-        caret = "^" * sum(_width(c) for c in text[start : start + width]) or "^"
+        caret = "^" * display_width(text[start : start + width]) or "^"
         out.append(" " * (len(prefix) - 2) + "| " + pad + caret)
     for rel in d.related:
         where_rel = rel.file + (f":{rel.span.line}:{rel.span.column}" if rel.span else "") + (f": {rel.path}" if rel.path else "")
@@ -174,3 +174,8 @@ def _width(ch: str) -> int:
     import unicodedata
 
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def display_width(text: str) -> int:
+    """Terminal cells of a text (Japanese characters take two), for carets and aligned columns."""
+    return sum(_width(c) for c in text)

@@ -240,6 +240,8 @@ class Runner:
                     values.append(callback(children))
                 stack.append(actions[stack[-1]][origin])
         token = Token.new_borrow_pos("$END", "", token) if token is not None else Token("$END", "", 0, 1, 1)
+        # the reduce step below repeats the one in the token loop on purpose: a method call per
+        # reduction would cost more than the loop's own work on a large spec (docs/performance.md)
         while True:
             act = actions[stack[-1]].get("$END")
             if act is None or type(act) is int:

@@ -8,9 +8,7 @@ and whether stdout is a terminal).
 
 from __future__ import annotations
 
-import unicodedata
-
-from ..diagnostics import Diagnostic, render_diagnostic
+from ..diagnostics import Diagnostic, display_width, render_diagnostic
 from ..evaluate import Status
 from ..pipeline import RunResult
 from ..wording import explanation, status_word
@@ -23,8 +21,7 @@ _COLORS = {
 }
 
 
-def width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in s)
+width = display_width
 
 
 def pad(s: str, n: int) -> str:

@@ -138,13 +138,7 @@ def render(report: Report) -> str:
         f"<h1>{_e(title)}</h1>",
         '<dl class="facts">',
     ]
-    if report.base:
-        parts.append(f"<dt>{w('base')}</dt><dd>{_e(report.base)}</dd>")
-    if report.due:
-        parts.append(f"<dt>{w('due')}</dt><dd>{_e(report.due)}</dd>")
-    parts.append(f"<dt>{w('as_of')}</dt><dd>{_e(report.as_of)}</dd>")
-    if report.data_file:
-        parts.append(f"<dt>{w('data')}</dt><dd>{_e(report.data_file)}</dd>")
+    parts += [f"<dt>{w(key)}</dt><dd>{_e(value)}</dd>" for key, value in report.facts]
     parts += ["</dl>", "</header>", _goal(report), _targets(report), _indicators(report), _footer(report),
               "</main>", "</body>", "</html>", ""]
     return "\n".join(parts)

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from .. import __version__
 from ..evaluate import Status
+from ..formats.markdown import cell
 from ..wording import status_word
 from ..years import era_label
 from .model import SYMBOLS, Report, word
 
-_ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*_[]<|"})
-
 
 def _e(text: object) -> str:
-    """Text safe in Markdown: characters that would start markup are escaped."""
-    return " ".join(str(text).split()).translate(_ESCAPE)
+    """Text safe in Markdown, on one line: the run format's ``cell`` escaping, whitespace folded."""
+    return cell(" ".join(str(text).split()))
 
 
 def render(report: Report) -> str:
@@ -30,13 +29,7 @@ def render(report: Report) -> str:
     title = (f"{word('policy', lang)}{report.policy_id} {report.policy_title}" if ja
              else f"{word('policy', lang)} {report.policy_id}: {report.policy_title}")
     out = [f"# {_e(title)}", ""]
-    if report.base:
-        out.append(f"- {word('base', lang)}{sep}{_e(report.base)}")
-    if report.due:
-        out.append(f"- {word('due', lang)}{sep}{_e(report.due)}")
-    out.append(f"- {word('as_of', lang)}{sep}{_e(report.as_of)}")
-    if report.data_file:
-        out.append(f"- {word('data', lang)}{sep}{_e(report.data_file)}")
+    out += [f"- {word(key, lang)}{sep}{_e(value)}" for key, value in report.facts]
     out += ["", f"## {word('goal', lang)}", ""]
     if report.goal:
         out += [_e(report.goal), ""]

@@ -183,6 +183,12 @@ class Report:
     spec_file: str
     data_file: str | None
 
+    @property
+    def facts(self) -> tuple[tuple[str, str], ...]:
+        """The header's facts as (word key, value): base and due year, as-of year, data file; both layouts list these."""
+        pairs = (("base", self.base), ("due", self.due), ("as_of", self.as_of), ("data", self.data_file))
+        return tuple((key, value) for key, value in pairs if value)
+
 
 # -- building ------------------------------------------------------------------
 def build(result: RunResult, lang: str = "ja") -> Report:
