@@ -23,7 +23,7 @@ from fractions import Fraction
 from typing import Any
 
 from .dataset import Dataset, Marker
-from .evaluate import Evaluator, Step, Verdict, fold_constant
+from .evaluate import Evaluator, Step, Verdict
 from .nodes import Between, BinOp, Call, Compare, Constant, Expr, Neg, Ref, Spec, Trend
 from .printer import condition_text, expr_text, schedule_text
 from .wording import MARKER_WORDS, number, status_word
@@ -187,7 +187,7 @@ def _constants(v: Verdict, spec: Spec, ev: Evaluator) -> tuple[ConstantFact, ...
             seen[e.name] = by_name[e.name]
             stack.append(by_name[e.name].value)
         stack.extend(_children(e))
-    return tuple(ConstantFact(c.id, expr_text(c.value), fold_constant(c.value, by_name), ev.is_percent(c.value), c.note)
+    return tuple(ConstantFact(c.id, expr_text(c.value), ev.constant_values.get(c.id), ev.is_percent(c.value), c.note)
                  for c in sorted(seen.values(), key=lambda c: c.id))
 
 
