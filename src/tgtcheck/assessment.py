@@ -67,16 +67,21 @@ class Assessment:
 
 
 def assess(verdicts: list[Verdict], as_of: int, due: int | None) -> Assessment:
-    counts = Counter(v.status for v in verdicts)
+    return assess_statuses([v.status for v in verdicts], as_of, due)
+
+
+def assess_statuses(statuses: list[Status], as_of: int, due: int | None) -> Assessment:
+    """The policy's judgement from its targets' statuses (all that it depends on)."""
+    counts = Counter(statuses)
     judged = sum(n for s, n in counts.items() if s in JUDGED)
     failing = sum(n for s, n in counts.items() if s in FAILING)
     met = counts[Status.MET] + counts[Status.EXCEEDED]
     if judged == 0:
         key = "not_assessable"
     elif due is not None and as_of >= due:
-        key = "achieved" if met == len(verdicts) else "not_achieved"
+        key = "achieved" if met == len(statuses) else "not_achieved"
     elif failing == 0:
-        key = "on_schedule" if met == len(verdicts) else "mostly_on_schedule"
+        key = "on_schedule" if met == len(statuses) else "mostly_on_schedule"
     elif failing * 2 < judged:
         key = "partly_delayed"
     else:

@@ -21,6 +21,7 @@ from .nodes import (
     BinOp,
     Call,
     Compare,
+    Condition,
     Constant,
     Deadline,
     EveryYear,
@@ -123,14 +124,14 @@ class Checker:
                 self.constant_kind(const)
 
     def constant_kind(self, const: Constant) -> Kind:
-        if _depth(const.value) > MAX_DEPTH:
+        if _too_deep(const.value):
             self.report("TGT108", f"constant '{const.id}' is nested more than {MAX_DEPTH} levels deep", const.span,
                         "simplify the expression")
             return Kind.NUMBER
         return self.kind(const.value, in_constant=(const.id,))
 
     def target(self, t: Target) -> None:
-        if _depth(t.condition) > MAX_DEPTH:
+        if _too_deep(t.condition):
             self.report("TGT108", f"the condition of target \"{t.id}\" is nested more than {MAX_DEPTH} levels deep", t.span,
                         "simplify the expression")
             return
@@ -396,6 +397,14 @@ def _did_you_mean(name: str, candidates: list[str], declare: bool = False) -> st
     if best:
         return f"did you mean '{best}'?"
     return f"declare it with `indicator {name} \"…\"` or `constant {name} = …`" if declare else None
+
+
+def _too_deep(node: Condition | Expr) -> bool:
+    """More than MAX_DEPTH levels deep?  A parsed expression of n characters is at most
+    n + 1 levels deep (each level takes an operator, a sign or a parenthesis), so a short
+    one is not measured; a tree made in code (no positions) always is."""
+    span = node.span
+    return not 0 < span.end_pos - span.start_pos < MAX_DEPTH and _depth(node) > MAX_DEPTH
 
 
 def _depth(node: object) -> int:

@@ -42,7 +42,7 @@ _new_token = str.__new__
 class _StateLexer:
     """The terminals of one parser state: one compiled alternation and its keyword tables."""
 
-    __slots__ = ("allowed", "keywords", "match", "scan")
+    __slots__ = ("allowed", "alternation", "keywords", "match", "scan")
 
     def __init__(self, terminals: list[Any], flags: int, skip: str = "") -> None:
         strings = [t for t in terminals if isinstance(t.pattern, PatternStr)]
@@ -59,7 +59,7 @@ class _StateLexer:
                 absorbed.update(s.name for s in whole if s.pattern.flags <= pat.pattern.flags)
         kept = [t for t in terminals if t.name not in absorbed]
         self.allowed = {t.name for t in kept}
-        alternation = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in kept)
+        self.alternation = alternation = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in kept)
         self.match = re.compile(alternation, flags).match if kept else (lambda *a: None)
         # the ignored text and the next token in one match: `*+` takes all the ignored text and never
         # gives any back, so the token found is the one `match` finds where the skip ends

@@ -33,9 +33,7 @@ from __future__ import annotations
 import functools
 import re
 from fractions import Fraction
-from importlib import resources
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Location, Severity, Span
 from .nodes import (
@@ -60,6 +58,9 @@ from .nodes import (
 )
 from .years import YearError, era_year, parse_year, western_year
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 # the terminals whose text matters; every other token is a keyword or punctuation
 _KEPT = frozenset({"STRING", "NAME", "NUMBER", "COMPARE", "PLUSMINUS", "PERCENT", "ERA_YEAR", "FY_YEAR"})
 
@@ -74,15 +75,24 @@ _FULLWIDTH[0x2212] = 0x2D  # minus sign
 
 
 def grammar_text() -> str:
-    return grammar_path().read_text(encoding="utf-8")
+    with open(grammar_file(), encoding="utf-8") as f:
+        return f.read()
 
 
 def grammar_path() -> Path:
-    """The one grammar file: inside the installed package, or grammar/ of a checkout."""
-    packaged = resources.files("tgtcheck").joinpath("grammar/tgt.lark")
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "grammar" / "tgt.lark"
+    from pathlib import Path
+
+    return Path(grammar_file())
+
+
+def grammar_file() -> str:
+    """The one grammar file: in the package (the wheel's copy, or the checkout's symlink to grammar/)."""
+    import os
+
+    packaged = os.path.join(os.path.dirname(os.path.abspath(__file__)), "grammar", "tgt.lark")
+    if os.path.isfile(packaged):
+        return packaged
+    return os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "grammar", "tgt.lark")
 
 
 @functools.lru_cache(maxsize=1)
@@ -252,19 +262,27 @@ def _blank_declaration(text: str, line: int) -> str | None:
 
 
 def _parse(text: str, filename: str) -> tuple[Spec | None, list[Diagnostic]]:
-    from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput
+    from . import descent
 
-    from .syntax_errors import bad_character, nth_paren, too_deep, unexpected
-
+    tree = descent.parse(text)  # a well-formed spec, fast; None: the LALR parser decides (and reports)
+    if tree is not None:
+        return _checked(tree, filename)
     lexed, comments, depth = normalize(text)
     if not lexed.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lexed.splitlines()):
         what = "empty" if not lexed.strip() else "only comments"
         return None, [Diagnostic("TGT109", Severity.ERROR, f"the spec is {what}: there is no policy header", Location(filename, Span(1, 1, 1, 1)),
                                  'start with: policy "6-2" "施策名" base H13 due H18')]
     if depth > MAX_NESTING:
+        from .syntax_errors import nth_paren
+
         pos = nth_paren(lexed, MAX_NESTING + 1)
         return None, [Diagnostic("TGT108", Severity.ERROR, f"parentheses nested {depth} deep; at most {MAX_NESTING} are allowed",
                                  Location(filename, pos), "simplify the expression")]
+    # Lark is imported only here: a well-formed spec never needs it
+    from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput
+
+    from .syntax_errors import bad_character, unexpected
+
     try:
         fast = _runner()
         tree = fast.parse(lexed) if fast is not None else lark_parser().parse(lexed)
@@ -282,10 +300,17 @@ def _parse(text: str, filename: str) -> tuple[Spec | None, list[Diagnostic]]:
     except (LarkError, RecursionError) as err:  # noqa: BLE001 - any parser failure is the user's input
         return None, [Diagnostic("TGT102", Severity.ERROR, f"cannot parse the spec: {err}", Location(filename, Span(1, 1, 1, 1)))]
     spec: Spec = tree
+    return _checked(Spec(spec.policy, spec.declarations, tuple(comments), spec.duplicates), filename)
+
+
+def _checked(spec: Spec, filename: str) -> tuple[Spec | None, list[Diagnostic]]:
+    """A parsed tree, or TGT108 when an expression nests too deep for the later passes."""
+    from .syntax_errors import too_deep
+
     deep = too_deep(spec, filename, MAX_DEPTH)
     if deep:
         return None, deep
-    return Spec(spec.policy, spec.declarations, tuple(comments), spec.duplicates), []
+    return spec, []
 
 
 def parse_file(path: str) -> tuple[Spec | None, list[Diagnostic], str | None]:

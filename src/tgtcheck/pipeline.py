@@ -2,22 +2,23 @@
 
 Every command that needs verdicts (run, explain, report, diff, the language
 server) goes through ``load`` and ``run``, so they all report the same
-problems in the same way.  Problems are collected as diagnostics; a result
+problems in the same way; ``run_pieces`` is ``run`` for an output written
+target by target (JSON), which can use a second process.  Problems are collected as diagnostics; a result
 with an error diagnostic has no verdicts.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from .assessment import Assessment, assess
+from .assessment import Assessment, assess, assess_statuses
 from .check import check, check_data
 from .dataset import Dataset
 from .diagnostics import Diagnostic, Location, Severity
-from .evaluate import Verdict, evaluate
-from .nodes import Spec
+from .evaluate import Status, Verdict, evaluate
+from .nodes import Spec, Target
 from .parser import parse, parse_file
 
 
@@ -105,13 +106,64 @@ def _with_declaration(d: Diagnostic, spec: Spec, spec_file: str) -> Diagnostic:
 
 def run(loaded: Loaded, as_of: int | None = None) -> RunResult | None:
     """Evaluate a loaded spec; None if it has errors or there is no year to evaluate."""
+    year = _evaluation_year(loaded, as_of)
+    if year is None or loaded.spec is None or loaded.data is None:
+        return None
+    verdicts = evaluate(loaded.spec, loaded.data, year)
+    return RunResult(loaded, year, verdicts, assess(verdicts, year, _due(loaded.spec)))
+
+
+@dataclass
+class PiecesResult:
+    """A run written target by target: each target's piece of output and status, not its verdict."""
+
+    loaded: Loaded
+    as_of: int
+    statuses: list[Status]
+    pieces: list[str]
+    assessment: Assessment
+
+
+def run_pieces(loaded: Loaded, as_of: int | None, piece: Callable[[Verdict], str]) -> PiecesResult | None:
+    """As ``run``, for an output written target by target (``piece`` writes one verdict).
+
+    Each verdict becomes its piece of output as soon as it is made, so
+    verdicts are not kept, and a large spec's targets are judged and written
+    in two processes (``parallel.in_halves``): the pieces and the statuses
+    are the same, in the same order, as from ``run`` and the format's
+    ``render_run``.
+    """
+    year = _evaluation_year(loaded, as_of)
+    spec, data = loaded.spec, loaded.data
+    if year is None or spec is None or data is None:
+        return None
+    from .evaluate import Evaluator
+    from .parallel import in_halves
+
+    evaluator = Evaluator(spec, data, year)
+
+    def work(targets: Sequence[Target]) -> list[tuple[str, str]]:
+        out = []
+        for t in targets:
+            v = evaluator.target(t)
+            out.append((v.status.value, piece(v)))
+        return out
+
+    pairs = in_halves(work, spec.targets)
+    statuses = [Status(s) for s, _ in pairs]
+    return PiecesResult(loaded, year, statuses, [p for _, p in pairs], assess_statuses(statuses, year, _due(spec)))
+
+
+def _evaluation_year(loaded: Loaded, as_of: int | None) -> int | None:
+    """The year to evaluate in: --as-of, else the data's latest; None (TGT310 added) when there is none."""
     if not loaded.ok or loaded.spec is None or loaded.data is None:
         return None
     year = as_of if as_of is not None else loaded.data.latest_year()
     if year is None:
         loaded.diagnostics.append(Diagnostic("TGT310", Severity.ERROR, "the data has no values, so there is no year to evaluate",
                                              Location(loaded.data_file or loaded.spec_file), "add values, or pass --as-of YEAR"))
-        return None
-    verdicts = evaluate(loaded.spec, loaded.data, year)
-    due = loaded.spec.policy.due.value if loaded.spec.policy.due else None
-    return RunResult(loaded, year, verdicts, assess(verdicts, year, due))
+    return year
+
+
+def _due(spec: Spec) -> int | None:
+    return spec.policy.due.value if spec.policy.due else None

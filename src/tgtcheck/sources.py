@@ -12,7 +12,6 @@ refused from its size, with the limit in the message.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from .diagnostics import Diagnostic, Location, Severity, Span
 
@@ -54,11 +53,10 @@ def decode(raw: bytes, name: str) -> tuple[str | None, Diagnostic | None]:
 
 def read_spec(path: str) -> tuple[str | None, Diagnostic | None]:
     """The text of a spec file, or a TGT100/TGT107 diagnostic; never more than MAX_SPEC_BYTES read."""
-    p = Path(path)
     try:
-        if p.is_dir():
+        if os.path.isdir(path):
             return None, Diagnostic("TGT100", Severity.ERROR, f"{path} is a directory, not a spec file", Location(path), "give the path of a .tgt file")
-        with p.open("rb") as f:
+        with open(path, "rb") as f:
             size = os.fstat(f.fileno()).st_size  # 0 for a pipe: then the read below is the bound
             if size > MAX_SPEC_BYTES:
                 return None, _too_large(path, size)

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from ..formats import Options, get
-    from ..pipeline import load
+    from ..pipeline import PiecesResult, RunResult, load, run_pieces
     from ..pipeline import run as evaluate
     from .common import print_diagnostics, render_check, sources_for, use_color
 
@@ -58,11 +58,16 @@ def _run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"tgtcheck: error[TGT501]: {fail_on}\n")
         return EXIT_TROUBLE
     loaded = load(args.spec, args.data)
-    result = evaluate(loaded, args.as_of) if loaded.ok else None
-    sources = sources_for({args.spec: loaded.text}, loaded.diagnostics) if loaded.diagnostics else {}
-    print_diagnostics(loaded.diagnostics, sources, use_color(args.color, sys.stderr), args.lang)
     fmt = get(args.format)
     opts = Options(lang=args.lang, color=use_color(args.color, sys.stdout, args.format), fail_on=fail_on)
+    by_target = loaded.ok and hasattr(fmt, "target_piece")  # written target by target: may use two processes
+    result: PiecesResult | RunResult | None = None
+    if by_target:
+        result = run_pieces(loaded, args.as_of, lambda v: fmt.target_piece(v, opts, loaded.spec_file))
+    elif loaded.ok:
+        result = evaluate(loaded, args.as_of)
+    sources = sources_for({args.spec: loaded.text}, loaded.diagnostics) if loaded.diagnostics else {}
+    print_diagnostics(loaded.diagnostics, sources, use_color(args.color, sys.stderr), args.lang)
     if result is None:
         if args.format != "text":
             if hasattr(fmt, "render_failed_run"):
@@ -70,6 +75,11 @@ def _run(args: argparse.Namespace) -> int:
             else:
                 sys.stdout.write(render_check(fmt, {args.spec: loaded.diagnostics}, sources, opts))
         return EXIT_TROUBLE
-    sys.stdout.write(fmt.render_run(result, opts))
-    failing = any(v.status.value in fail_on for v in result.verdicts)
+    if isinstance(result, PiecesResult):
+        sys.stdout.write(fmt.render_pieces(result, opts))
+        statuses = result.statuses
+    else:
+        sys.stdout.write(fmt.render_run(result, opts))
+        statuses = [v.status for v in result.verdicts]
+    failing = any(s.value in fail_on for s in statuses)
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN

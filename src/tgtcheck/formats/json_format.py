@@ -20,11 +20,12 @@ from fractions import Fraction
 from typing import Any
 
 from .. import __version__
+from ..assessment import Assessment
 from ..dataset import Marker
 from ..diagnostics import CODES, Diagnostic, Location
 from ..evaluate import Verdict
 from ..memo import by_value
-from ..pipeline import Loaded, RunResult
+from ..pipeline import Loaded, PiecesResult, RunResult
 from ..wording import explanation, status_word
 from ..years import era_label
 from . import Options
@@ -139,7 +140,12 @@ def _policy(loaded: Loaded) -> dict[str, Any] | None:
 
 
 def run_document(result: RunResult, opts: Options) -> dict[str, Any]:
-    loaded = result.loaded
+    """The run document, every target as a dict (``verdict``): the definition ``render_run`` writes fast."""
+    return _run_document(result.loaded, result.as_of, result.assessment,
+                         [verdict(v, opts.lang, result.loaded.spec_file) for v in result.verdicts], opts)
+
+
+def _run_document(loaded: Loaded, as_of: int, assessment: Assessment, targets: list[Any], opts: Options) -> dict[str, Any]:
     return {
         "tool": _tool(),
         "kind": "run",
@@ -147,14 +153,13 @@ def run_document(result: RunResult, opts: Options) -> dict[str, Any]:
         "spec": loaded.spec_file,
         "data": loaded.data_file,
         "lang": opts.lang,
-        "as_of": result.as_of,
-        "as_of_label": era_label(result.as_of),
+        "as_of": as_of,
+        "as_of_label": era_label(as_of),
         "fail_on": sorted(opts.fail_on),
         "policy": _policy(loaded),
-        "assessment": {"key": result.assessment.key, "text": result.assessment.word(opts.lang),
-                       "rule": result.assessment.rule(opts.lang)},
-        "targets": [verdict(v, opts.lang, loaded.spec_file) for v in result.verdicts],
-        "summary": result.assessment.counts,
+        "assessment": {"key": assessment.key, "text": assessment.word(opts.lang), "rule": assessment.rule(opts.lang)},
+        "targets": targets,
+        "summary": assessment.counts,
         "diagnostics": [diagnostic(d) for d in loaded.diagnostics],
     }
 
@@ -203,7 +208,24 @@ def _dump(doc: dict[str, Any]) -> str:
 
 
 def render_run(result: RunResult, opts: Options) -> str:
-    return _dump(run_document(result, opts))
+    """``json.dumps(run_document(result, opts), ensure_ascii=False, indent=2)``, each target written by ``json_targets``."""
+    pieces = [target_piece(v, opts, result.loaded.spec_file) for v in result.verdicts]
+    return render_pieces(PiecesResult(result.loaded, result.as_of, [v.status for v in result.verdicts], pieces, result.assessment), opts)
+
+
+def target_piece(v: Verdict, opts: Options, spec_file: str) -> str:
+    """One target's object, as text in its place in the document (``pipeline.run_pieces`` collects them)."""
+    from .json_targets import target_text
+
+    return target_text(v, opts.lang, spec_file)
+
+
+def render_pieces(result: PiecesResult, opts: Options) -> str:
+    """The run document around targets already written by ``target_piece``."""
+    from .json_text import Raw
+
+    targets = [Raw(p) for p in result.pieces]
+    return _dump(_run_document(result.loaded, result.as_of, result.assessment, targets, opts))
 
 
 def render_failed_run(loaded: Loaded, sources: dict[str, list[str]], opts: Options) -> str:

@@ -6,9 +6,10 @@ piece of text climbs through one generator per level of nesting: for a run of
 This writer walks the document once, appends to one list, and encodes
 strings with the standard library's C function.  It knows the types the
 formats put in a document (dict, list, tuple, str, int, bool, None and
-their subclasses, such as ``str`` enums); for anything else (a float, a
-non-text key) it hands the whole document to ``json.dumps``, so the output
-is always exactly the standard library's.  A property test compares the two
+their subclasses, such as ``str`` enums), and ``Raw`` pieces of JSON text
+written elsewhere; for anything else (a float, a non-text key) it hands the
+whole document to ``json.dumps``, so the output is always exactly the
+standard library's.  A property test compares the two
 on random documents.
 """
 
@@ -17,6 +18,18 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring  # the C function when the _json module is there
 from typing import Any
+
+
+class Raw:
+    """JSON text already written for its place in the document (``json_targets``): copied as it is.
+
+    Not a ``str``, so a document holding one can never be encoded as a string by mistake.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
 class _Other(Exception):
@@ -49,6 +62,8 @@ def _value(o: Any, nl: str, out: list[str], keys: dict[str, dict[str, str]]) -> 
         _dict(o, nl, out, keys)
     elif t is list or t is tuple:
         _list(o, nl, out, keys)
+    elif t is Raw:
+        out.append(o.text)
     elif isinstance(o, str):
         out.append(encode_basestring(o))
     elif isinstance(o, int) and not isinstance(o, bool):

@@ -1,0 +1,584 @@
+"""The fast path for well-formed specs: recursive descent over pre-scanned tokens.
+
+Why it exists: on a 10,000-target spec, parsing was half of a whole
+`tgtcheck run`, and what cost was not the grammar but the machinery
+around it (a token object per token, a table step per token, a generic
+callback per reduction).  A spec that is written correctly, which is
+almost every spec on almost every run, does not need that machinery.
+
+How it stays the grammar's parser and not a second language:
+
+- The tokens are the grammar's terminals as Lark's own lexer configures
+  them (``lalr.ContextualLexer.root``: the regexes of grammar/tgt.lark, in
+  Lark's order of preference, keywords recognised by their text), written
+  to ``terminals.py`` by ``terminals_source`` so that this path never
+  imports Lark (a third of the start-up of a small run), and scanned in
+  one pass over the text.  ``terminals.py`` holds the grammar's hash and is
+  ignored when the installed grammar differs.
+- The descent follows tgt.lark rule by rule (the comments name the rules)
+  and builds the nodes the way ``parser.Lower`` does, spans included: a
+  node's span runs from its first child to its last, a parenthesised
+  expression keeps the span of what is inside the parentheses.
+- It only ever accepts.  Wherever the text leaves the common path (a token
+  the rule does not expect there, a keyword used as a name, a year where a
+  name fits, a character no terminal matches, a number too long), ``parse``
+  returns None and the caller parses the text with the LALR parser, which
+  reports every error and reads the rare valid corners (``value(year)``,
+  ``dueH18``) that differ between a contextual and a plain lexer.  So
+  diagnostics and error recovery have one source.
+
+``tests/test_properties.py`` parses random valid specs in random layouts and
+mutated specs both ways and requires every tree this module returns to be
+the LALR parser's tree, spans included, and requires it not to give up on
+the generated valid specs or on spec/policy_6_2.tgt.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_right
+from itertools import accumulate
+from typing import Any
+
+from .diagnostics import Span
+from .nodes import (
+    Approx,
+    Between,
+    BinOp,
+    Call,
+    Comment,
+    Compare,
+    Constant,
+    Deadline,
+    EveryYear,
+    Indicator,
+    Neg,
+    Number,
+    Policy,
+    Ref,
+    Spec,
+    Target,
+    Trend,
+    Year,
+)
+from .parser import _OPS, MAX_DIGITS, MAX_NESTING, _era_year, _new_span, _number, _year, grammar_file, lark_parser
+from .years import YearError, parse_year, western_year
+
+_END = "$END"
+# what may follow a condition (FOLLOW(condition) in tgt.lark): a bare call before one of these is a trend
+_AFTER_CONDITION = frozenset({"BY", "EVERY", "BASE", "METHOD", "INDICATOR", "CONSTANT", "TARGET", _END})
+
+
+class _GiveUp(Exception):
+    """The text left the common path: the LALR parser takes over."""
+
+
+@functools.lru_cache(maxsize=1)
+def _scanner() -> tuple[Any, Any, dict[str, str]] | None:
+    """(finditer of ignored text + one token, match of ignored text, keyword table), from ``terminals``.
+
+    None when ``terminals.py`` was generated from another grammar than the one
+    installed (someone edited tgt.lark and did not regenerate): then every
+    spec goes to the LALR parser, which reads the grammar itself.
+    """
+    from . import terminals
+
+    if grammar_crc32() != terminals.GRAMMAR_CRC32:
+        return None
+    alternation = "|".join(f"(?P<{name}>{regex})" for name, regex in terminals.TERMINALS)
+    # ASCII-only: `\\d` and the like match no full-width digit, which only `normalize` may map (see ``parse``)
+    flags = terminals.FLAGS | re.ASCII
+    tokens = re.compile(f"(?:{terminals.SKIP})*+(?:{alternation})", flags).finditer
+    skip = re.compile(f"(?:{terminals.SKIP})*", flags).match
+    return tokens, skip, terminals.KEYWORDS
+
+
+def grammar_crc32() -> int:
+    """A checksum of the grammar's text with LF line ends (a checkout with CRLF is the same grammar).
+
+    It only has to notice an edit someone forgot to regenerate ``terminals.py``
+    after, so CRC-32 (zlib, no start-up cost) does.
+    """
+    import zlib
+
+    with open(grammar_file(), encoding="utf-8") as f:
+        return zlib.crc32(f.read().replace("\r\n", "\n").encode("utf-8"))
+
+
+def terminals_source() -> str:
+    """The text of ``terminals.py``, from Lark's lexer configuration of grammar/tgt.lark.
+
+    Regenerate with ``python -m tests.test_descent``; a test fails while it is stale.
+    """
+    from .lalr import ContextualLexer
+
+    lexer = lark_parser().parser.lexer
+    assert isinstance(lexer, ContextualLexer) and lexer.skipped, "the parser is not built with lalr.ContextualLexer"
+    root = lexer.root
+    keywords = dict(sorted(root.keywords.get("NAME", {}).items()))
+    terminals = [t for t in lexer.terminals if t.name in root.allowed]  # Lark's order; keywords a NAME matches left out
+    lines = [
+        '"""The terminals of grammar/tgt.lark, as the fast path (``descent.py``) scans them.',
+        "",
+        "GENERATED from Lark's lexer configuration of the grammar by ``descent.terminals_source``:",
+        "do not edit; regenerate with ``python -m tests.test_descent`` (a test fails while this is stale).",
+        "The fast path is used only while GRAMMAR_CRC32 is the installed grammar's.",
+        '"""',
+        "",
+        f"GRAMMAR_CRC32 = {grammar_crc32()}",
+        "",
+        "# (name, regex) of each terminal, in Lark's order of preference (priority, longest, name)",
+        "TERMINALS = (",
+        *(f"    ({t.name!r}, {t.pattern.to_regexp()!r})," for t in terminals),
+        ")",
+        "",
+        "# what is ignored between tokens (spaces, comments)",
+        f"SKIP = {lexer.skipped!r}",
+        "",
+        f"FLAGS = {int(lexer.flags)}",
+        "",
+        "# keywords: a NAME match with this text is this terminal (Lark's rule for strings a pattern matches whole)",
+        "KEYWORDS = {",
+        *(f"    {word!r}: {name!r}," for word, name in keywords.items()),
+        "}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def parse(text: str) -> Spec | None:
+    """The tree of ``text`` (comments included), or None: then the LALR parser decides.
+
+    The text is first read as written, without ``parser.normalize`` (which
+    costs a quarter of the parse of a large spec): the scanner's regexes are
+    compiled ASCII-only, so a full-width or other non-ASCII digit, letter or
+    symbol outside strings and comments matches no terminal, and a text
+    with a full-width quote ＂ (which may close an ASCII one) is not read at
+    all; where neither occurs, ``normalize`` would change nothing.  A text
+    with full-width forms is read again after ``normalize``, with its comments.
+    """
+    spec = _parse(text, None)
+    if spec is None and _FULL_WIDTH.search(text):
+        from .parser import MAX_NESTING, normalize
+
+        lexed, comments, depth = normalize(text)
+        if depth <= MAX_NESTING:
+            spec = _parse(lexed, tuple(comments))
+    return spec
+
+
+# what normalize maps: full-width ASCII forms, the ideographic space, the minus sign
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000\u2212]")
+
+
+def _parse(text: str, comments: tuple[Comment, ...] | None) -> Spec | None:
+    """The tree of ``text`` with ``comments`` (collected here when None), or None."""
+    scanner = _scanner()
+    if scanner is None or "＂" in text:
+        return None
+    tokens, skip, keywords = scanner
+    kinds: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for m in tokens(text):
+        if m.start() != pos:  # text no terminal matches: a trailing comment (checked below) or an error
+            break
+        kind: str = m.lastgroup or ""  # each alternative is a named group
+        start, pos = m.span(kind)
+        if kind == "NAME":
+            kind = keywords.get(text[start:pos], "NAME")
+        kinds.append(kind)
+        starts.append(start)
+        ends.append(pos)
+    if skip(text, pos).end() != len(text):
+        return None
+    kinds.append(_END)
+    line_starts = list(accumulate((len(line) + 1 for line in text.split("\n")), initial=0))
+    lines = [bisect_right(line_starts, s) for s in starts]
+    try:
+        spec = _Descent(text, kinds, starts, ends, lines, line_starts).spec()
+    except Exception:  # noqa: BLE001 - _GiveUp, or anything unusual (a number too long): the LALR parser decides
+        return None
+    if comments is None:
+        comments = _comments(text, starts, ends, line_starts)
+    return Spec(spec.policy, spec.declarations, comments, spec.duplicates)
+
+
+def _comments(text: str, starts: list[int], ends: list[int], line_starts: list[int]) -> tuple[Comment, ...]:
+    """The comments: each ``#`` outside the tokens (strings) and outside an earlier comment, to the line's end."""
+    found: list[Comment] = []
+    covered = 0
+    at = text.find("#")
+    while at >= 0:
+        k = bisect_right(starts, at) - 1
+        if at >= covered and (k < 0 or at >= ends[k]):
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            line = bisect_right(line_starts, at)
+            column = at - line_starts[line - 1] + 1
+            found.append(Comment(text[at:end], _new_span(line, column, line, column + end - at, at, end)))
+            covered = end
+        at = text.find("#", at + 1)
+    return tuple(found)
+
+
+def _join(a: Span, b: Span) -> Span:
+    """From the start of ``a`` to the end of ``b``: a node's span from its first and last child."""
+    return _new_span(a.line, a.column, b.end_line, b.end_column, a.start_pos, b.end_pos)  # type: ignore[no-any-return]
+
+
+class _Descent:
+    """One parse: the token lists and the position ``i`` in them."""
+
+    __slots__ = ("depth", "ends", "i", "kinds", "line_starts", "lines", "starts", "text")
+
+    def __init__(self, text: str, kinds: list[str], starts: list[int], ends: list[int], lines: list[int], line_starts: list[int]) -> None:
+        self.text, self.kinds, self.starts, self.ends = text, kinds, starts, ends
+        self.lines, self.line_starts = lines, line_starts
+        self.i = 0
+        self.depth = 0  # parentheses open around the current token
+
+    # -- tokens
+    def span(self, k: int) -> Span:
+        """The span of token ``k`` (no terminal spans lines)."""
+        line = self.lines[k]
+        first = self.line_starts[line - 1] - 1
+        start, end = self.starts[k], self.ends[k]
+        return _new_span(line, start - first, line, end - first, start, end)  # type: ignore[no-any-return]
+
+    def tokens_span(self, a: int, b: int) -> Span:
+        """From the start of token ``a`` to the end of token ``b``, without a span for each."""
+        line, end_line = self.lines[a], self.lines[b]
+        start, end = self.starts[a], self.ends[b]
+        return _new_span(line, start - self.line_starts[line - 1] + 1, end_line, end - self.line_starts[end_line - 1] + 1,  # type: ignore[no-any-return]
+                         start, end)
+
+    def from_token(self, a: int, last: Span) -> Span:
+        """From the start of token ``a`` to the end of ``last``."""
+        line = self.lines[a]
+        start = self.starts[a]
+        return _new_span(line, start - self.line_starts[line - 1] + 1, last.end_line, last.end_column, start, last.end_pos)  # type: ignore[no-any-return]
+
+    def take(self, kind: str) -> int:
+        """The index of the next token, which must be a ``kind``."""
+        i = self.i
+        if self.kinds[i] != kind:
+            raise _GiveUp
+        self.i = i + 1
+        return i
+
+    def word(self, k: int) -> str:
+        return self.text[self.starts[k] : self.ends[k]]
+
+    def string(self, k: int) -> str:
+        return self.text[self.starts[k] + 1 : self.ends[k] - 1]
+
+    # -- start: policy declaration*
+    def spec(self) -> Spec:
+        policy, dups = self.policy()
+        kinds = self.kinds
+        declarations: list[Any] = []
+        node: Target | Indicator | Constant
+        more: list[tuple[str, Span]] | tuple[()]
+        while True:
+            kind = kinds[self.i]
+            if kind == "TARGET":
+                node, more = self.target()
+            elif kind == "INDICATOR":
+                node, more = self.indicator()
+            elif kind == "CONSTANT":
+                node, more = self.constant(), ()
+            elif kind == _END:
+                return Spec(policy, tuple(declarations), (), tuple(dups))
+            else:
+                raise _GiveUp
+            declarations.append(node)
+            dups.extend(more)
+
+    # policy: "policy" STRING STRING policy_clause*
+    def policy(self) -> tuple[Policy, list[tuple[str, Span]]]:
+        first = self.take("POLICY")
+        pid, title = self.take("STRING"), self.take("STRING")
+        last: Span | None = None
+        fields: dict[str, Any] = {}
+        dups: list[tuple[str, Span]] = []
+        kinds = self.kinds
+        while True:
+            kind = kinds[self.i]
+            if kind == "BASE" or kind == "DUE":
+                name, value, last = self.year_clause()
+            elif kind == "DATA" or kind == "GOAL":
+                name, value, last = self.string_clause()
+            elif kind == "METHOD":
+                name, value, last = self.method_clause()
+            else:
+                break
+            _clause(fields, dups, name, value, last)
+        span = self.from_token(first, last) if last is not None else self.tokens_span(first, title)
+        return Policy(self.string(pid), self.string(title), span=span, **fields), dups
+
+    # "base" year | "due" year
+    def year_clause(self) -> tuple[str, Any, Span]:
+        k = self.i
+        self.i += 1
+        year = self.year()
+        return self.kinds[k].lower(), year, self.from_token(k, year.span)
+
+    # "data" STRING | "goal" STRING | "unit" STRING | "note" STRING
+    def string_clause(self) -> tuple[str, Any, Span]:
+        k = self.i
+        self.i += 1
+        s = self.take("STRING")
+        return self.kinds[k].lower(), self.string(s), self.tokens_span(k, s)
+
+    # "method" NAME
+    def method_clause(self) -> tuple[str, Any, Span]:
+        k = self.i
+        self.i += 1
+        name = self.take("NAME")
+        return "method", self.word(name), self.tokens_span(k, name)
+
+    # indicator: "indicator" NAME STRING indicator_clause*
+    def indicator(self) -> tuple[Indicator, list[tuple[str, Span]]]:
+        first = self.take("INDICATOR")
+        name, label = self.take("NAME"), self.take("STRING")
+        last: Span | None = None
+        fields: dict[str, Any] = {}
+        dups: list[tuple[str, Span]] = []
+        kinds = self.kinds
+        while kinds[self.i] == "UNIT" or kinds[self.i] == "NOTE":
+            clause, value, last = self.string_clause()
+            _clause(fields, dups, clause, value, last)
+        span = self.from_token(first, last) if last is not None else self.tokens_span(first, label)
+        return Indicator(self.word(name), self.string(label), span=span, **fields), dups
+
+    # constant: "constant" NAME "=" expr note_clause?
+    def constant(self) -> Constant:
+        first = self.take("CONSTANT")
+        name = self.take("NAME")
+        self.take("EQUAL")
+        value = self.expr()
+        note = None
+        last = value.span
+        if self.kinds[self.i] == "NOTE":
+            _, note, last = self.string_clause()
+        return Constant(self.word(name), value, note, span=self.from_token(first, last))
+
+    # target: "target" STRING STRING condition schedule? target_clause*
+    def target(self) -> tuple[Target, list[tuple[str, Span]]]:
+        first = self.take("TARGET")
+        tid, title = self.take("STRING"), self.take("STRING")
+        condition = self.condition()
+        last = condition.span
+        kinds = self.kinds
+        kind = kinds[self.i]
+        schedule: Deadline | EveryYear | None = None
+        if kind == "BY" or kind == "EVERY":
+            schedule = self.schedule()
+            last = schedule.span
+        fields: dict[str, Any] = {}
+        dups: list[tuple[str, Span]] = []
+        while True:
+            kind = kinds[self.i]
+            if kind == "BASE":
+                name, value, last = self.year_clause()
+            elif kind == "METHOD":
+                name, value, last = self.method_clause()
+            else:
+                break
+            _clause(fields, dups, name, value, last)
+        node = Target(self.string(tid), self.string(title), condition, schedule, span=self.from_token(first, last), id_span=self.span(tid), **fields)
+        return node, dups
+
+    # condition: expr COMPARE bound | expr "between" range | call
+    def condition(self) -> Compare | Between | Trend:
+        begin = self.i
+        left = self.expr()
+        kinds = self.kinds
+        kind = kinds[self.i]
+        if kind == "COMPARE":
+            op = self.word(self.i)
+            self.i += 1
+            about, right, tolerance, end = self.bound()
+            return Compare(left, _OPS[op], right, _approx(about, tolerance), span=_join(left.span, end))
+        if kind == "BETWEEN":
+            self.i += 1
+            about, low, high, tolerance, end = self.range()
+            return Between(left, low, high, _approx(about, tolerance), span=_join(left.span, end))
+        if type(left) is Call and kinds[begin] == "NAME" and kind in _AFTER_CONDITION:  # the call alone, unparenthesised
+            return Trend(left, span=left.span)
+        raise _GiveUp
+
+    # bound: [about] expr [tolerance]
+    def bound(self) -> tuple[Span | None, Any, Any, Span]:
+        about = self.about()
+        value = self.expr()
+        tolerance = self.tolerance()
+        return about, value, tolerance, (tolerance or value).span
+
+    # range: [about] expr "and" expr [tolerance]
+    def range(self) -> tuple[Span | None, Any, Any, Any, Span]:
+        about = self.about()
+        low = self.expr()
+        self.take("AND")
+        high = self.expr()
+        tolerance = self.tolerance()
+        return about, low, high, tolerance, (tolerance or high).span
+
+    # about: "about" | "程度"
+    def about(self) -> Span | None:
+        kind = self.kinds[self.i]
+        if kind == "ABOUT" or kind == "程度":
+            self.i += 1
+            return self.span(self.i - 1)
+        return None
+
+    # tolerance: PLUSMINUS expr
+    def tolerance(self) -> Any:
+        if self.kinds[self.i] == "PLUSMINUS":
+            self.i += 1
+            return self.expr()
+        return None
+
+    # schedule: "by" year | "every" "year" "from" year ("to" year)?
+    def schedule(self) -> Deadline | EveryYear:
+        k = self.i
+        self.i += 1
+        if self.kinds[k] == "BY":
+            year = self.year()
+            return Deadline(year, span=self.from_token(k, year.span))
+        self.take("YEAR")
+        self.take("FROM")
+        start = self.year()
+        end = None
+        if self.kinds[self.i] == "TO":
+            self.i += 1
+            end = self.year()
+        return EveryYear(start, end, span=self.from_token(k, (end or start).span))
+
+    # year: year_literal | NUMBER -> western_year
+    def year(self) -> Year:
+        if self.kinds[self.i] == "NUMBER":
+            k = self.i
+            self.i += 1
+            s = self.word(k)
+            if len(s) > MAX_DIGITS:
+                raise _GiveUp
+            return _year(western_year(int(s)) if s.isdigit() else YearError(s, ""), s, self.span(k))
+        return self.year_literal()
+
+    # year_literal: ERA_YEAR | FY_YEAR
+    def year_literal(self) -> Year:
+        k = self.i
+        kind = self.kinds[k]
+        s = self.word(k)
+        if kind == "ERA_YEAR":
+            if len(s) > MAX_DIGITS:
+                raise _GiveUp
+            parsed: Any = _era_year(s[0], s[1:])
+        elif kind == "FY_YEAR":
+            parsed = parse_year(s)
+        else:
+            raise _GiveUp
+        self.i = k + 1
+        return _year(parsed, s, self.span(k))
+
+    # -- expressions
+    # expr: term (("+" | "-") term)*  and  term: factor (("*" | "/") factor)*, both left associative,
+    # in one loop: one call per operand instead of one per level
+    def expr(self) -> Any:
+        kinds = self.kinds
+        left = self.factor()
+        while True:
+            kind = kinds[self.i]
+            if kind == "STAR" or kind == "SLASH":
+                self.i += 1
+                right = self.factor()
+                left = BinOp("*" if kind == "STAR" else "/", left, right, span=_join(left.span, right.span))
+            elif kind == "PLUS" or kind == "MINUS":
+                self.i += 1
+                right = self.factor()
+                while True:  # the term on the right: its * and / bind first
+                    op = kinds[self.i]
+                    if op != "STAR" and op != "SLASH":
+                        break
+                    self.i += 1
+                    factor = self.factor()
+                    right = BinOp("*" if op == "STAR" else "/", right, factor, span=_join(right.span, factor.span))
+                left = BinOp("+" if kind == "PLUS" else "-", left, right, span=_join(left.span, right.span))
+            else:
+                return left
+
+    # factor: "-" factor | atom   (a run of minus signs counted, not recursed into)
+    def factor(self) -> Any:
+        kinds = self.kinds
+        first = self.i
+        if kinds[first] != "MINUS":
+            return self.atom()
+        while kinds[self.i] == "MINUS":
+            self.i += 1
+        last = self.i - 1
+        node = self.atom()
+        for k in range(last, first - 1, -1):
+            node = Neg(node, span=self.from_token(k, node.span))
+        return node
+
+    # atom: NUMBER | NUMBER PERCENT | NAME | year_literal | call | "(" expr ")"
+    def atom(self) -> Any:
+        k = self.i
+        kinds = self.kinds
+        kind = kinds[k]
+        if kind == "NUMBER":
+            t = self.word(k)
+            if kinds[k + 1] == "PERCENT":
+                self.i = k + 2
+                sign = self.word(k + 1)
+                value = _number(t)
+                return Number(value * 10 if sign == "割" else value, True, t + sign, span=self.tokens_span(k, k + 1))
+            self.i = k + 1
+            return Number(_number(t), False, t, span=self.span(k))
+        if kind == "NAME":
+            if kinds[k + 1] == "LPAR":
+                return self.call()
+            self.i = k + 1
+            return Ref(self.word(k), span=self.span(k))
+        if kind == "LPAR":
+            self.depth += 1
+            if self.depth > MAX_NESTING:  # the LALR path reports it (TGT108)
+                raise _GiveUp
+            self.i = k + 1
+            inner = self.expr()
+            self.take("RPAR")
+            self.depth -= 1
+            return inner
+        return self.year_literal()
+
+    # call: NAME "(" [expr ("," expr)*] ")"
+    def call(self) -> Call:
+        name = self.i
+        self.i += 2
+        args = []
+        kinds = self.kinds
+        if kinds[self.i] != "RPAR":
+            args.append(self.expr())
+            while kinds[self.i] == "COMMA":
+                self.i += 1
+                args.append(self.expr())
+        end = self.take("RPAR")
+        return Call(self.word(name), tuple(args), span=self.tokens_span(name, end), func_span=self.span(name))
+
+
+def _clause(fields: dict[str, Any], dups: list[tuple[str, Span]], name: str, value: Any, span: Span) -> None:
+    """The first clause of a name is the value; a repeated one is kept for the checker (as ``parser._clauses``)."""
+    if name in fields:
+        dups.append((name, span))
+    else:
+        fields[name] = value
+
+
+def _approx(about: Span | None, tolerance: Any) -> Approx | None:
+    """As ``parser._approx``: `about`, with its tolerance; `± D` alone also marks the threshold approximate."""
+    if about is None and tolerance is None:
+        return None
+    return Approx(tolerance, span=about if about is not None else tolerance.span)

@@ -1,0 +1,57 @@
+"""The terminals of grammar/tgt.lark, as the fast path (``descent.py``) scans them.
+
+GENERATED from Lark's lexer configuration of the grammar by ``descent.terminals_source``:
+do not edit; regenerate with ``python -m tests.test_descent`` (a test fails while this is stale).
+The fast path is used only while GRAMMAR_CRC32 is the installed grammar's.
+"""
+
+GRAMMAR_CRC32 = 2336966147
+
+# (name, regex) of each terminal, in Lark's order of preference (priority, longest, name)
+TERMINALS = (
+    ('ERA_YEAR', '[MTSHR](\\d+|元)(?![A-Za-z0-9_])'),
+    ('FY_YEAR', 'FY\\d+(?![A-Za-z0-9_])'),
+    ('NUMBER', '\\d{1,3}(,\\d{3})+(\\.\\d+)?(?![A-Za-z0-9_])|\\d+(\\.\\d+)?(?![A-Za-z0-9_])'),
+    ('NAME', '[A-Za-z_][A-Za-z0-9_]*'),
+    ('STRING', '(?:"[^"\n]*"|「[^」\n]*」)'),
+    ('COMPARE', '(?:>=|<=|==|!=|>|<|≧|≥|≦|≤|≠)'),
+    ('PLUSMINUS', '(?:\\+\\-|±)'),
+    ('程度', '程度'),
+    ('PERCENT', '(?:%|割)'),
+    ('COMMA', ','),
+    ('EQUAL', '='),
+    ('LPAR', '\\('),
+    ('MINUS', '\\-'),
+    ('PLUS', '\\+'),
+    ('RPAR', '\\)'),
+    ('SLASH', '/'),
+    ('STAR', '\\*'),
+)
+
+# what is ignored between tokens (spaces, comments)
+SKIP = '(?:[ \t\x0c\r\n])+|#[^\n]*'
+
+FLAGS = 0
+
+# keywords: a NAME match with this text is this terminal (Lark's rule for strings a pattern matches whole)
+KEYWORDS = {
+    'about': 'ABOUT',
+    'and': 'AND',
+    'base': 'BASE',
+    'between': 'BETWEEN',
+    'by': 'BY',
+    'constant': 'CONSTANT',
+    'data': 'DATA',
+    'due': 'DUE',
+    'every': 'EVERY',
+    'from': 'FROM',
+    'goal': 'GOAL',
+    'indicator': 'INDICATOR',
+    'method': 'METHOD',
+    'note': 'NOTE',
+    'policy': 'POLICY',
+    'target': 'TARGET',
+    'to': 'TO',
+    'unit': 'UNIT',
+    'year': 'YEAR',
+}

@@ -1,0 +1,148 @@
+"""The recursive-descent fast path (descent.py) is the LALR parser, where it answers at all.
+
+For every text, ``descent.parse`` either gives up (None) or returns exactly
+the tree the LALR parser builds, spans included.  And it must answer for
+the specs people write: the 6-2 spec, every fixture the LALR parser reads,
+and random valid specs in random layouts; otherwise the fast path would
+silently stop being used and only the benchmark would notice.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tgtcheck import descent
+from tgtcheck.formatter import format_spec
+from tgtcheck.nodes import Spec
+from tgtcheck.parser import MAX_NESTING, _runner, normalize, parse
+
+from .conftest import ROOT, SPEC_6_2
+from .test_fmt_properties import specs
+from .test_properties import SETTINGS, mutated_spec, pieces, structure
+
+CASES = sorted((ROOT / "tests" / "cases").rglob("*.tgt"))
+
+
+def both(text: str) -> tuple[Any, Any]:
+    """(descent's tree or None, the LALR path's tree or its exception's type), as comparable structures.
+
+    The LALR path is the slow one of ``parser._parse``: ``normalize``, the LALR runner, the comments.
+    """
+    fast = descent.parse(text)
+    lexed, comments, depth = normalize(text)
+    if depth > MAX_NESTING:  # refused before parsing (TGT108)
+        return (structure(fast) if fast is not None else None), "too deep"
+    try:
+        tree = _runner().parse(lexed)
+        reference: Any = structure(Spec(tree.policy, tree.declarations, tuple(comments), tree.duplicates))
+    except Exception as err:  # noqa: BLE001 - a syntax error (or a number too long) of the LALR parser
+        reference = type(err).__name__
+    return (structure(fast) if fast is not None else None), reference
+
+
+def test_the_6_2_spec_takes_the_fast_path() -> None:
+    fast, reference = both(SPEC_6_2.read_text(encoding="utf-8"))
+    assert fast is not None, "descent gave up on spec/policy_6_2.tgt"
+    assert fast == reference
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: str(p.relative_to(ROOT / "tests" / "cases")))
+def test_fixtures(path: Path) -> None:
+    """Every fixture: the same tree, and no giving up on one the LALR parser reads (the odd corners are below)."""
+    fast, reference = both(path.read_text(encoding="utf-8-sig", errors="replace"))
+    if isinstance(reference, str):
+        assert fast is None, "descent accepted a spec the LALR parser refuses"
+    else:
+        assert fast == reference
+
+
+# valid specs where a plain lexer and Lark's contextual lexer read different tokens: descent gives up,
+# and the LALR parser reads them (a keyword as a name, a year where a name fits, a keyword glued to a year)
+CORNERS = [
+    'policy "p" "t"\ntarget "a" "b" value(year) >= 1 by H18\n',
+    'policy "p" "t" dueH18\n',
+    'policy "p" "t"\nindicator H18 "x"\n',
+    'policy "p" "t" method by\n',
+    # a digit of another script: Lark's \\d reads it, the ASCII-only fast path leaves it to Lark
+    'policy "p" "t"\nconstant c = \u0663\n',
+]
+
+
+@pytest.mark.parametrize("text", CORNERS)
+def test_corners_go_to_the_lalr_parser(text: str) -> None:
+    fast, reference = both(text)
+    assert fast is None
+    assert not isinstance(reference, str), reference
+    spec, diags = parse(text)
+    assert spec is not None and not diags
+
+
+# what only normalize reads: full-width digits, letters, operators, parentheses and spaces, full-width quotes
+FULL_WIDTH = [
+    'policy "p" "t"\ntarget "a" "b" value(x) ＞＝ １０ by Ｈ１８  ＃ コメント\n',
+    'policy "p" "t"\u3000base H13\n',
+    'policy ＂p＂ "t"\n',
+    'policy "p＂ "t" # "x"\n',
+    'policy "p" "t"\nconstant c = 1 − 2\n',
+    'policy "p" "t"\nconstant c = （1）\n',
+]
+
+
+@pytest.mark.parametrize("text", FULL_WIDTH)
+def test_full_width_is_read_after_normalize(text: str) -> None:
+    fast, reference = both(text)
+    assert not isinstance(reference, str), reference
+    assert fast == reference
+
+
+def test_gives_up_on_errors() -> None:
+    for text in ['policy "p" "t"\ntarget "a" "b" value(x) >= by H18\n', 'policy "p" "t" $', 'policy "p" "t"\nconstant c = 1' + "0" * 200,
+                 'policy "p" "t"\nconstant c = 1 +- 2\n', 'policy "p" "t"\ntarget "a" "b" value(x) +- 1 >= 2\n']:
+        fast, reference = both(text)
+        assert fast is None and isinstance(reference, str), text
+
+
+def relaid(text: str, seed: int) -> str:
+    """The same spec laid out differently: line breaks become spaces, blank lines, comments, tabs, CRLF."""
+    rng = random.Random(seed)
+    seps = ["\n", " ", "\n\n", "\t", "\r\n", "  # a comment\n", "\n   ", " \u3000"]
+    lines = text.split("\n")
+    return "".join(line + rng.choice(seps) for line in lines[:-1]) + lines[-1]
+
+
+@settings(max_examples=int(os.environ.get("TGTCHECK_EXAMPLES", "300")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(specs, st.integers(0, 2**32))
+def test_valid_specs_take_the_fast_path(spec: Spec, seed: int) -> None:
+    text = relaid(format_spec(spec), seed)
+    fast, reference = both(text)
+    assert not isinstance(reference, str), (text, reference)
+    assert fast is not None, f"descent gave up on a valid spec:\n{text}"
+    assert fast == reference
+
+
+@SETTINGS
+@given(mutated_spec() | pieces().map(lambda s: 'policy "p" "t" ' + s))
+def test_any_text_same_tree_or_gives_up(text: str) -> None:
+    fast, reference = both(text)
+    if fast is not None:
+        assert fast == reference
+
+
+def test_terminals_module_is_current() -> None:
+    """terminals.py is what the grammar generates today (else the fast path would be off, or wrong)."""
+    current = (ROOT / "src" / "tgtcheck" / "terminals.py").read_text(encoding="utf-8")
+    assert current == descent.terminals_source(), "grammar/tgt.lark changed: run `python -m tests.test_descent`"
+    assert descent._scanner() is not None
+
+
+if __name__ == "__main__":
+    target = ROOT / "src" / "tgtcheck" / "terminals.py"
+    target.write_text(descent.terminals_source(), encoding="utf-8")
+    print(f"wrote {target}")
