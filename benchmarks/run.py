@@ -6,13 +6,18 @@ spec/policy_6_2.tgt repeated with new ids, against the 6-2 data), and data
 files of 10,000 indicators x 20 years as YAML, JSON and CSV.  Then it measures
 
 1. each stage (read + parse, check, data load, evaluation, JSON output) in a
-   fresh process per size, run the way `tgtcheck run` runs them (the cyclic
-   GC paused for the command), with the peak resident memory after each stage;
+   fresh process per size, one after the other (the cyclic GC paused, as
+   `tgtcheck run` does), with the peak resident memory after each stage; then
+   evaluation + JSON output the way `tgtcheck run --format json` does them
+   (target by target, half of them in a forked process);
 2. loading the large data files (fresh process each);
 3. whole `tgtcheck` processes with hyperfine when it is installed (else
    repeated subprocess timing): `run --format json` on each spec with Lark's
    grammar cache warm and cold (cache file removed before every run), and
-   `run spec/policy_6_2.tgt` against `python -c "import lark, yaml"`.
+   `run spec/policy_6_2.tgt` against `python -c "import lark, yaml"`, and
+   the 10,000-target run in one process (TGTCHECK_JOBS=1).  A well-formed
+   spec never builds Lark's tables (descent.py), so "cache removed" is the
+   same run with no cache of any earlier run.
 
 Processes get compiled bytecode (``PYTHONPYCACHEPREFIX`` in the temp dir,
 ``PYTHONDONTWRITEBYTECODE`` unset) and their own grammar cache directory
@@ -69,8 +74,8 @@ def make_data(n_indicators: int, n_years: int, folder: Path) -> dict[str, Path]:
         f.write("indicators:\n")
         for name, values in rows:
             f.write(f"  {name}:\n    label: 指標 {name}\n    unit: 件\n    kind: count\n    values: {{")
-            f.write(", ".join(f"{y}: {v}" for y, v in zip(years, values)) + "}\n")
-    doc = {"indicators": {name: {"label": f"指標 {name}", "unit": "件", "kind": "count", "values": dict(zip(years, values))}
+            f.write(", ".join(f"{y}: {v}" for y, v in zip(years, values, strict=True)) + "}\n")
+    doc = {"indicators": {name: {"label": f"指標 {name}", "unit": "件", "kind": "count", "values": dict(zip(years, values, strict=True))}
                           for name, values in rows}}
     paths["json"].write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
     with paths["csv"].open("w", encoding="utf-8") as f:
@@ -101,10 +106,9 @@ from tgtcheck.check import check
 from tgtcheck.data import load_data
 from tgtcheck.evaluate import evaluate
 from tgtcheck.formats import Options
-from tgtcheck.formats.json_format import render_run
-from tgtcheck.parser import lark_parser, parse_file
-from tgtcheck.pipeline import Loaded, RunResult
-lark_parser()
+from tgtcheck.formats.json_format import render_pieces, render_run, target_piece
+from tgtcheck.parser import parse_file
+from tgtcheck.pipeline import Loaded, RunResult, run_pieces
 out["start-up"] = (time.perf_counter() - t0, rss_mb())
 
 def stage(name, fn):
@@ -122,9 +126,14 @@ with paused():  # as `tgtcheck run` does (commands/run.py)
     assert data is not None, data_diags[:3]
     as_of = data.latest_year()
     verdicts = stage("evaluation", lambda: evaluate(spec, data, as_of))
-    result = RunResult(Loaded(spec_file, spec, text, data, data_file), as_of, verdicts, assess(verdicts, as_of, spec.policy.due.value))
+    loaded = Loaded(spec_file, spec, text, data, data_file)
+    result = RunResult(loaded, as_of, verdicts, assess(verdicts, as_of, spec.policy.due.value))
     doc = stage("JSON output", lambda: render_run(result, Options()))
-    out["targets"] = len(verdicts)
+    del result, verdicts
+    # as `tgtcheck run --format json` does them: each target judged and written at once, in two processes
+    pieces = stage("both, as run", lambda: render_pieces(run_pieces(loaded, as_of, lambda v: target_piece(v, Options(), spec_file)), Options()))
+    assert pieces == doc
+    out["targets"] = len(spec.targets)
     out["json_mb"] = len(doc.encode("utf-8")) / 2**20
 print(json.dumps(out))
 '''
@@ -223,15 +232,17 @@ def main() -> None:
 
         print("## Stages (one fresh process per size): seconds, and the process's peak memory (RSS) after the stage\n")
         names = ["read + parse", "check", "data load", "evaluation", "JSON output"]
-        print("| targets | spec MB | start-up | " + " | ".join(names) + " | total (no start-up) |")
-        print("|---:|---:|---:|" + "---:|" * len(names) + "---:|")
+        print("| targets | spec MB | start-up | " + " | ".join(names) + " | total (no start-up) | evaluation + JSON as `run` does them |")
+        print("|---:|---:|---:|" + "---:|" * len(names) + "---:|---:|")
         totals = {}
         for n in sizes:
             r = run_child(STAGES, [str(specs[n]), str(tmp / "policy_6_2.yaml")], env)
             totals[n] = sum(r[s][0] for s in names)  # type: ignore[index]
             cells = " | ".join(f"{r[s][0]:.3f} s, {r[s][1]:.0f} MB" for s in names)  # type: ignore[index]
             print(f"| {n:,} | {specs[n].stat().st_size / 2**20:.1f} | {r['start-up'][0]:.3f} s, {r['start-up'][1]:.0f} MB | "  # type: ignore[index]
-                  f"{cells} | {totals[n]:.3f} s |")
+                  f"{cells} | {totals[n]:.3f} s | {r['both, as run'][0]:.3f} s |")  # type: ignore[index]
+        print("\nThe stages run one after the other in one process; `tgtcheck run --format json` judges and writes "
+              "each target at once, the second half in a forked process (`parallel.py`): the last column.")
         if 10_000 in totals and 100_000 in totals:
             print(f"\ntime(100,000) / time(10,000) = {totals[100_000] / totals[10_000]:.1f} (target: at most 12)")
 
@@ -249,6 +260,8 @@ def main() -> None:
         print(f"\n## Whole processes ({'hyperfine' if shutil.which('hyperfine') else 'subprocess timing'}, {args.runs} runs; seconds)\n")
         cache = tmp / "cache" / "tgtcheck"
         warm = {f"run {n:,}": f"{TGTCHECK} run {specs[n]} --format json" for n in sizes}
+        if 10_000 in sizes:
+            warm["run 10,000, one process (TGTCHECK_JOBS=1)"] = f"env TGTCHECK_JOBS=1 {TGTCHECK} run {specs[10_000]} --format json"
         warm["run 6-2"] = f"{TGTCHECK} run {SPEC}"
         warm["python -c 'import lark, yaml'"] = f"{sys.executable} -c 'import lark, yaml'"
         hot = time_commands(warm, args.runs, env, tmp)

@@ -172,9 +172,12 @@ _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000\u2212]")
 
 
 def _parse(text: str, comments: tuple[Comment, ...] | None) -> Spec | None:
-    """The tree of ``text`` with ``comments`` (collected here when None), or None."""
+    """The tree of ``text`` with ``comments`` (given when ``text`` is normalized, else collected here), or None.
+
+    A normalized text may still hold ＂, but only inside 「…」 strings and comments, where it is text.
+    """
     scanner = _scanner()
-    if scanner is None or "＂" in text:
+    if scanner is None or (comments is None and "＂" in text):
         return None
     tokens, skip, keywords = scanner
     kinds: list[str] = []

@@ -108,7 +108,7 @@ class Evaluator:
 
     def value(self, e: Expr, year: int) -> Result:
         if isinstance(e, Number):
-            return e.fraction
+            return _percent_fraction(e.value) if e.percent else e.value
         if isinstance(e, Ref):
             if e.name in self.constants:
                 folded = self.constant_values.get(e.name)
@@ -165,7 +165,7 @@ class Evaluator:
         else:
             raise AssertionError(f"{e.func} is not a numeric function")
         inputs = tuple(v if isinstance(v, Fraction) else None for v in operands)
-        self._steps.append(Step(expr_text(e), year, result if isinstance(result, Fraction) else None, self.is_percent(e), e, inputs))
+        self._steps.append(Step(e, year, result if isinstance(result, Fraction) else None, self.is_percent(e), inputs))
         return result
 
     def is_percent(self, e: Expr) -> bool:
@@ -405,10 +405,11 @@ def _invalid_call(e: Call, trend: bool = False) -> str | None:
     sig = FUNCTIONS.get(e.func)
     if sig is None or (sig.result is Kind.TREND) != trend:
         return f"{e.func}(…) is not a {'condition' if trend else 'function that gives a number'}"
-    args = e.args
-    if not sig.min_args <= len(args) <= len(sig.params):
-        return f"{e.func}(…) is given {len(args)} argument{'s' if len(args) != 1 else ''}: write {sig.usage()}"
-    for param, arg in zip(sig.params, args, strict=False):
+    args, params = e.args, sig.params
+    n = len(args)
+    if n > len(params) or (n < len(params) and n < sig.min_args):
+        return f"{e.func}(…) is given {n} argument{'s' if n != 1 else ''}: write {sig.usage()}"
+    for param, arg in zip(params, args, strict=False):
         kind = param.kind
         if kind is Kind.INDICATOR and type(arg) is not Ref:
             return f"the {param.name} of {e.func}(…) is not an indicator name"
@@ -427,10 +428,29 @@ def _is_year(e: Expr) -> bool:
 def _invalid_years(t: Target, policy_base: Year | None) -> str | None:
     """Why the target's years cannot be used (the checker reports it: TGT105), or None."""
     sched = t.schedule
-    years = [y for y in (t.base or policy_base, getattr(sched, "year", None), getattr(sched, "start", None),
-                         getattr(sched, "end", None)) if y is not None]
-    bad = next((y for y in years if not _is_year(y)), None)
-    return f"{bad.text or bad.value} is not a year" if bad is not None else None
+    years: tuple[Year | None, ...] = (t.base or policy_base,)
+    if type(sched) is Deadline:
+        years += (sched.year,)
+    elif type(sched) is EveryYear:
+        years += (sched.start, sched.end)
+    for y in years:
+        if y is not None and not _is_year(y):
+            return f"{y.text or y.value} is not a year"
+    return None
+
+
+_fractions: dict[tuple[int, int], Fraction] = {}
+
+
+def _percent_fraction(value: Fraction) -> Fraction:
+    """``Number.fraction`` of a percent (30% is 3/10), once per value: thresholds repeat in every target."""
+    key = (value.numerator, value.denominator)  # a Fraction's own hash runs Python code
+    known = _fractions.get(key)
+    if known is None:
+        if len(_fractions) >= 4096:
+            _fractions.clear()
+        known = _fractions[key] = value / 100
+    return known
 
 
 def _year_of(e: Expr) -> int:

@@ -68,14 +68,23 @@ Result = Fraction | Unknown
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One computation: the expression, the year it was computed for, its exact result."""
+    """One computation: the call, the year it was computed for, its exact result.
 
-    text: str
+    Its text (``growth(patents, H13)``) is made when asked for, by `explain`:
+    a run of 10,000 targets makes 10,000 steps and shows none of them.
+    """
+
+    call: Call
     year: int
     result: Fraction | None
     percent: bool = False
-    call: Call | None = field(default=None, compare=False)  # the call computed, for `tgtcheck explain`
     inputs: tuple[Fraction | None, ...] = ()  # its operands: (now, base) or (part, whole); None if not a number
+
+    @property
+    def text(self) -> str:
+        from .printer import expr_text
+
+        return expr_text(self.call)
 
 
 @fast_init

@@ -204,7 +204,7 @@ def _dump(doc: dict[str, Any]) -> str:
     """``json.dumps(doc, ensure_ascii=False, indent=2)``, written by ``json_text`` (the same bytes, faster)."""
     from .json_text import dumps
 
-    return dumps(doc) + "\n"
+    return dumps(doc, end="\n")
 
 
 def render_run(result: RunResult, opts: Options) -> str:

@@ -23,9 +23,9 @@ from fractions import Fraction
 from json.encoder import encode_basestring  # the C function when the _json module is there
 
 from ..dataset import Marker
-from ..evaluate import Verdict
+from ..evaluate import Reading, Verdict
 from ..wording import explanation, status_word
-from .json_format import _era_label, exact
+from .json_format import _era_label, _exact
 
 # indentation of a target's keys (depth 3), of a year's or a reading's keys (4), of a reading's year (5)
 _K = "\n      "
@@ -46,7 +46,7 @@ def _opt(text: str | None) -> str:
 
 
 def _number(value: Fraction | None, percent: bool) -> str:
-    return "null" if value is None else encode_basestring(exact(value, percent))  # type: ignore[arg-type]
+    return "null" if value is None else encode_basestring(_exact(value, percent))
 
 
 def _list(items: list[str]) -> str:
@@ -56,48 +56,62 @@ def _list(items: list[str]) -> str:
     return "[" + _K4 + ("," + _K4).join(items) + _K + "]"
 
 
-def _reading(indicator: str, year: int, value: object, note: str | None) -> str:
-    number = encode_basestring(exact(value)) if isinstance(value, Fraction) else "null"  # type: ignore[arg-type]
+# A reading is one cell of the data, and the evaluator hands every target that reads a cell the same
+# Reading object: its text is written once per run.  Keyed by identity (a Reading's own hash is slow),
+# the object kept beside its text so that its id cannot be reused while the entry lives.
+_readings: dict[int, tuple[Reading, str]] = {}
+_missing: dict[int, tuple[Reading, str]] = {}
+_BOUND = 4096
+
+
+def _reading(r: Reading) -> str:
+    known = _readings.get(id(r))
+    if known is not None and known[0] is r:
+        return known[1]
+    value = r.value
+    number = encode_basestring(_exact(value, False)) if isinstance(value, Fraction) else "null"
     marker = _opt(value.value if isinstance(value, Marker) else "missing" if value is None else None)
     k = _K4 + "  "
-    return (f'{{{k}"indicator": {encode_basestring(indicator)},{k}"year": {_year(year, 5)},{k}"value": {number},'
-            f'{k}"marker": {marker},{k}"note": {_opt(note)}{_K4}}}')
+    text = (f'{{{k}"indicator": {encode_basestring(r.indicator)},{k}"year": {_year(r.year, 5)},{k}"value": {number},'
+            f'{k}"marker": {marker},{k}"note": {_opt(r.note)}{_K4}}}')
+    _keep(_readings, r, text)
+    return text
 
 
-def _missing(indicator: str, year: int, value: object) -> str:
-    marker = value.value if isinstance(value, Marker) else "missing"
+def _missing_reading(r: Reading) -> str:
+    known = _missing.get(id(r))
+    if known is not None and known[0] is r:
+        return known[1]
+    marker = r.value.value if isinstance(r.value, Marker) else "missing"
     k = _K4 + "  "
-    return f'{{{k}"indicator": {encode_basestring(indicator)},{k}"year": {_year(year, 5)},{k}"marker": {encode_basestring(marker)}{_K4}}}'
+    text = f'{{{k}"indicator": {encode_basestring(r.indicator)},{k}"year": {_year(r.year, 5)},{k}"marker": {encode_basestring(marker)}{_K4}}}'
+    _keep(_missing, r, text)
+    return text
+
+
+def _keep(table: dict[int, tuple[Reading, str]], r: Reading, text: str) -> None:
+    if len(table) >= _BOUND:  # a long-running process (the language server) reads many data files
+        table.clear()
+    table[id(r)] = (r, text)
 
 
 def target_text(v: Verdict, lang: str, spec_file: str) -> str:
     """``json_format.verdict(v, lang, spec_file)`` as an item of the run document's ``targets``."""
     t = v.target
     p = v.percent
-    return "".join((
-        "{", _K, '"id": ', encode_basestring(t.id),
-        ",", _K, '"title": ', encode_basestring(t.title),
-        ",", _K, '"status": ', encode_basestring(v.status.value),
-        ",", _K, '"status_text": ', encode_basestring(status_word(v.status, lang)),
-        ",", _K, '"explanation": ', encode_basestring(explanation(v, lang)),
-        ",", _K, '"rule": ', encode_basestring(v.rule),
-        ",", _K, '"file": ', encode_basestring(spec_file),
-        ",", _K, '"line": ', str(t.span.line),
-        ",", _K, '"method": ', encode_basestring(v.method),
-        ",", _K, '"percent": ', "true" if p else "false",
-        ",", _K, '"judged_year": ', _year(v.judged_year, 3),
-        ",", _K, '"deadline": ', _year(v.deadline, 3),
-        ",", _K, '"base_year": ', _year(v.base_year, 3),
-        ",", _K, '"actual": ', _number(v.actual, p),
-        ",", _K, '"threshold": ', _number(v.threshold, p),
-        ",", _K, '"upper": ', _number(v.upper, p),
-        ",", _K, '"tolerance": ', _number(v.tolerance, p),
-        ",", _K, '"base_value": ', _number(v.base_value, p),
-        ",", _K, '"goal": ', _number(v.goal, p),
-        ",", _K, '"expected": ', _number(v.expected, p),
-        ",", _K, '"broken_years": ', _list([_year(b, 4) for b in v.broken_years]),
-        ",", _K, '"readings": ', _list([_reading(r.indicator, r.year, r.value, r.note) for r in v.readings]),
-        ",", _K, '"missing": ', _list([_missing(r.indicator, r.year, r.value) for r in v.missing]),
-        ",", _K, '"undefined": ', _list([encode_basestring(u) for u in v.undefined]),
-        "\n    }",
-    ))
+    return (
+        f'{{{_K}"id": {encode_basestring(t.id)},{_K}"title": {encode_basestring(t.title)},'
+        f'{_K}"status": {encode_basestring(v.status.value)},{_K}"status_text": {encode_basestring(status_word(v.status, lang))},'
+        f'{_K}"explanation": {encode_basestring(explanation(v, lang))},{_K}"rule": {encode_basestring(v.rule)},'
+        f'{_K}"file": {encode_basestring(spec_file)},{_K}"line": {t.span.line},{_K}"method": {encode_basestring(v.method)},'
+        f'{_K}"percent": {"true" if p else "false"},{_K}"judged_year": {_year(v.judged_year, 3)},'
+        f'{_K}"deadline": {_year(v.deadline, 3)},{_K}"base_year": {_year(v.base_year, 3)},'
+        f'{_K}"actual": {_number(v.actual, p)},{_K}"threshold": {_number(v.threshold, p)},{_K}"upper": {_number(v.upper, p)},'
+        f'{_K}"tolerance": {_number(v.tolerance, p)},{_K}"base_value": {_number(v.base_value, p)},'
+        f'{_K}"goal": {_number(v.goal, p)},{_K}"expected": {_number(v.expected, p)},'
+        f'{_K}"broken_years": {_list([_year(b, 4) for b in v.broken_years])},'
+        f'{_K}"readings": {_list([_reading(r) for r in v.readings])},'
+        f'{_K}"missing": {_list([_missing_reading(r) for r in v.missing])},'
+        f'{_K}"undefined": {_list([encode_basestring(u) for u in v.undefined])}'
+        "\n    }"
+    )

@@ -36,13 +36,14 @@ class _Other(Exception):
     """A value this writer leaves to the standard library."""
 
 
-def dumps(doc: Any) -> str:
-    """The document as ``json.dumps(doc, ensure_ascii=False, indent=2)`` writes it."""
+def dumps(doc: Any, end: str = "") -> str:
+    """The document as ``json.dumps(doc, ensure_ascii=False, indent=2)`` writes it, then ``end``."""
     out: list[str] = []
     try:
         _value(doc, "\n", out, {})
     except (_Other, RecursionError):
-        return json.dumps(doc, ensure_ascii=False, indent=2)
+        return json.dumps(doc, ensure_ascii=False, indent=2) + end
+    out.append(end)  # here, not added to the result: that would copy all of it once more
     return "".join(out)
 
 
@@ -117,6 +118,13 @@ def _list(o: list[Any] | tuple[Any, ...], nl: str, out: list[str], keys: dict[st
         out.append("[]")
         return
     inner = nl + "  "
+    if type(o[0]) is Raw and all(type(v) is Raw for v in o):  # a run's targets, written by json_targets
+        parts = ["," + inner] * (2 * len(o))  # separator, item, separator, item, …: no copy of the items' text
+        parts[0] = "[" + inner
+        parts[1::2] = [v.text for v in o]
+        out.extend(parts)
+        out.append(nl + "]")
+        return
     sep = "[" + inner
     for v in o:
         start = len(out)
