@@ -10,6 +10,7 @@ line.  ``strict=True`` adds the lints of ``tgtcheck check --strict``.
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 
 from .dataset import Dataset, Series
@@ -35,7 +36,7 @@ from .nodes import (
     Trend,
     Year,
 )
-from .years import YearError, era_year, parse_year
+from .years import ParsedYear, YearError, era_year, parse_year
 
 MAX_DEPTH = 200
 
@@ -206,8 +207,7 @@ class Checker:
                         "write both sides as percents (30%) or both as plain numbers")
 
     def year(self, y: Year) -> None:
-        text = y.text
-        checked = parse_year(text) if not (text[:1] in "MTSHR" and len(text) > 1) else era_year(text[0], text[1:])
+        checked = _checked_year(y.text)
         if isinstance(checked, YearError):
             self.report("TGT105", checked.message, y.span, checked.help)
         elif checked.warning:
@@ -397,6 +397,12 @@ def _did_you_mean(name: str, candidates: list[str], declare: bool = False) -> st
     if best:
         return f"did you mean '{best}'?"
     return f"declare it with `indicator {name} \"…\"` or `constant {name} = …`" if declare else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _checked_year(text: str) -> ParsedYear | YearError:
+    """A year's text read again (the parser keeps an invalid one as 0): once per text, as a spec repeats its years."""
+    return parse_year(text) if not (text[:1] in "MTSHR" and len(text) > 1) else era_year(text[0], text[1:])
 
 
 def _too_deep(node: Condition | Expr) -> bool:

@@ -22,7 +22,6 @@ it runs no clean-up of its parent's (atexit handlers, stdio buffers).
 from __future__ import annotations
 
 import os
-import pickle
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -36,6 +35,8 @@ def in_halves(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], min_it
     """``work(items)``, the second half computed by a forked child when that is worth it (``min_items``: MIN_ITEMS)."""
     if len(items) < max(MIN_ITEMS if min_items is None else min_items, 2) or not _two_cpus():
         return work(items)
+    import pickle  # here: a run that does not split never pays for importing it
+
     half = len(items) // 2
     try:
         read_end, write_end = os.pipe()
