@@ -7,10 +7,14 @@ Shape and reasons:
   and Lark's grammar cache, kept in a directory of the user's own
   (``cache_path``), spares later processes the LALR table construction:
   ``tgtcheck --version`` never builds it.
+- A well-formed spec never reaches Lark: ``descent.py`` reads it first (a
+  recursive descent over the grammar's own terminals, a third of the time)
+  and gives up on anything unusual, which the LALR parser then reads and,
+  if it is wrong, reports.  So Lark is imported only for the specs that
+  need it, and every syntax error has one source.
 - ``lalr.py`` runs the tables: Lark's contextual lexer and shift-reduce loop
-  without their per-token bookkeeping (a 10,000-target spec parses in about
-  half the time); Lark's own loop is the fallback and the reference the
-  property tests compare with.
+  without their per-token bookkeeping; Lark's own loop is the fallback and
+  the reference the property tests compare with.
 - The ``Lower`` transformer runs inside the parser (one pass, no Lark tree):
   that is about twice as fast as building a tree and transforming it.  Lark
   gives an internal transformer no ``meta``, so the parser keeps all tokens
