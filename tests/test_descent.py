@@ -146,3 +146,28 @@ if __name__ == "__main__":
     target = ROOT / "src" / "tgtcheck" / "terminals.py"
     target.write_text(descent.terminals_source(), encoding="utf-8")
     print(f"wrote {target}")
+
+
+def test_without_the_pattern_scanner(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a Python whose compiled patterns have no ``scanner``, the fast path matches token after token itself."""
+    compile_ = descent.re.compile
+
+    class NoScanner:
+        def __init__(self, pattern: Any) -> None:
+            self.pattern = pattern
+
+        def __getattr__(self, name: str) -> Any:
+            if name == "scanner":
+                raise AttributeError(name)
+            return getattr(self.pattern, name)
+
+    monkeypatch.setattr(descent.re, "compile", lambda *args: NoScanner(compile_(*args)))
+    descent._scanner.cache_clear()
+    try:
+        for text in [SPEC_6_2.read_text(encoding="utf-8"), 'policy "p" "t" $', 'policy "p" "t"\n# trailing comment']:
+            fast, reference = both(text)
+            assert fast == (None if isinstance(reference, str) else reference)
+        assert both(SPEC_6_2.read_text(encoding="utf-8"))[0] is not None
+    finally:
+        monkeypatch.undo()
+        descent._scanner.cache_clear()

@@ -38,6 +38,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from itertools import accumulate
 from typing import Any
 
@@ -89,7 +90,18 @@ def _scanner() -> tuple[Any, Any, dict[str, str]] | None:
     alternation = "|".join(f"(?P<{name}>{regex})" for name, regex in terminals.TERMINALS)
     # ASCII-only: `\\d` and the like match no full-width digit, which only `normalize` may map (see ``parse``)
     flags = terminals.FLAGS | re.ASCII
-    tokens = re.compile(f"(?:{terminals.SKIP})*+(?:{alternation})", flags).scanner
+    pattern: Any = re.compile(f"(?:{terminals.SKIP})*+(?:{alternation})", flags)
+    if hasattr(pattern, "scanner"):
+        # one match after another, each where the last ended, in C: CPython's undocumented but long-standing
+        # scanner object (``re.Scanner`` is built on it)
+        def tokens(text: str) -> Iterator[Any]:
+            return iter(pattern.scanner(text).match, None)
+    else:
+        def tokens(text: str) -> Iterator[Any]:
+            match, pos = pattern.match, 0
+            while (m := match(text, pos)) is not None:
+                yield m
+                pos = m.end()
     skip = re.compile(f"(?:{terminals.SKIP})*", flags).match
     return tokens, skip, terminals.KEYWORDS
 
@@ -186,7 +198,7 @@ def _parse(text: str, comments: tuple[Comment, ...] | None) -> Spec | None:
     lines: list[int] = []
     line, pos = 1, 0
     count = text.count
-    for m in iter(tokens(text).match, None):  # token after token, each where the last ended
+    for m in tokens(text):  # token after token, each where the last ended
         kind: str = m.lastgroup or ""  # each alternative is a named group
         start, end = m.span(kind)
         if start != pos:
