@@ -186,3 +186,42 @@ def test_workflow_commands_work_here(tmp_path: Path) -> None:
         proc = tgtcheck(*words[1:])
         assert proc.returncode in (0, 1), (command, proc.stderr)
         assert proc.stdout or "github" in words, command
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("unbuffered", [False, True])
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_output_that_cannot_be_written_is_trouble_not_a_bug(fmt: str, unbuffered: bool) -> None:
+    """A full disk is the machine's problem: exit 2 with TGT502, not 'internal error (a bug …)', and not
+    Python's 'Exception ignored' at exit (exit 120) when the output was still in the buffer."""
+    from .conftest import SPEC_6_2, tgtcheck_command
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([*tgtcheck_command(), "run", str(SPEC_6_2), "--format", fmt], stdout=full,
+                              stderr=subprocess.PIPE, text=True, check=False, env=env)
+    assert proc.returncode == 2
+    assert "error[TGT502]: cannot write the output: No space left on device" in proc.stderr
+    assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path: Path) -> None:
+    """`tgtcheck run … | head -1`: exit 0 and nothing on stderr, also when Python flushes at exit.
+
+    3,000 targets: megabytes of JSON, far more than a pipe holds, written by two processes."""
+    from .conftest import tgtcheck_command
+
+    targets = "".join(f'target "t{i}" "t" value(x) >= {i % 60} by H18\n' for i in range(3000))
+    (tmp_path / "spec.tgt").write_text('policy "P" "p" base H13 due H18 data "data.yaml"\nindicator x "x"\n' + targets, encoding="utf-8")
+    (tmp_path / "data.yaml").write_text(LINT_DATA, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    proc = subprocess.Popen([*tgtcheck_command(), "run", "spec.tgt", "--format", "json"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env, cwd=tmp_path)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(1) == b"{"
+    proc.stdout.close()  # the reader goes away long before the writer is done
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, err
+    assert err == ""

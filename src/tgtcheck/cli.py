@@ -54,16 +54,39 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return int(importlib.import_module(args._module).run(args))
+        code = int(importlib.import_module(args._module).run(args))
+        sys.stdout.flush()  # here, so that output which cannot be written is reported below, not at exit
+        return code
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader stopped reading (`| head`): nothing to report
+        _stdout_to_devnull()
         return 0
+    except OSError as exc:  # the output could not be written (a full disk): the machine's problem, not a bug
+        if exc.filename is None:
+            _stdout_to_devnull()
+        what = f"cannot read or write {exc.filename}" if exc.filename else "cannot write the output"
+        try:
+            sys.stderr.write(f"tgtcheck: error[TGT502]: {what}: {exc.strerror or exc}\n"
+                             "  help: check the disk space and that the output file or pipe is still open\n")
+        except OSError:
+            pass
+        return 2
     except Exception as exc:  # noqa: BLE001 - a bug must not show a traceback to policy staff
         if os.environ.get("TGTCHECK_DEBUG"):
             raise
         sys.stderr.write(f"tgtcheck: internal error (a bug in tgtcheck, please report it): {type(exc).__name__}: {exc}\n")
         return 2
+
+
+def _stdout_to_devnull() -> None:
+    """Point stdout at the null device, so that Python's flush at exit does not fail a second time
+    ("Exception ignored … OSError", exit 120): the recipe of the `signal` module's documentation."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real descriptor behind stdout (an in-process caller's capture)
+        pass
 
 
 if __name__ == "__main__":

@@ -124,6 +124,8 @@ CODES: dict[str, Code] = {
     "TGT401": Code("division by zero", "the target cannot be judged from a zero base or denominator; see its explanation", "growth(x, H13) with x(H13) = 0"),
     # -- usage ---------------------------------------------------------------
     "TGT501": Code("bad command-line usage", "see tgtcheck --help", "tgtcheck run --as-of H0 spec.tgt"),
+    "TGT502": Code("output cannot be written", "check the disk space and that the output file or pipe is still open",
+                   "tgtcheck run spec.tgt --format json > /dev/full"),
     "TGT520": Code("spec revision cannot be read from git",
                    "check the revision and the path in it; paths are relative to the repository root, or write REV:./path",
                    "tgtcheck diff HEAD~9:spec/x.tgt spec/x.tgt"),
