@@ -60,9 +60,8 @@ def _run(args: argparse.Namespace) -> int:
     loaded = load(args.spec, args.data)
     fmt = get(args.format)
     opts = Options(lang=args.lang, color=use_color(args.color, sys.stdout, args.format), fail_on=fail_on)
-    by_target = loaded.ok and hasattr(fmt, "target_piece")  # written target by target: may use two processes
     result: PiecesResult | RunResult | None = None
-    if by_target:
+    if loaded.ok and hasattr(fmt, "target_piece"):  # written target by target, a large spec's in two processes
         result = run_pieces(loaded, args.as_of, lambda v: fmt.target_piece(v, opts, loaded.spec_file))
     elif loaded.ok:
         result = evaluate(loaded, args.as_of)

@@ -3,7 +3,11 @@
 Each format is a module with ``render_run(result, options) -> str`` and
 ``render_check(checked, sources, options) -> str`` (or ``render_diagnostics``); ``FORMATS`` maps the
 ``--format`` name to the module path, imported only when chosen, so a format's
-dependencies never slow the others.
+dependencies never slow the others.  A format whose targets are independent
+pieces of text may also have ``target_piece(verdict, options, spec_file) -> str``
+and ``render_pieces(pieces_result, options) -> str``: `tgtcheck run` then writes
+each target as it is judged, a large spec's in two processes
+(``pipeline.run_pieces``); JSON does.
 """
 
 from __future__ import annotations
