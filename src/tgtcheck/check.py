@@ -18,11 +18,11 @@ from .diagnostics import Diagnostic, Location, Severity, Span
 from .functions import FUNCTIONS, Kind, suggest
 from .methods import METHODS
 from .nodes import (
+    MAX_DEPTH,
     Between,
     BinOp,
     Call,
     Compare,
-    Condition,
     Constant,
     Deadline,
     EveryYear,
@@ -35,10 +35,9 @@ from .nodes import (
     Target,
     Trend,
     Year,
+    deeper_than,
 )
 from .years import ParsedYear, YearError, era_year, parse_year
-
-MAX_DEPTH = 200
 
 
 class Checker:
@@ -125,14 +124,14 @@ class Checker:
                 self.constant_kind(const)
 
     def constant_kind(self, const: Constant) -> Kind:
-        if _too_deep(const.value):
+        if deeper_than(const.value):
             self.report("TGT108", f"constant '{const.id}' is nested more than {MAX_DEPTH} levels deep", const.span,
                         "simplify the expression")
             return Kind.NUMBER
         return self.kind(const.value, in_constant=(const.id,))
 
     def target(self, t: Target) -> None:
-        if _too_deep(t.condition):
+        if deeper_than(t.condition):
             self.report("TGT108", f"the condition of target \"{t.id}\" is nested more than {MAX_DEPTH} levels deep", t.span,
                         "simplify the expression")
             return
@@ -403,36 +402,3 @@ def _did_you_mean(name: str, candidates: list[str], declare: bool = False) -> st
 def _checked_year(text: str) -> ParsedYear | YearError:
     """A year's text read again (the parser keeps an invalid one as 0): once per text, as a spec repeats its years."""
     return parse_year(text) if not (text[:1] in "MTSHR" and len(text) > 1) else era_year(text[0], text[1:])
-
-
-def _too_deep(node: Condition | Expr) -> bool:
-    """More than MAX_DEPTH levels deep?  A parsed expression of n characters is at most
-    n + 1 levels deep (each level takes an operator, a sign or a parenthesis), so a short
-    one is not measured; a tree made in code (no positions) always is."""
-    span = node.span
-    return not 0 < span.end_pos - span.start_pos < MAX_DEPTH and _depth(node) > MAX_DEPTH
-
-
-def _depth(node: object) -> int:
-    """Nesting depth of a condition, measured without recursion, one level at a time."""
-    depth = 0
-    level: list[object] = [node]
-    while level:
-        depth += 1
-        level = [child for n in level for child in _children(n)]
-    return depth
-
-
-def _children(n: object) -> tuple[object, ...]:
-    if isinstance(n, BinOp):
-        return (n.left, n.right)
-    if isinstance(n, Neg):
-        return (n.operand,)
-    if isinstance(n, Call):
-        return n.args
-    if isinstance(n, (Compare, Between)):
-        tolerance = (n.approx.tolerance,) if n.approx is not None and n.approx.tolerance is not None else ()
-        return ((n.left, n.right) if isinstance(n, Compare) else (n.operand, n.low, n.high)) + tolerance
-    if isinstance(n, Trend):
-        return (n.call,)
-    return ()

@@ -44,7 +44,6 @@ from typing import Any
 
 from .diagnostics import Span
 from .nodes import (
-    Approx,
     Between,
     BinOp,
     Call,
@@ -63,7 +62,7 @@ from .nodes import (
     Trend,
     Year,
 )
-from .parser import _OPS, MAX_DIGITS, MAX_NESTING, _era_year, _new_span, _number, _year, grammar_file, lark_parser
+from .parser import _OPS, MAX_DIGITS, MAX_NESTING, _approx, _era_year, _new_span, _number, _year, grammar_file, lark_parser
 from .years import YearError, parse_year, western_year
 
 _END = "$END"
@@ -598,10 +597,3 @@ def _clause(fields: dict[str, Any], dups: list[tuple[str, Span]], name: str, val
         dups.append((name, span))
     else:
         fields[name] = value
-
-
-def _approx(about: Span | None, tolerance: Any) -> Approx | None:
-    """As ``parser._approx``: `about`, with its tolerance; `± D` alone also marks the threshold approximate."""
-    if about is None and tolerance is None:
-        return None
-    return Approx(tolerance, about if about is not None else tolerance.span)

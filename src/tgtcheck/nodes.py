@@ -270,3 +270,42 @@ class Spec:
     @property
     def targets(self) -> tuple[Target, ...]:
         return tuple(d for d in self.declarations if isinstance(d, Target))
+
+
+# -- how deep a tree nests -------------------------------------------------------
+MAX_DEPTH = 200  # levels in one condition or expression: the passes that recurse stay far from Python's limit
+
+
+def depth(root: Condition | Expr) -> int:
+    """Nesting depth of a condition or an expression (the root is level 1), measured without recursion."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(root, 1)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        if isinstance(node, BinOp):
+            children: tuple[Any, ...] = (node.left, node.right)
+        elif isinstance(node, Neg):
+            children = (node.operand,)
+        elif isinstance(node, Call):
+            children = node.args
+        elif isinstance(node, Trend):
+            children = (node.call,)
+        elif isinstance(node, (Compare, Between)):
+            tolerance = node.approx.tolerance if node.approx is not None else None
+            children = (node.left, node.right) if isinstance(node, Compare) else (node.operand, node.low, node.high)
+            children += (tolerance,) if tolerance is not None else ()
+        else:
+            continue
+        stack.extend((c, level + 1) for c in children)
+    return deepest
+
+
+def deeper_than(root: Condition | Expr, limit: int = MAX_DEPTH) -> bool:
+    """``depth(root) > limit``, without measuring a parsed expression too short to be that deep:
+    n characters nest at most n + 1 levels (each level takes an operator, a sign or a parenthesis).
+    A tree made in code (no positions) is always measured."""
+    span = root.span
+    if 0 < span.end_pos - span.start_pos < limit:
+        return False
+    return depth(root) > limit

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Location, Severity, Span
 from .nodes import (
+    MAX_DEPTH,
     Approx,
     Between,
     BinOp,
@@ -70,7 +71,6 @@ _KEPT = frozenset({"STRING", "NAME", "NUMBER", "COMPARE", "PLUSMINUS", "PERCENT"
 
 MAX_NESTING = 100  # parentheses, checked before parsing
 MAX_DIGITS = 100  # in one number or year: exact arithmetic stays small (see evaluate.MAX_BITS)
-MAX_DEPTH = 200  # any expression, checked after: the recursive passes stay far from Python's limit
 
 # full-width ASCII variants (！ to ～) and the ideographic space, one for one
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -538,11 +538,11 @@ class Lower:
 
     @_rule
     def bound(self, span: Span, about: Any, expr: Any, tol: Any = None) -> _Part:
-        return _Part("bound", expr, span, _approx(about, tol))
+        return _Part("bound", expr, span, _approx(about.span if about is not None else None, tol))
 
     @_rule
     def range(self, span: Span, about: Any, low: Any, high: Any, tol: Any = None) -> _Part:
-        return _Part("range", (low, high), span, _approx(about, tol))
+        return _Part("range", (low, high), span, _approx(about.span if about is not None else None, tol))
 
     @_rule
     def about(self, span: Span) -> _Part:
@@ -628,11 +628,13 @@ def _year(parsed: Any, text: str, span: Span) -> Year:
     return Year(0 if isinstance(parsed, YearError) else parsed.value, text, span=span)
 
 
-def _approx(about: Any, tol: Any) -> Approx | None:
-    """`about` with its tolerance; `± D` alone also marks the threshold as approximate."""
-    if about is None and tol is None:
+def _approx(about: Span | None, tolerance: Any) -> Approx | None:
+    """`about` (its span) with its tolerance; `± D` alone also marks the threshold as approximate.
+
+    Shared by the two parsers (``Lower`` and ``descent``), so they cannot disagree on it."""
+    if about is None and tolerance is None:
         return None
-    return Approx(tol, span=about.span if about is not None else tol.span)
+    return Approx(tolerance, about if about is not None else tolerance.span)
 
 
 def _clauses(clauses: Any) -> tuple[dict[str, Any], list[tuple[str, Span]]]:

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from .diagnostics import Diagnostic, Location, Severity, Span
-from .nodes import Between, BinOp, Call, Compare, Constant, Neg, Spec, Target, Trend
+from .nodes import Constant, Spec, Target, deeper_than, depth
 from .years import ERA_NAMES_JA, ERAS, YearError, parse_year
 
 
@@ -28,8 +28,7 @@ def too_deep(spec: Spec, filename: str, limit: int) -> list[Diagnostic]:
     Parentheses are limited before parsing; a long chain of operators or of
     minus signs nests as deep without any.  The checker, the evaluator, the
     printer and node equality all recurse, so such a tree is refused here,
-    where every pass gets its trees.  An expression of n characters is at
-    most n + 1 levels deep, so only long ones are measured.
+    where every pass gets its trees (``nodes.deeper_than`` measures only long ones).
     """
     found: list[Diagnostic] = []
     for decl in spec.declarations:
@@ -40,39 +39,10 @@ def too_deep(spec: Spec, filename: str, limit: int) -> list[Diagnostic]:
             root, what = decl.value, f"constant '{decl.id}'"
         else:
             continue
-        span = root.span
-        if span.end_pos - span.start_pos < limit:
-            continue
-        depth = _expr_depth(root)
-        if depth > limit:
-            found.append(Diagnostic("TGT108", Severity.ERROR, f"{what} is nested {depth} levels deep; at most {limit} are allowed",
+        if deeper_than(root, limit):
+            found.append(Diagnostic("TGT108", Severity.ERROR, f"{what} is nested {depth(root)} levels deep; at most {limit} are allowed",
                                     Location(filename, decl.span), "split it with named constants, or simplify the expression"))
     return found
-
-
-def _expr_depth(root: Any) -> int:
-    """Nesting depth of a condition or expression, measured without recursion."""
-    deepest = 0
-    stack: list[tuple[Any, int]] = [(root, 1)]
-    while stack:
-        node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if isinstance(node, BinOp):
-            children: tuple[Any, ...] = (node.left, node.right)
-        elif isinstance(node, Neg):
-            children = (node.operand,)
-        elif isinstance(node, Call):
-            children = node.args
-        elif isinstance(node, Trend):
-            children = (node.call,)
-        elif isinstance(node, (Compare, Between)):
-            tolerance = node.approx.tolerance if node.approx is not None else None
-            children = (node.left, node.right) if isinstance(node, Compare) else (node.operand, node.low, node.high)
-            children += (tolerance,) if tolerance is not None else ()
-        else:
-            continue
-        stack.extend((c, depth + 1) for c in children)
-    return deepest
 
 
 # -- syntax error messages -----------------------------------------------------------

@@ -210,7 +210,7 @@ def _dump(doc: dict[str, Any]) -> str:
 def render_run(result: RunResult, opts: Options) -> str:
     """``json.dumps(run_document(result, opts), ensure_ascii=False, indent=2)``, each target written by ``json_targets``."""
     pieces = [target_piece(v, opts, result.loaded.spec_file) for v in result.verdicts]
-    return render_pieces(PiecesResult(result.loaded, result.as_of, [v.status for v in result.verdicts], pieces, result.assessment), opts)
+    return _render_pieces(result.loaded, result.as_of, result.assessment, pieces, opts)
 
 
 def target_piece(v: Verdict, opts: Options, spec_file: str) -> str:
@@ -222,10 +222,13 @@ def target_piece(v: Verdict, opts: Options, spec_file: str) -> str:
 
 def render_pieces(result: PiecesResult, opts: Options) -> str:
     """The run document around targets already written by ``target_piece``."""
+    return _render_pieces(result.loaded, result.as_of, result.assessment, result.pieces, opts)
+
+
+def _render_pieces(loaded: Loaded, as_of: int, assessment: Assessment, pieces: list[str], opts: Options) -> str:
     from .json_text import Raw
 
-    targets = [Raw(p) for p in result.pieces]
-    return _dump(_run_document(result.loaded, result.as_of, result.assessment, targets, opts))
+    return _dump(_run_document(loaded, as_of, assessment, [Raw(p) for p in pieces], opts))
 
 
 def render_failed_run(loaded: Loaded, sources: dict[str, list[str]], opts: Options) -> str:
