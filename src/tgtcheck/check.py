@@ -15,6 +15,7 @@ from fractions import Fraction
 
 from .dataset import Dataset, Series
 from .diagnostics import Diagnostic, Location, Severity, Span
+from .direction import DIRECTIONS, implied_direction, indicator_of
 from .functions import FUNCTIONS, Kind, suggest
 from .methods import METHODS
 from .nodes import (
@@ -51,6 +52,23 @@ class Checker:
         self.used: set[str] = set()
 
     # -- reporting
+    def direction(self, t: Target) -> None:
+        """A declared desirable direction (`better`) must agree with a comparison or trend (a range takes any)."""
+        cond = t.condition
+        if isinstance(cond, Between):
+            return
+        declared, where = t.better, "the target"
+        if declared is None:
+            name = indicator_of(cond.call if isinstance(cond, Trend) else cond.left)
+            ind = next((i for i in self.spec.indicators if i.id == name), None) if name else None
+            declared, where = (ind.better, f"indicator {name}") if ind is not None else (None, "")
+        implied = implied_direction(cond)
+        if declared in DIRECTIONS and implied is not None and declared != implied:
+            stated = "increasing/decreasing" if isinstance(cond, Trend) else f"`{cond.op}`"
+            self.report("TGT230", f"{where} declares `better {declared}`, but the condition's {stated} asks for "
+                        f"{implied} values", cond.span,
+                        f"reverse the comparison, or declare `better {implied}` on the target")
+
     def report(self, code: str, message: str, span: Span, help: str | None = None, severity: Severity = Severity.ERROR) -> None:
         self.diags.append(Diagnostic(code, severity, message, Location(self.file, span), help))
 
@@ -157,6 +175,7 @@ class Checker:
                             "write `between LOW and HIGH` with the smaller number first")
             if cond.approx is not None:
                 self.approx(cond.approx.tolerance, low, cond.approx.span)
+        self.direction(t)
         sched = t.schedule
         if isinstance(sched, Deadline):
             self.year(sched.year)

@@ -410,7 +410,7 @@ class _Descent:
                 break
             _clause(fields, dups, name, value, last)
         node = Target(self.string(tid), self.string(title), condition, schedule, fields.get("base"), fields.get("method"),
-                      self.from_token(first, last), self.span(tid))
+                      span=self.from_token(first, last), id_span=self.span(tid))
         return node, dups
 
     # condition: expr COMPARE bound | expr "between" range | call

@@ -103,6 +103,8 @@ CODES: dict[str, Code] = {
     "TGT219": Code("approximation without a tolerance", "add ± D after the threshold (reported with --strict)", "about 10"),
     "TGT220": Code("policy header incomplete", "give the policy header base and due years", 'policy "6-2" "t" base H13'),
     "TGT221": Code("constant depends on itself", "define constants from numbers and earlier constants", "constant a = b  constant b = a"),
+    "TGT230": Code("direction contradicts the condition", "reverse the comparison, or declare the target's own `better` direction",
+                   "indicator wait \"w\" better lower … value(wait) >= 10"),
     "TGT222": Code("count of a percent indicator", "use value(x) for an indicator measured in %", "count(share)"),
     # -- data ----------------------------------------------------------------
     "TGT300": Code("data file cannot be read", "check the data path given in the spec or with --data", "data \"missing.yaml\""),
@@ -122,6 +124,10 @@ CODES: dict[str, Code] = {
     "TGT311": Code("data for an undeclared indicator", "declare the indicator in the spec or remove its data (reported with --strict)", ""),
     # -- evaluation ----------------------------------------------------------
     "TGT401": Code("division by zero", "the target cannot be judged from a zero base or denominator; see its explanation", "growth(x, H13) with x(H13) = 0"),
+    "TGT402": Code("as-of year before the evaluation starts", "pass an as-of year from the policy's base year (or the data's first year) on",
+                   "tgtcheck run --as-of 1990 spec.tgt with base H13"),
+    "TGT403": Code("as-of year after the latest data", "the targets are judged on the latest values; add the newer values to the data, "
+                   "or pass an earlier --as-of", "tgtcheck run --as-of H20 spec.tgt with data up to H14"),
     # -- usage ---------------------------------------------------------------
     "TGT501": Code("bad command-line usage", "see tgtcheck --help", "tgtcheck run --as-of H0 spec.tgt"),
     "TGT502": Code("output cannot be written", "check the disk space and that the output file or pipe is still open",

@@ -200,6 +200,8 @@ class Target:
     schedule: Schedule | None = None
     base: Year | None = None  # overrides the policy's base year
     method: str | None = None  # overrides the policy's progress method
+    better: str | None = None  # the desirable direction: "higher", "lower" or "within" (overrides the indicator's)
+    judge: str | None = None  # "latest" (直近値) or "year": overrides the policy's
     span: Span = _span()
     id_span: Span = _span()
 
@@ -211,6 +213,7 @@ class Indicator:
     label: str
     unit: str | None = None
     note: str | None = None
+    better: str | None = None  # the desirable direction: "higher", "lower" or "within"
     span: Span = _span()
 
     @property
@@ -237,6 +240,8 @@ class Policy:
     data: str | None = None
     goal: str | None = None
     method: str | None = None
+    judge: str | None = None  # "latest" (the default: 直近値) or "year"
+    years: str | None = None  # "fiscal" (the default: printed as eras) or "calendar" (printed as 2020)
     span: Span = _span()
 
 

@@ -15,7 +15,6 @@ fixed order, so the output of one input is byte-for-byte the same.
 
 from __future__ import annotations
 
-import functools
 from fractions import Fraction
 from typing import Any
 
@@ -26,6 +25,7 @@ from ..diagnostics import CODES, Diagnostic, Location
 from ..evaluate import Verdict
 from ..memo import by_value
 from ..pipeline import Loaded, PiecesResult, RunResult
+from ..wording import era_label as _era_label  # cached: a run of 10,000 targets names the same years 50,000 times
 from ..wording import explanation, status_word
 from ..years import era_label
 from . import Options
@@ -56,10 +56,6 @@ def _exact(value: Fraction, percent: bool) -> str:
 
 def year(y: int | None) -> dict[str, Any] | None:
     return None if y is None else {"year": y, "label": _era_label(y)}
-
-
-# the labels of the few years a document names, made once each (a run of 10,000 targets names 50,000)
-_era_label = functools.lru_cache(maxsize=1024)(era_label)
 
 
 def location(loc: Location) -> dict[str, Any]:
@@ -99,8 +95,10 @@ def verdict(v: Verdict, lang: str, spec_file: str) -> dict[str, Any]:
         "file": spec_file,
         "line": t.span.line,
         "method": v.method,
+        "direction": v.direction,
         "percent": v.percent,
         "judged_year": year(v.judged_year),
+        "value_year": year(v.value_year),
         "deadline": year(v.deadline),
         "base_year": year(v.base_year),
         "actual": exact(v.actual, v.percent),
@@ -121,6 +119,7 @@ def verdict(v: Verdict, lang: str, spec_file: str) -> dict[str, Any]:
         "missing": [{"indicator": r.indicator, "year": year(r.year),
                      "marker": r.value.value if isinstance(r.value, Marker) else "missing"} for r in v.missing],
         "undefined": list(v.undefined),
+        "later": [year(y) for y in v.later],
     }
 
 

@@ -26,7 +26,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..dataset import Dataset, Marker
-from ..evaluate import Evaluator, Status, Unknown, Verdict
+from ..evaluate import WITHIN, Evaluator, Status, Unknown, Verdict, line_goal
 from ..methods import METHODS
 from ..nodes import Between, BinOp, Call, Deadline, EveryYear, Expr, Neg, Ref, Spec, Target, Trend
 from ..pipeline import RunResult
@@ -338,8 +338,9 @@ def _path(v: Verdict, ev: Evaluator, left: Expr, op: str) -> tuple[tuple[tuple[i
         base_value = measured
     goal = v.goal
     if goal is None:
-        tol = v.tolerance or Fraction(0)
-        goal = v.threshold - tol if op in (">=", ">", "between") else v.threshold + tol if op in ("<=", "<") else v.threshold
+        if op == "between" and v.direction == WITHIN:
+            return (), ""  # a range to keep within has no line to progress along
+        goal, _ = line_goal(v.target.condition, v.direction, v.threshold, v.upper, v.tolerance or Fraction(0), base_value)
     method = METHODS[v.method]
     return tuple((y, method.expected(base_value, goal, v.base_year, v.deadline, y)) for y in range(v.base_year, v.deadline + 1)), ""
 
