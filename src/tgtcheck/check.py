@@ -19,6 +19,7 @@ from .direction import DIRECTIONS, implied_direction, indicator_of
 from .functions import FUNCTIONS, Kind, suggest
 from .methods import METHODS
 from .nodes import (
+    CLAUSE_WORDS,
     MAX_DEPTH,
     Between,
     BinOp,
@@ -108,6 +109,19 @@ class Checker:
             self.report("TGT203", f"the due year {p.due.text} is before the base year {p.base.text}", p.due.span,
                         "the due year (達成年度) must not be before the base year (基準年度)")
         self.method(p.method, p.span)
+        self.word("judge", p.judge, p.span)
+        self.word("years", p.years, p.span)
+
+    def word(self, clause: str, value: str | None, span: Span) -> None:
+        """A clause whose value is one of a few words (``better higher``): an unknown one, with a did-you-mean."""
+        known = CLAUSE_WORDS[clause]
+        if value is not None and value not in known:
+            code, meaning = _WORD_CODES[clause]
+            forms = [f"`{clause} {k}`" for k in known]
+            fix = f"write {', '.join(forms[:-1])} or {forms[-1]}"
+            best = suggest(value, list(known))
+            self.report(code, f"unknown {meaning} '{value}' in `{clause} {value}`; known: {', '.join(known)}", span,
+                        f"did you mean `{clause} {best}`? {fix}" if best else fix)
 
     def method(self, name: str | None, span: Span) -> None:
         if name is not None and name not in METHODS:
@@ -122,6 +136,7 @@ class Checker:
             return
         if isinstance(decl, Indicator):
             self.indicators[decl.id] = decl
+            self.word("better", decl.better, decl.span)
         else:
             self.constants[decl.id] = decl
 
@@ -154,6 +169,8 @@ class Checker:
                         "simplify the expression")
             return
         self.method(t.method, t.span)
+        self.word("better", t.better, t.span)
+        self.word("judge", t.judge, t.span)
         base = t.base or self.spec.policy.base
         if t.base is not None:
             self.year(t.base)
@@ -408,6 +425,10 @@ def _data_is_percent(series: Series) -> bool:
     """The data row's own word on whether it is a percent: `kind: percent` or a % unit (no word: agrees with the spec)."""
     unit = (series.unit or "").strip()
     return series.kind == "percent" or unit in ("%", "％")
+
+
+# the code and the words for an unknown value of each word clause (nodes.CLAUSE_WORDS)
+_WORD_CODES = {"better": ("TGT223", "direction"), "judge": ("TGT224", "value to judge"), "years": ("TGT225", "kind of year")}
 
 
 def _did_you_mean(name: str, candidates: list[str], declare: bool = False) -> str | None:

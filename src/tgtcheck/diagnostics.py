@@ -106,6 +106,9 @@ CODES: dict[str, Code] = {
     "TGT230": Code("direction contradicts the condition", "reverse the comparison, or declare the target's own `better` direction",
                    "indicator wait \"w\" better lower … value(wait) >= 10"),
     "TGT222": Code("count of a percent indicator", "use value(x) for an indicator measured in %", "count(share)"),
+    "TGT223": Code("unknown direction", "write `better higher`, `better lower` or `better within`", "better up"),
+    "TGT224": Code("unknown value to judge", "write `judge latest` (直近値) or `judge year` (the year's own value)", "judge last"),
+    "TGT225": Code("unknown kind of year", "write `years fiscal` (年度) or `years calendar`", "years fisc"),
     # -- data ----------------------------------------------------------------
     "TGT300": Code("data file cannot be read", "check the data path given in the spec or with --data", "data \"missing.yaml\""),
     "TGT301": Code("data syntax error", "fix the YAML/JSON/CSV syntax at the position shown", "values: {H13: 208"),

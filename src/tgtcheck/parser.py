@@ -519,6 +519,9 @@ class Lower:
     data_clause = _clause("data", _string)
     goal_clause = _clause("goal", _string)
     method_clause = _clause("method", str)
+    better_clause = _clause("better", str)
+    judge_clause = _clause("judge", str)
+    years_clause = _clause("years", str)
     unit_clause = _clause("unit", _string)
     note_clause = _clause("note", _string)
 
