@@ -130,8 +130,9 @@ def test_a_value_of_a_later_year_is_not_read() -> None:
 
 
 # -- words follow the numbers -------------------------------------------------------------------
-EN = re.compile(r"(≈?-?[\d,.]+%?) is (above|equal to|below) (the target|the upper bound|the lower bound|the expected) (≈?-?[\d,.]+%?)")
-JA = re.compile(r"実績(≈?-?[\d,.]+%?)は(目標|上限|下限|見込み値)(≈?-?[\d,.]+%?)(を上回る|と同じ|を下回る)")
+NUM = r"(-?≈?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?%?)"
+EN = re.compile(NUM + r" is (above|equal to|below) (the target|the upper bound|the lower bound|the expected) " + NUM)
+JA = re.compile("実績" + NUM + "は(目標|上限|下限|見込み値)" + NUM + "(を上回る|と同じ|を下回る)")
 EN_WORDS = {"above": 1, "equal to": 0, "below": -1}
 JA_WORDS = {"を上回る": 1, "と同じ": 0, "を下回る": -1}
 NOUNS = {"the target": "threshold", "目標": "threshold", "the lower bound": "threshold", "下限": "threshold",

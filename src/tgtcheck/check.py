@@ -60,14 +60,18 @@ class Checker:
             return
         declared, where = t.better, "the target"
         if declared is None:
-            name = indicator_of(cond.call if isinstance(cond, Trend) else cond.left)
+            if isinstance(cond, Trend):
+                first = cond.call.args[0] if cond.call.args else None
+                name = first.name if isinstance(first, Ref) else None
+            else:
+                name = indicator_of(cond.left)
             ind = next((i for i in self.spec.indicators if i.id == name), None) if name else None
             declared, where = (ind.better, f"indicator {name}") if ind is not None else (None, "")
         implied = implied_direction(cond)
         if declared in DIRECTIONS and implied is not None and declared != implied:
             stated = "increasing/decreasing" if isinstance(cond, Trend) else f"`{cond.op}`"
             self.report("TGT230", f"{where} declares `better {declared}`, but the condition's {stated} asks for "
-                        f"{implied} values", cond.span,
+                        f"{_WANTS[implied]}", cond.span,
                         f"reverse the comparison, or declare `better {implied}` on the target")
 
     def report(self, code: str, message: str, span: Span, help: str | None = None, severity: Severity = Severity.ERROR) -> None:
@@ -442,3 +446,7 @@ def _did_you_mean(name: str, candidates: list[str], declare: bool = False) -> st
 def _checked_year(text: str) -> ParsedYear | YearError:
     """A year's text read again (the parser keeps an invalid one as 0): once per text, as a spec repeats its years."""
     return parse_year(text) if not (text[:1] in "MTSHR" and len(text) > 1) else era_year(text[0], text[1:])
+
+
+# what a condition of each implied direction asks for, in TGT230's message
+_WANTS = {"higher": "higher values", "lower": "lower values", "within": "a value at its target, neither higher nor lower"}

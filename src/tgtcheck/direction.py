@@ -12,10 +12,11 @@ checker, the wording and the report all take the direction from here.
 
 from __future__ import annotations
 
-from .nodes import Between, Call, Compare, Expr, Ref, Trend
+from .nodes import DIRECTIONS, Between, Call, Compare, Expr, Ref, Trend
 
-HIGHER, LOWER, WITHIN = "higher", "lower", "within"
-DIRECTIONS = (HIGHER, LOWER, WITHIN)
+__all__ = ["DIRECTIONS", "HIGHER", "LOWER", "WITHIN", "implied_direction", "indicator_of"]
+
+HIGHER, LOWER, WITHIN = DIRECTIONS
 
 
 def implied_direction(cond: Compare | Between | Trend) -> str | None:

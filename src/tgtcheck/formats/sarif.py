@@ -55,7 +55,8 @@ TARGET_RULES: dict[Status, tuple[str, str]] = {
     Status.INSUFFICIENT_DATA: ("A value the target needs is missing, not applicable, a division by zero, or not judgeable yet as of "
                                "the year (a later year, the base year, a period not started).",
                                "Add the missing value to the data file, or give the target a base year with data."),
-    Status.ON_TRACK: ("The target is not reached yet but at or beyond its progress line in the desirable direction.", "Nothing to do; --fail-on named this status."),
+    Status.ON_TRACK: ("The target is not reached yet but at or beyond its progress line in the desirable direction.",
+                      "Nothing to do; --fail-on named this status."),
     Status.MET: ("The target's condition holds.", "Nothing to do; --fail-on named this status."),
 }
 
