@@ -9,6 +9,7 @@ each naming the year of its value (JSON ``value_year``).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from .conftest import SPEC_6_2, run_cli
@@ -66,3 +67,15 @@ def test_explain_words_a_downward_target_the_right_way_round() -> None:
     assert "見込み値以上" not in proc.stdout
     proc = run_cli("explain", str(spec), "wait", "--as-of", "R3")
     assert "actual 33: below the line → on track" in proc.stdout
+
+
+def test_a_calendar_year_policy_never_prints_an_era() -> None:
+    spec = CASES / "calendar_years" / "spec.tgt"
+    era = re.compile(r"(?<![A-Za-z])[MTSHR]\d{1,2}(?!\d)|明治|大正|昭和|平成|令和|\d年度")  # a year label, not the word 年度
+    for args in (["run", str(spec)], ["run", str(spec), "--lang", "ja"], ["run", str(spec), "--format", "json"],
+                 ["run", str(spec), "--format", "markdown", "--lang", "ja"], ["explain", str(spec), "emp", "--lang", "ja"],
+                 ["explain", str(spec), "emp"]):
+        proc = run_cli(*args)
+        assert proc.returncode in (0, 1), proc.stderr
+        assert "2019" in proc.stdout
+        assert not era.search(proc.stdout), (args, era.search(proc.stdout))
