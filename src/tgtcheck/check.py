@@ -305,14 +305,15 @@ class Checker:
                 if isinstance(arg, Ref) and arg.name in self.indicators:
                     self.used.add(arg.name)
                     if self.indicators[arg.name].is_percent:
-                        self.report("TGT204", f"'{arg.name}' is measured in %; ratio() needs counts or amounts", arg.span,
+                        self.report("TGT204", f"'{arg.name}' is measured in %; {e.func}() needs counts or amounts", arg.span,
                                     "divide counts, not percents")
                 else:
                     k = self.kind(arg, in_constant=in_constant)
                     if k is Kind.PERCENT:
-                        self.report("TGT207", f"the {param.name} of ratio() is a percent", arg.span, "ratio() divides counts or amounts")
-        if e.func == "count" and indicator is not None and indicator.is_percent:
-            self.report("TGT222", f"count() of '{indicator.id}', which is measured in %", e.span, f"write value({indicator.id})")
+                        self.report("TGT207", f"the {param.name} of {e.func}() is a percent", arg.span,
+                                    f"{e.func}() takes counts or amounts")
+        if sig.result is Kind.NUMBER and indicator is not None and indicator.is_percent:  # a count of a percent
+            self.report("TGT222", f"{e.func}() of '{indicator.id}', which is measured in %", e.span, f"write value({indicator.id})")
         if sig.result is Kind.OF_INDICATOR:
             if indicator is None:
                 return Kind.ANY  # the argument's problem is already reported
