@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from fractions import Fraction
+from typing import NamedTuple
 
 from .nodes import Call
 from .verdict import Result, Unknown
@@ -56,19 +57,18 @@ Reader = Callable[[str, int], Result]
 Computation = tuple[Result, tuple[Result, ...]]
 
 
-@dataclass(frozen=True, slots=True)
 class Arguments:
     """A call's arguments as its computation needs them, one per parameter.
 
     An indicator parameter is the indicator's name, a year parameter the year
     (None when an optional one is left out), a quantity the value of the
-    argument in the judged year.
+    argument in the judged year.  A plain class: one is made per call evaluated.
     """
 
-    call: Call
-    year: int  # the judged year
-    read: Reader
-    values: tuple[str | int | Result | None, ...]
+    __slots__ = ("call", "year", "read", "values")
+
+    def __init__(self, call: Call, year: int, read: Reader, values: tuple[str | int | Result | None, ...]) -> None:
+        self.call, self.year, self.read, self.values = call, year, read, values  # year: the judged year
 
     def indicator(self, i: int) -> str:
         name = self.values[i]
@@ -107,8 +107,7 @@ def exactly(operands: tuple[Result, ...], compute: Callable[..., Fraction | str]
     return (Unknown(undefined=(result,)) if isinstance(result, str) else result), operands
 
 
-@dataclass(frozen=True, slots=True)
-class Formula:
+class Formula(NamedTuple):
     """The computation in numbers, for `explain`: ``template`` filled with the operands.
 
     ``of`` names, per operand, the argument it comes from (so it is shown as
@@ -119,8 +118,7 @@ class Formula:
     of: tuple[int | None, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ChartAs:
+class ChartAs(NamedTuple):
     """How the report charts a condition on this function.
 
     ``indicator``: the chart shows the indicator's own yearly values (else the
