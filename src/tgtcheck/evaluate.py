@@ -55,12 +55,12 @@ from .nodes import (
 from .printer import expr_text
 
 # the verdict and value types live in verdict.py; re-exported here, where callers have always imported them
-from .verdict import STATUS_ORDER, Reading, Result, Status, Step, Unknown, Verdict
+from .verdict import Reading, Result, Status, Step, Unknown, Verdict
 from .years import MAX_YEAR, MIN_YEAR
 
 __all__ = [
-    "MAX_BITS", "STATUS_ORDER", "Evaluator", "Reading", "Result", "Status", "Step", "Unknown", "Verdict",
-    "constant_order", "constant_values", "default_as_of", "evaluate", "fold_constant", "fold_with",
+    "MAX_BITS", "Evaluator", "Reading", "Result", "Status", "Step", "Unknown", "Verdict",
+    "constant_order", "constant_values", "evaluate", "fold_constant", "fold_with",
 ]
 
 # A verdict is drafted as a dict of its fields (``_Draft``) by the judging methods and built once, in
@@ -465,7 +465,3 @@ def evaluate(spec: Spec, data: Dataset, as_of: int) -> list[Verdict]:
     ev = Evaluator(spec, data, as_of)
     with paused():  # verdicts, readings and Fractions form no cycles: see gcpause
         return [ev.target(t) for t in spec.targets]
-
-
-def default_as_of(data: Dataset) -> int | None:
-    return data.latest_year()

@@ -34,9 +34,6 @@ class Status(str, Enum):
     INSUFFICIENT_DATA = "insufficient_data"
 
 
-STATUS_ORDER = tuple(Status)
-
-
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Reading:
