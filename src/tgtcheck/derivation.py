@@ -399,8 +399,8 @@ def _line_lines(d: Derivation, lang: str) -> list[str]:
 
 # -- JSON ---------------------------------------------------------------------------------
 def to_json(d: Derivation, lang: str = "en") -> dict[str, Any]:
-    from .formats.json_format import exact as exact_string
-    from .formats.json_format import year
+    from .formats.json_numbers import exact as exact_string
+    from .formats.json_numbers import year
 
     v, p = d.verdict, d.verdict.percent
 
