@@ -24,6 +24,7 @@ from typing import Any
 
 from .dataset import Dataset, Marker
 from .evaluate import Evaluator, Step, Verdict
+from .functions import FUNCTIONS
 from .nodes import Between, BinOp, Call, Compare, Constant, Expr, Neg, Ref, Spec, Trend
 from .printer import condition_text, expr_text, schedule_text
 from .rules import RULES as _RULES
@@ -157,15 +158,12 @@ def _children(e: Expr) -> list[Expr]:
 
 
 def _step(s: Step, ev: Evaluator) -> StepFact:
-    formula = None
-    call = s.call
-    if call is not None and len(s.inputs) == 2:
-        a, b = s.inputs
-        pa = pb = bool(call.args) and ev.is_percent(Call("value", call.args[:1]))
-        if call.func == "ratio":
-            pa, pb = ev.is_percent(call.args[0]), ev.is_percent(call.args[1])
-        x, y = _plain(a, pa), _plain(b, pb)
-        formula = {"growth": f"({x} - {y}) / {y}", "change": f"{x} - {y}", "ratio": f"{x} / {y}"}.get(call.func)
+    """One computation, with its formula in numbers from the function's record (``Function.formula``)."""
+    call, formula = s.call, None
+    fn = FUNCTIONS.get(call.func) if call is not None else None
+    if fn is not None and fn.formula is not None and len(s.inputs) == len(fn.formula.of):
+        shown = [_plain(x, i is not None and ev.argument_percent(call, i)) for x, i in zip(s.inputs, fn.formula.of, strict=True)]
+        formula = fn.formula.template.format(*shown)
     return StepFact(s.text, s.year, formula, s.result, s.percent)
 
 
@@ -354,8 +352,8 @@ def _line_lines(d: Derivation, lang: str) -> list[str]:
 
 # -- JSON ---------------------------------------------------------------------------------
 def to_json(d: Derivation, lang: str = "en") -> dict[str, Any]:
-    from .formats.json_format import exact as exact_string
-    from .formats.json_format import year
+    from .formats.json_numbers import exact as exact_string
+    from .formats.json_numbers import year
 
     v, p = d.verdict, d.verdict.percent
 

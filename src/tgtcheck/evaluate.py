@@ -34,7 +34,7 @@ from .direction import DIRECTIONS, HIGHER, LOWER, WITHIN, implied_direction, ind
 
 # constant folding lives in folding.py; re-exported here, where callers have always imported it
 from .folding import MAX_BITS, _arith, constant_order, constant_values, fold_constant, fold_with
-from .functions import FUNCTIONS, Kind
+from .functions import FUNCTIONS, Arguments, Kind
 from .methods import DEFAULT_METHOD, METHODS
 from .nodes import (
     Between,
@@ -136,41 +136,26 @@ class Evaluator:
         raise AssertionError(f"unknown expression {e!r}")
 
     def call(self, e: Call, year: int) -> Result:
+        """A function's value, by its record in ``functions``; the step is kept for `explain`."""
         problem = _invalid_call(e)
         if problem is not None:  # the checker reports it (TGT205-207); unchecked trees still get a verdict
             return Unknown(undefined=(problem,))
-        args = e.args
-        name = args[0].name if args and isinstance(args[0], Ref) else ""
-        operands: tuple[Result, ...] = ()
-        if e.func in ("count", "value"):
-            at = _year_of(args[1]) if len(args) > 1 else year
-            result = self.read(name, at)
-        elif e.func in ("growth", "change"):
-            base_year = _year_of(args[1])
-            now, base = self.read(name, year), self.read(name, base_year)
-            operands = (now, base)
-            if isinstance(now, Unknown) or isinstance(base, Unknown):
-                result = _join(now, base)
-            elif e.func == "change":
-                result = now - base
-            elif base == 0:
-                result = Unknown(undefined=(f"growth of {name} from {_label(base_year)} is undefined: its value there is 0",))
-            else:
-                result = (now - base) / base
-        elif e.func == "ratio":
-            part, whole = self.value(args[0], year), self.value(args[1], year)
-            operands = (part, whole)
-            if isinstance(part, Unknown) or isinstance(whole, Unknown):
-                result = _join(part, whole)
-            elif whole == 0:
-                result = Unknown(undefined=(f"ratio {expr_text(e)} is undefined: {expr_text(args[1])} is 0 in {_label(year)}",))
-            else:
-                result = part / whole
-        else:
+        fn = FUNCTIONS[e.func]
+        if fn.compute is None:
             raise AssertionError(f"{e.func} is not a numeric function")
+        result, operands = fn.compute(Arguments(e, year, self.read, tuple(self._argument(p.kind, a, year) for p, a in zip(fn.params, e.args, strict=False))))
         inputs = tuple(v if isinstance(v, Fraction) else None for v in operands)
         self._steps.append(Step(e, year, result if isinstance(result, Fraction) else None, self.is_percent(e), inputs))
         return result
+
+    def _argument(self, kind: Kind, arg: Expr, year: int) -> str | int | Result:
+        """An argument as a computation takes it: an indicator's name, a year, or a quantity's value in ``year``."""
+        if kind is Kind.INDICATOR:
+            assert isinstance(arg, Ref)
+            return arg.name
+        if kind is Kind.YEAR:
+            return _year_of(arg)
+        return self.value(arg, year)
 
     def is_percent(self, e: Expr) -> bool:
         if isinstance(e, Number):
@@ -185,12 +170,25 @@ class Evaluator:
                 return a
             return (a and b) if e.op == "*" else (a and not b)
         if isinstance(e, Call):
-            if e.func in ("growth", "ratio"):
-                return True
-            if e.func in ("value", "change") and e.args and isinstance(e.args[0], Ref):
-                ind = self.indicators.get(e.args[0].name)
+            fn = FUNCTIONS.get(e.func)
+            if fn is None:
+                return False
+            if fn.result is Kind.OF_INDICATOR:
+                i = fn.indicator_index()
+                arg = e.args[i] if i is not None and i < len(e.args) else None
+                ind = self.indicators.get(arg.name) if isinstance(arg, Ref) else None
                 return ind is not None and ind.is_percent
+            return fn.result is Kind.PERCENT
         return False
+
+    def argument_percent(self, call: Call, i: int) -> bool:
+        """Whether the call's ``i``-th argument is a percent: an indicator's unit, else the expression's kind."""
+        if i >= len(call.args):
+            return False
+        arg = call.args[i]
+        if isinstance(arg, Ref) and arg.name in self.indicators:
+            return self.indicators[arg.name].is_percent
+        return self.is_percent(arg)
 
     # -- targets
     def target(self, t: Target) -> Verdict:
@@ -552,12 +550,6 @@ def _year_of(e: Expr) -> int:
         return e.value
     assert isinstance(e, Number)
     return int(e.value)
-
-
-def _label(year: int) -> str:
-    from .years import era_label
-
-    return era_label(year)
 
 
 def evaluate(spec: Spec, data: Dataset, as_of: int) -> list[Verdict]:

@@ -34,7 +34,6 @@ class Status(str, Enum):
     INSUFFICIENT_DATA = "insufficient_data"
 
 
-
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Reading:

@@ -23,39 +23,10 @@ from ..assessment import Assessment
 from ..dataset import Marker
 from ..diagnostics import CODES, Diagnostic, Location
 from ..evaluate import Verdict
-from ..memo import by_value
 from ..pipeline import Loaded, PiecesResult, RunResult
-from ..wording import era_label as _era_label  # cached: a run of 10,000 targets names the same years 50,000 times
 from ..wording import explanation, status_word
-from ..years import era_label
 from . import Options
-
-
-def exact(value: Fraction | None, percent: bool = False) -> str | None:
-    """A number as the documents write it: "48.8", "5264/4029"; percents ×100."""
-    if value is None:
-        return None
-    return _exact(value, percent)
-
-
-@by_value
-def _exact(value: Fraction, percent: bool) -> str:
-    v = value * 100 if percent else value
-    if v.denominator == 1:
-        return str(v.numerator)
-    den = v.denominator
-    for p in (2, 5):
-        while den % p == 0:
-            den //= p
-    if den == 1:
-        from ..printer import number_text
-
-        return number_text(v)
-    return f"{v.numerator}/{v.denominator}"
-
-
-def year(y: int | None) -> dict[str, Any] | None:
-    return None if y is None else {"year": y, "label": _era_label(y)}
+from .json_numbers import exact, year, year_label
 
 
 def location(loc: Location) -> dict[str, Any]:
@@ -153,7 +124,7 @@ def _run_document(loaded: Loaded, as_of: int, assessment: Assessment, targets: l
         "data": loaded.data_file,
         "lang": opts.lang,
         "as_of": as_of,
-        "as_of_label": era_label(as_of),
+        "as_of_label": year_label(as_of),
         "fail_on": sorted(opts.fail_on),
         "policy": _policy(loaded),
         "assessment": {"key": assessment.key, "text": assessment.word(opts.lang), "rule": assessment.rule(opts.lang)},

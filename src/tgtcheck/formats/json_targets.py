@@ -24,9 +24,8 @@ from json.encoder import encode_basestring  # the C function when the _json modu
 
 from ..dataset import Marker
 from ..evaluate import Reading, Verdict
-from ..wording import era_label as _era_label
 from ..wording import explanation, status_word
-from .json_format import _exact
+from .json_numbers import exact_text, year_label
 
 # indentation of a target's keys (depth 3), of a year's or a reading's keys (4), of a reading's year (5)
 _K = "\n      "
@@ -39,7 +38,7 @@ def _year(y: int | None, depth: int) -> str:
     if y is None:
         return "null"
     inner = "\n" + "  " * (depth + 1)
-    return f'{{{inner}"year": {y},{inner}"label": {encode_basestring(_era_label(y))}\n{"  " * depth}}}'
+    return f'{{{inner}"year": {y},{inner}"label": {encode_basestring(year_label(y))}\n{"  " * depth}}}'
 
 
 def _opt(text: str | None) -> str:
@@ -47,7 +46,7 @@ def _opt(text: str | None) -> str:
 
 
 def _number(value: Fraction | None, percent: bool) -> str:
-    return "null" if value is None else encode_basestring(_exact(value, percent))
+    return "null" if value is None else encode_basestring(exact_text(value, percent))
 
 
 def _list(items: list[str]) -> str:
@@ -70,7 +69,7 @@ def _reading(r: Reading) -> str:
     if known is not None and known[0] is r:
         return known[1]
     value = r.value
-    number = encode_basestring(_exact(value, False)) if isinstance(value, Fraction) else "null"
+    number = encode_basestring(exact_text(value, False)) if isinstance(value, Fraction) else "null"
     marker = _opt(value.value if isinstance(value, Marker) else "missing" if value is None else None)
     k = _K4 + "  "
     text = (f'{{{k}"indicator": {encode_basestring(r.indicator)},{k}"year": {_year(r.year, 5)},{k}"value": {number},'
