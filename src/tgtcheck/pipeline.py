@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from .assessment import Assessment, assess, assess_statuses
 from .check import check, check_data
 from .dataset import Dataset
-from .diagnostics import Diagnostic, Location, Severity
+from .diagnostics import AS_OF_AFTER_DATA, AS_OF_TOO_EARLY, Diagnostic, Location, Severity
 from .evaluate import Status, Verdict, evaluate
 from .nodes import Spec, Target
 from .parser import parse, parse_file
@@ -178,19 +178,19 @@ def _evaluation_year(loaded: Loaded, as_of: int | None) -> int | None:
     first = loaded.data.first_year()
     if policy.base is not None and as_of < policy.base.value:
         loaded.diagnostics.append(Diagnostic(
-            "TGT402", Severity.ERROR, f"--as-of {era_label(as_of)} ({as_of}) is before the policy's base year "
+            AS_OF_TOO_EARLY.code, AS_OF_TOO_EARLY.severity, f"--as-of {era_label(as_of)} ({as_of}) is before the policy's base year "
             f"{era_label(policy.base.value)} ({policy.base.value}): there is nothing to evaluate yet",
             Location(loaded.spec_file, policy.base.span), f"pass --as-of {era_label(policy.base.value)} or later"))
         return None
     if policy.base is None and first is not None and as_of < first:
         loaded.diagnostics.append(Diagnostic(
-            "TGT402", Severity.ERROR, f"--as-of {era_label(as_of)} ({as_of}) is before every year of the data (the first is "
+            AS_OF_TOO_EARLY.code, AS_OF_TOO_EARLY.severity, f"--as-of {era_label(as_of)} ({as_of}) is before every year of the data (the first is "
             f"{era_label(first)} ({first})): there is nothing to evaluate yet",
             Location(loaded.data_file or loaded.spec_file), f"pass --as-of {era_label(first)} or later"))
         return None
     if latest is not None and as_of > latest:
         loaded.diagnostics.append(Diagnostic(
-            "TGT403", Severity.WARNING, f"the data has no year after {era_label(latest)} ({latest}): as of {era_label(as_of)} "
+            AS_OF_AFTER_DATA.code, AS_OF_AFTER_DATA.severity, f"the data has no year after {era_label(latest)} ({latest}): as of {era_label(as_of)} "
             f"the targets are judged on the latest values",
             Location(loaded.data_file or loaded.spec_file), f"add the values of the years after {era_label(latest)}, "
             f"or pass --as-of {era_label(latest)}"))
