@@ -25,10 +25,11 @@ from typing import Any
 from .dataset import Dataset, Marker
 from .evaluate import Evaluator, Step, Verdict
 from .functions import FUNCTIONS
+from .methods import FACT_WORDS, GRADE_WORDS, METHODS
 from .nodes import Between, BinOp, Call, Compare, Constant, Expr, Neg, Ref, Spec, Trend
 from .printer import condition_text, expr_text, schedule_text
 from .rules import RULES as _RULES
-from .wording import MARKER_WORDS, REL_EN, REL_JA, number, relation, status_word
+from .wording import MARKER_WORDS, REL_EN, REL_JA, fact_text, number, ratio_text, relation, status_word
 from .years import era_label, label
 
 # rule id -> (English, Japanese) and whether the condition held: read from the one rule table (rules.py)
@@ -99,6 +100,10 @@ class Derivation:
     @property
     def rule(self) -> str:
         return self.verdict.rule
+
+    @property
+    def ratios(self) -> bool:
+        return self.verdict.achievement is not None or self.verdict.progress is not None
 
 
 def rule_text(rule: str, lang: str = "en") -> str:
@@ -252,6 +257,10 @@ def render_text(d: Derivation, lang: str = "en") -> str:
         out += ["", h("threshold")] + threshold
     if d.line is not None:
         out += ["", f"{h('line')} ({d.line.method})"] + _line_lines(d, lang)
+    if v.method_facts or v.grade:
+        out += ["", f"{'評価方法' if ja else 'method'} {v.method}: {_method_words(v.method, lang)}"] + _method_lines(v, lang)
+    if d.ratios:
+        out += ["", "達成率・進捗率" if ja else "ratios"] + [f"  {words}: {text}" for words, text in _ratio_lines(v, lang)]
     if d.op is None:
         out += ["", "増減" if ja else "trend"] + _trend_lines(d, lang)
     missing = [r for r in v.missing if not isinstance(r.value, Fraction)]
@@ -263,6 +272,34 @@ def render_text(d: Derivation, lang: str = "en") -> str:
         out += ["", ("満たさなかった年度: " if ja else "years that break it: ") + ", ".join(era_label(b) for b in v.broken_years)]
     out += ["", f"{h('rule')}: {v.rule}", f"  {rule_text(v.rule, lang)}", "", f"{h('status')}: {status_word(v.status, lang)}"]
     return "\n".join(out) + "\n"
+
+
+def _method_words(name: str, lang: str) -> str:
+    method = METHODS.get(name)
+    return "" if method is None else method.ja if lang == "ja" else method.en
+
+
+def _method_lines(v: Verdict, lang: str) -> list[str]:
+    """The numbers a rating method computed (the rates and their ratio, the slope and the projection) and its grade."""
+    ja = lang == "ja"
+    lines = [f"  {FACT_WORDS[f.key][ja]} = {fact_text(f)}" for f in v.method_facts]
+    if v.goal is not None:
+        lines.append(f"  {'到達目標' if ja else 'goal'} ({era_label(v.deadline or 0)}) = {exact(v.goal, v.percent)}")
+    if v.grade:
+        lines.append(f"  {'区分' if ja else 'grade'}: {GRADE_WORDS[v.grade][ja]}")
+    return lines
+
+
+def _ratio_lines(v: Verdict, lang: str) -> list[tuple[str, str]]:
+    """The achievement ratio (actual ÷ target) and the progress ratio (change since the base ÷ change required)."""
+    ja = lang == "ja"
+    out = []
+    if v.achievement is not None:
+        out.append(("達成率（実績÷目標値）" if ja else "achievement ratio (actual ÷ target)", ratio_text(v.achievement)))
+    if v.progress is not None:
+        out.append(("進捗率（基準からの変化÷必要な変化）" if ja else "progress ratio (change since base ÷ change required)",
+                    ratio_text(v.progress)))
+    return out
 
 
 def _read_lines(reads: tuple[ReadFact, ...], lang: str) -> list[str]:
@@ -381,6 +418,10 @@ def to_json(d: Derivation, lang: str = "en") -> dict[str, Any]:
             "method": line.method, "base_year": year(line.base_year), "base_value": both(line.base_value, p),
             "goal": both(line.goal, p), "goal_formula": line.goal_formula, "deadline": year(line.deadline), "year": year(line.year),
             "expected": both(line.expected, p), "formula": line.formula},
+        "method": {"name": v.method, "grade": v.grade,
+                   "facts": [{"key": f.key, "value": exact_string(f.value, f.percent), "approximate": f.approximate,
+                              "percent": f.percent} for f in v.method_facts]},
+        "achievement": exact_string(v.achievement, True), "progress": exact_string(v.progress, True),
         "broken_years": [year(b) for b in v.broken_years],
         "missing": [{"indicator": r.indicator, "year": year(r.year),
                      "marker": r.value.value if isinstance(r.value, Marker) else "missing"} for r in v.missing],

@@ -35,7 +35,7 @@ from .direction import DIRECTIONS, HIGHER, LOWER, WITHIN, implied_direction, ind
 # constant folding lives in folding.py; re-exported here, where callers have always imported it
 from .folding import MAX_BITS, _arith, constant_order, constant_values, fold_constant, fold_with
 from .functions import FUNCTIONS, Arguments, Kind
-from .methods import DEFAULT_METHOD, METHODS
+from .methods import DEFAULT_METHOD, METHODS, Line
 from .nodes import (
     Between,
     BinOp,
@@ -271,6 +271,7 @@ class Evaluator:
         if outcome == "unknown":
             return _unknown_verdict(common, _join(actual, low, high, tol))
         common["value_year"] = year
+        self.ratios(ctx, common, actual, low, high)  # type: ignore[arg-type]
         if outcome == "holds":
             return dict(common, status=Status.MET, rule="met.holds")
         if outcome == "exceeded":
@@ -301,6 +302,28 @@ class Evaluator:
         self._readings, self._steps = readings, steps
         return judged, first
 
+    def ratios(self, ctx: _Context, common: _Draft, actual: Fraction, low: Fraction, high: Fraction | None) -> None:
+        """The achievement ratio (actual ÷ target value) and the progress ratio ((actual − base) ÷ (target − base)).
+
+        The target value is the threshold, or a directed range's bound on its better side's way (the lower bound
+        for `better higher`, the upper for `better lower`); a range to keep within has neither ratio."""
+        cond = ctx.target.condition
+        if isinstance(cond, Between):
+            target = low if ctx.direction == HIGHER else high if ctx.direction == LOWER else None
+        else:
+            target = low
+        if target is None:
+            return
+        if target != 0:
+            common["achievement"] = actual / target
+        base_year = ctx.base_year
+        if base_year is not None and base_year <= self.as_of:
+            base = self.value(_left(ctx.target), base_year)
+            if isinstance(base, Fraction):
+                common["base_value"] = base
+                if target != base:
+                    common["progress"] = (actual - base) / (target - base)
+
     def first_year(self) -> int:
         """The earliest year of any cell: where the search for a latest value stops when there is no base year."""
         years = [min(s.cells) for s in self.data.series.values() if s.cells]
@@ -320,11 +343,24 @@ class Evaluator:
         if isinstance(base_value, Unknown):
             return _unknown_verdict(common, base_value, rule_prefix="line")
         goal, upward = line_goal(t.condition, ctx.direction, low, high, tol, base_value)
-        expected = METHODS[ctx.method].expected(base_value, goal, base_year, deadline, year)
-        ahead = actual >= expected if upward else actual <= expected
-        status, rule = (Status.ON_TRACK, "on_track.on_line") if ahead else (Status.BEHIND, "behind.off_line")
-        common.update(base_value=base_value, goal=goal, expected=expected)
-        return dict(common, status=status, rule=rule)
+        method = METHODS[ctx.method]
+        points = self.points(_left(t), base_year, year) if method.needs_points else ()
+        judged = method.judge(Line(base_year, base_value, goal, deadline, year, actual, upward, points))
+        common.update(base_value=base_value, goal=goal)
+        if judged.problem is not None:
+            return dict(common, status=Status.INSUFFICIENT_DATA, rule="insufficient.undefined", undefined=(judged.problem,))
+        common.update(expected=judged.expected, projection=judged.projection, grade=judged.grade, method_facts=judged.facts)
+        on_track, behind = method.rules
+        return dict(common, status=Status.ON_TRACK if judged.on_track else Status.BEHIND, rule=on_track if judged.on_track else behind)
+
+    def points(self, e: Expr, first: int, last: int) -> tuple[tuple[int, Fraction], ...]:
+        """The numbers of an expression from ``first`` to ``last`` (years without one are left out)."""
+        out = []
+        for y in range(first, last + 1):
+            v = self.value(e, y)
+            if isinstance(v, Fraction):
+                out.append((y, v))
+        return tuple(out)
 
     def every_year(self, ctx: _Context, sched: EveryYear) -> _Draft:
         t = ctx.target

@@ -52,6 +52,24 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "the condition does not hold yet on a value from before the deadline, and that value falls short of the progress "
          "line's expectation for its year, so the target is behind",
          "期限前の値で条件は未達、その年度の進捗直線上の見込み値に届いていないので遅れ"),
+    Rule("on_track.projection", _O, False,
+         "the condition does not hold yet on a value from before the deadline, but the least-squares trend of the values "
+         "since the base year, projected to the deadline, reaches the goal (method trend), so the target is on track",
+         "期限前の値で条件は未達だが、基準年度以降の値の傾向線（最小二乗法）を期限まで延ばすと目標に届くので順調に進捗"),
+    Rule("behind.projection", _B, False,
+         "the condition does not hold yet on a value from before the deadline, and the least-squares trend of the values "
+         "since the base year, projected to the deadline, falls short of the goal (method trend), so the target is behind",
+         "期限前の値で条件は未達、基準年度以降の値の傾向線（最小二乗法）を期限まで延ばしても目標に届かないので遅れ"),
+    Rule("on_track.growth_rate", _O, False,
+         "the condition does not hold yet on a value from before the deadline, but the observed compound annual growth rate "
+         "since the base year is at least 95% of the rate required to reach the goal by the deadline (method cagr), so the "
+         "target is on track",
+         "期限前の値で条件は未達だが、基準年度からの実績の年平均成長率が目標達成に必要な率の95%以上なので順調に進捗"),
+    Rule("behind.growth_rate", _B, False,
+         "the condition does not hold yet on a value from before the deadline, and the observed compound annual growth rate "
+         "since the base year is below 95% of the rate required to reach the goal by the deadline (method cagr; its grade "
+         "says how far: acceleration needed, limited progress, deterioration), so the target is behind",
+         "期限前の値で条件は未達、基準年度からの実績の年平均成長率が目標達成に必要な率の95%未満なので遅れ（区分は加速が必要・進展が限定的・悪化）"),
     Rule("behind.outside_range", _B, False,
          "before the deadline the value is outside a range to keep within (on either side), so the target is behind",
          "期限前で、値が保つべき範囲の外にある（上下どちらでも）ので遅れ"),

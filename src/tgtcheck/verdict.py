@@ -20,7 +20,7 @@ from enum import Enum
 from fractions import Fraction
 
 from .dataset import Marker
-from .methods import DEFAULT_METHOD
+from .methods import DEFAULT_METHOD, Fact
 from .nodes import Call, Target, fast_init
 
 
@@ -114,6 +114,11 @@ class Verdict:
     direction: str | None = None  # the desirable direction: "higher", "lower", "within" (None: none, as for !=)
     value_year: int | None = None  # the year of the value the verdict rests on (直近値 when before judged_year)
     later: tuple[int, ...] = ()  # years after the as-of year the target needs (insufficient.after_as_of)
+    projection: Fraction | None = None  # the trend method's projection for the deadline
+    grade: str | None = None  # the method's own category (cagr: methods.GRADE_WORDS)
+    method_facts: tuple[Fact, ...] = ()  # the numbers the method computed (rates, ratio, slope), for explain
+    achievement: Fraction | None = None  # achievement ratio: actual ÷ target value
+    progress: Fraction | None = None  # progress ratio: (actual − base value) ÷ (target value − base value)
 
 
 def uniq(items: tuple) -> tuple:  # type: ignore[type-arg]

@@ -18,6 +18,7 @@ from fractions import Fraction
 from .dataset import Marker
 from .evaluate import Reading, Status, Verdict
 from .memo import by_value
+from .methods import GRADE_WORDS, Fact
 from .printer import condition_text
 from .years import calendar_years
 from .years import era_label as _era_label_uncached
@@ -126,6 +127,17 @@ def _threshold(v: Verdict, lang: str = "en") -> str:
 def _missing(v: Verdict, lang: str) -> str:
     parts = [reading_text(r, lang) for r in v.missing]
     return ", ".join(parts) if lang != "ja" else "、".join(parts)
+
+
+def ratio_text(x: Fraction) -> str:
+    """An achievement or progress ratio as a percent: 1.46 -> '146%'."""
+    return number(x, percent=True)
+
+
+def fact_text(f: Fact) -> str:
+    """A method's number: exact, or marked ≈ when it approximates an irrational one (a root)."""
+    text = number(f.value, f.percent)
+    return text if not f.approximate or "≈" in text else "≈" + text
 
 
 # -- comparisons, worded from the exact comparison that decided -----------------------------
@@ -244,6 +256,19 @@ def _en(v: Verdict) -> str:
         return f"{head}: {against}: not met, and the deadline is reached."
     if rule == "behind.outside_range":
         return f"{head}: {against}, outside the range to keep within: behind, before the deadline."
+    if rule.endswith(".projection"):
+        assert v.projection is not None and v.goal is not None
+        seen = compared(_n(v, v.projection), relation(v.projection, v.goal), "the goal", "目標", _n(v, v.goal), "en")
+        word = "on track" if rule.startswith("on_track") else "behind"
+        return (f"{head}: {against}, not reached yet; the least-squares trend of the values since {era_label(v.base_year or 0)} "
+                f"projects {_n(v, v.projection)} for {era_label(v.deadline or 0)}, and {seen}: {word}.")
+    if rule.endswith(".growth_rate"):
+        facts = {f.key: fact_text(f) for f in v.method_facts}
+        grade = GRADE_WORDS[v.grade][0] if v.grade else "?"
+        ratio = f" (R {facts['ratio']})" if "ratio" in facts else ""
+        return (f"{head}: {against}, not reached yet; the compound annual growth rate since {era_label(v.base_year or 0)} is "
+                f"{facts.get('observed_rate', '?')} against {facts.get('required_rate', '?')} needed to reach {_n(v, v.goal)} by "
+                f"{era_label(v.deadline or 0)}{ratio}: {grade}.")
     assert v.expected is not None and v.actual is not None
     year = era_label(v.value_year or v.as_of)
     line = (f"the {'straight' if v.method == 'linear' else v.method} line from {_n(v, v.base_value)} in {era_label(v.base_year or 0)} "
@@ -305,9 +330,22 @@ def _ja(v: Verdict) -> str:
         return f"{head}：{against}。期限に至り、目標に達していない。"
     if rule == "behind.outside_range":
         return f"{head}：{against}。保つべき範囲の外で、期限前のため遅れ。"
+    if rule.endswith(".projection"):
+        assert v.projection is not None and v.goal is not None
+        rel = relation(v.projection, v.goal)
+        word = "順調に進捗" if rule.startswith("on_track") else "遅れ"
+        return (f"{head}：{against}ため目標に未達。{label(v.base_year or 0, 'ja')}以降の値の傾向線（最小二乗法）による"
+                f"{label(v.deadline or 0, 'ja')}の見込みは{_n(v, v.projection)}で、目標{_n(v, v.goal)}{REL_JA[rel]}（{word}）。")
+    if rule.endswith(".growth_rate"):
+        facts = {f.key: fact_text(f) for f in v.method_facts}
+        grade = GRADE_WORDS[v.grade][1] if v.grade else "?"
+        ratio = f"（R {facts['ratio']}）" if "ratio" in facts else ""
+        return (f"{head}：{against}ため目標に未達。{label(v.base_year or 0, 'ja')}からの年平均成長率は{facts.get('observed_rate', '?')}で、"
+                f"{label(v.deadline or 0, 'ja')}に{_n(v, v.goal)}へ達するのに必要な{facts.get('required_rate', '?')}に対し{ratio}、"
+                f"{grade}（{'順調に進捗' if rule.startswith('on_track') else '遅れ'}）。")
     assert v.expected is not None and v.actual is not None
     line = (f"{label(v.base_year or 0, 'ja')}の{_n(v, v.base_value)}から{label(v.deadline or 0, 'ja')}の"
             f"{_n(v, v.goal)}への直線上の{label(v.value_year or v.as_of, 'ja')}の見込み値は{_n(v, v.expected)}")
     seen = compared(_n(v, v.actual), relation(v.actual, v.expected), "", "見込み値", _n(v, v.expected), "ja")
     word = "順調に進捗" if rule == "on_track.on_line" else "遅れ"
-    return f"{head}：{against}ため未達成。{line}で、{seen}（{word}）。"
+    return f"{head}：{against}ため目標に未達。{line}で、{seen}（{word}）。"

@@ -79,6 +79,10 @@ def verdict(v: Verdict, lang: str, spec_file: str) -> dict[str, Any]:
         "base_value": exact(v.base_value, v.percent),
         "goal": exact(v.goal, v.percent),
         "expected": exact(v.expected, v.percent),
+        "projection": exact(v.projection, v.percent),
+        "achievement": exact(v.achievement, True),
+        "progress": exact(v.progress, True),
+        "grade": v.grade,
         "broken_years": [year(b) for b in v.broken_years],
         "readings": [
             {"indicator": r.indicator, "year": year(r.year),

@@ -25,6 +25,7 @@ from json.encoder import encode_basestring  # the C function when the _json modu
 from ..dataset import Marker
 from ..evaluate import Reading, Verdict
 from ..wording import explanation, status_word
+from ..years import calendar_years
 from .json_numbers import exact_text, year_label
 
 # indentation of a target's keys (depth 3), of a year's or a reading's keys (4), of a reading's year (5)
@@ -32,9 +33,13 @@ _K = "\n      "
 _K4 = "\n        "
 
 
-@functools.lru_cache(maxsize=1024)
 def _year(y: int | None, depth: int) -> str:
-    """``{"year": …, "label": …}`` (or null) as a value at ``depth``."""
+    """``{"year": …, "label": …}`` (or null) as a value at ``depth``, in the spec's year style."""
+    return _year_text(y, depth, calendar_years())
+
+
+@functools.lru_cache(maxsize=1024)
+def _year_text(y: int | None, depth: int, calendar: bool) -> str:  # calendar: a key of the cache, as the label depends on it
     if y is None:
         return "null"
     inner = "\n" + "  " * (depth + 1)
@@ -111,6 +116,8 @@ def target_text(v: Verdict, lang: str, spec_file: str) -> str:
         f'{_K}"actual": {_number(v.actual, p)},{_K}"threshold": {_number(v.threshold, p)},{_K}"upper": {_number(v.upper, p)},'
         f'{_K}"tolerance": {_number(v.tolerance, p)},{_K}"base_value": {_number(v.base_value, p)},'
         f'{_K}"goal": {_number(v.goal, p)},{_K}"expected": {_number(v.expected, p)},'
+        f'{_K}"projection": {_number(v.projection, p)},{_K}"achievement": {_number(v.achievement, True)},'
+        f'{_K}"progress": {_number(v.progress, True)},{_K}"grade": {encode_basestring(v.grade) if v.grade else "null"},'
         f'{_K}"broken_years": {_list([_year(b, 4) for b in v.broken_years])},'
         f'{_K}"readings": {_list([_reading(r) for r in v.readings])},'
         f'{_K}"missing": {_list([_missing_reading(r) for r in v.missing])},'

@@ -30,7 +30,7 @@ from ..dataset import Dataset, Marker
 from ..direction import WITHIN
 from ..evaluate import Evaluator, Status, Unknown, Verdict, line_goal
 from ..functions import FUNCTIONS, Function, Kind
-from ..methods import METHODS
+from ..methods import METHODS, Line
 from ..nodes import Between, BinOp, Call, Deadline, EveryYear, Expr, Neg, Ref, Spec, Target, Trend
 from ..pipeline import RunResult
 from ..printer import condition_text, expr_text, schedule_text
@@ -340,13 +340,17 @@ def _path(v: Verdict, ev: Evaluator, left: Expr, op: str) -> tuple[tuple[tuple[i
         if isinstance(measured, Unknown):
             return (), _kind_of_unknown(measured)
         base_value = measured
-    goal = v.goal
-    if goal is None:
-        if op == "between" and v.direction == WITHIN:
-            return (), ""  # a range to keep within has no line to progress along
-        goal, _ = line_goal(v.target.condition, v.direction, v.threshold, v.upper, v.tolerance or Fraction(0), base_value)
-    method = METHODS[v.method]
-    return tuple((y, method.expected(base_value, goal, v.base_year, v.deadline, y)) for y in range(v.base_year, v.deadline + 1)), ""
+    if v.goal is None and op == "between" and v.direction == WITHIN:
+        return (), ""  # a range to keep within has no line to progress along
+    goal, upward = line_goal(v.target.condition, v.direction, v.threshold, v.upper, v.tolerance or Fraction(0), base_value)
+    goal = v.goal if v.goal is not None else goal
+    method = METHODS.get(v.method)
+    if method is None:
+        return (), ""
+    year = min(v.as_of, v.deadline)
+    points = ev.points(left, v.base_year, year) if method.needs_points else ()
+    line = Line(v.base_year, base_value, goal, v.deadline, year, v.actual if v.actual is not None else base_value, upward, points)
+    return method.path(line), ""
 
 
 def _raw_points(ev: Evaluator, name: str, first: int, as_of: int) -> tuple[Point, ...]:
