@@ -134,6 +134,19 @@ def ratio_text(x: Fraction) -> str:
     return number(x, percent=True)
 
 
+def ratio_figures(v: Verdict, lang: str = "en") -> str:
+    """'achievement 83.33%, progress 28.57%' / '達成率≈83.33%、進捗率≈28.57%', with a rating method's grade; '' if none."""
+    ja = lang == "ja"
+    parts = []
+    if v.achievement is not None:
+        parts.append(("達成率" if ja else "achievement ") + ratio_text(v.achievement))
+    if v.progress is not None:
+        parts.append(("進捗率" if ja else "progress ") + ratio_text(v.progress))
+    if v.grade is not None:
+        parts.append(("区分：" if ja else "grade: ") + GRADE_WORDS[v.grade][ja])
+    return ("、" if ja else ", ").join(parts)
+
+
 def fact_text(f: Fact) -> str:
     """A method's number: exact, or marked ≈ when it approximates an irrational one (a root)."""
     text = number(f.value, f.percent)

@@ -34,7 +34,7 @@ from ..methods import METHODS, Line
 from ..nodes import Between, BinOp, Call, Deadline, EveryYear, Expr, Neg, Ref, Spec, Target, Trend
 from ..pipeline import RunResult
 from ..printer import condition_text, expr_text, schedule_text
-from ..wording import explanation, number, status_word
+from ..wording import explanation, number, ratio_figures, status_word
 from ..years import era_label, label
 
 # A symbol per status, so a status reads without colour (printed in black and white, or by the colour-blind).
@@ -69,6 +69,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "status": ("Status", "状況"),
     "condition": ("Condition", "条件"),
     "explanation": ("Explanation", "説明"),
+    "figures": ("Ratios", "達成率・進捗率"),
     "constants": ("Constants", "定数"),
     "chart": ("Chart", "グラフ"),
     "indicators": ("Indicators", "指標"),
@@ -145,6 +146,7 @@ class TargetView:
     constants: tuple[tuple[str, str, str | None], ...]  # (id, value, note) of the constants it uses
     indicators: tuple[str, ...]
     chart: Chart
+    figures: str = ""  # achievement and progress ratios, a rating method's grade ('' when there are none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +225,7 @@ def _target_view(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str
     condition = condition_text(t.condition) + (f" {schedule_text(t.schedule)}" if t.schedule else "")
     return TargetView(
         id=t.id, title=t.title, status=v.status, status_word=status_word(v.status, lang), symbol=SYMBOLS[v.status],
-        explanation=explanation(v, lang), condition=condition,
+        explanation=explanation(v, lang), figures=ratio_figures(v, lang), condition=condition,
         constants=tuple((c, expr_text(consts[c].value), consts[c].note) for c in used),
         indicators=tuple(n for n in refs(t) if n in {i.id for i in spec.indicators}),
         chart=chart_of(v, spec, data, ev, lang),
