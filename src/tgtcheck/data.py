@@ -37,11 +37,15 @@ from typing import Any, NamedTuple, Protocol
 
 from .dataset import Cell, Dataset, Marker, Series, Value
 from .diagnostics import CODES, Diagnostic, Location, Severity, Span
-from .years import YearError, parse_year
+from .digits import HELP as DIGITS_HELP
+from .digits import refusal
+from .years import ParsedYear, YearError, parse_year
 
 DATA_SUFFIXES: tuple[str, ...] = (".yaml", ".yml", ".json", ".csv")
 MAX_DATA_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 32  # nesting of mappings/lists; real data needs 5
+MAX_YEAR_KEY = 64  # characters of a year key: 平成14年度 is 6; Python's int() refuses more than 4,300 digits
+MAX_DIGITS = 1000  # digits of a value written as text (a YAML/JSON number's exponent is bounded by MAX_EXPONENT)
 MAX_EXPONENT = 100  # |decimal exponent| of a value: 1e999999999 would exhaust memory as a Fraction
 KINDS: tuple[str, ...] = ("count", "amount", "percent")
 TOP_FIELDS: tuple[str, ...] = ("indicators", "notes", "$schema")
@@ -157,6 +161,10 @@ def build(tree: Tree, file: str, positions: Positions) -> tuple[Dataset | None, 
     return (None if b.diags else dataset), b.diags
 
 
+class Oversized(str):
+    """A number in the file too large for any exact type (``1e99999999999999999999``): reported as TGT305."""
+
+
 class Bad(NamedTuple):
     """Why a value is refused: the code and what was found ("text '多数'")."""
 
@@ -169,13 +177,18 @@ def text_value(text: str) -> Value | Bad:
     s = text.strip().translate(_FULLWIDTH)
     if not s:
         return Marker.UNKNOWN
+    why = refusal(s)
+    if why is not None:
+        return Bad("TGT303", f"text {why}")
     low = s.lower()
     if low in _PENDING:
         return Marker.PENDING
     if low in _NOT_APPLICABLE:
         return Marker.NOT_APPLICABLE
     if _NUMBER_RE.fullmatch(s):
-        return Fraction(Decimal(s.replace(",", "")))
+        if len(s) > MAX_DIGITS:
+            return Bad("TGT305", f"a number of {len(s):,} characters, too large for a data value")
+        return decimal_value(Decimal(s.replace(",", "")))
     if low.lstrip("+-.") in ("nan", "inf", "infinity"):
         return Bad("TGT305", f"'{text}'")
     if s.endswith("%") and _NUMBER_RE.fullmatch(s[:-1].strip()):
@@ -208,6 +221,23 @@ def describe(raw: Any) -> str:
             return "a list (in YAML a lone - starts a list: write '-' in quotes, or －)"
         return "a list"
     return f"a {type(raw).__name__} ({raw})"
+
+
+def year_of(key: Any) -> ParsedYear | YearError:
+    """A year key or column name read as a year: foreign digits and overlong text refused before parsing."""
+    if not isinstance(key, str):
+        return YearError(f"'{key}' is not a year", "")
+    if len(key) > MAX_YEAR_KEY:
+        return YearError(f"'{clip(key)}' is not a year", CODES["TGT306"].fix)
+    why = refusal(key)
+    if why is not None:
+        return YearError(why, DIGITS_HELP)
+    return parse_year(key)
+
+
+def clip(text: str, width: int = 40) -> str:
+    """A text cut to about ``width`` characters for a message: 'abc…(5,000 characters)'."""
+    return text if len(text) <= width else f"{text[:width]}…({len(text):,} characters)"
 
 
 def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
@@ -344,7 +374,7 @@ class _Builder:
         """The western year of a year key, cached by its text; reports TGT306."""
         year = self.years.get(key)
         if year is None:
-            parsed = parse_year(key) if isinstance(key, str) else YearError(f"'{key}' is not a year", "")
+            parsed = year_of(key)
             year = self.years[key] = parsed if isinstance(parsed, YearError) else parsed.value
         if isinstance(year, YearError):
             self.report("TGT306", (*path, key), f"{year.message} (the keys here must be years)", year.help or None, key=True)
@@ -405,13 +435,13 @@ class _Builder:
             kind = type(raw)
             value: Value | Bad
             if kind is int:
-                value = Fraction(raw)
+                value = Fraction(raw) if -_HUGE < raw < _HUGE else decimal_value(Decimal(raw))
             elif kind is str:
                 value = _MARKERS.get(raw)  # type: ignore[assignment]
                 if value is None:
-                    if raw.isdigit() and raw.isascii():
+                    if raw.isdigit() and raw.isascii() and len(raw) < 19:
                         value = Fraction(int(raw))
-                    elif _PLAIN_DECIMAL_RE.fullmatch(raw):
+                    elif len(raw) < 40 and _PLAIN_DECIMAL_RE.fullmatch(raw):
                         value = Fraction(Decimal(raw))
                     else:
                         value = text_value(raw)
@@ -419,6 +449,8 @@ class _Builder:
                 value = Marker.UNKNOWN
             elif kind is Decimal:
                 value = decimal_value(raw)
+            elif kind is Oversized:
+                value = Bad("TGT305", f"{clip(raw)}, too large or too small for a data value")
             elif isinstance(raw, (dict, list)):
                 self.report("TGT307", (*path, key), f"{id} in {key}: expected one value, found {describe(raw)}", VALUE_HELP)
                 continue
@@ -439,3 +471,4 @@ class _Builder:
 
 
 _MISSING: Any = object()
+_HUGE = 10 ** (MAX_EXPONENT + 1)

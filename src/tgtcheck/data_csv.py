@@ -23,9 +23,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from .data import Path, Tree, did_you_mean, dotted
+from .data import Path, Tree, did_you_mean, dotted, year_of
 from .diagnostics import CODES, Diagnostic, Location, Severity, Span
-from .years import YearError, parse_year
+from .years import YearError
 
 ID_COLUMN = "indicator"
 META_COLUMNS: tuple[str, ...] = ("label", "unit", "kind", "footnote")
@@ -160,7 +160,7 @@ class _Table:
             if name in (ID_COLUMN, *META_COLUMNS):
                 meaning: Any = name
             else:
-                parsed = parse_year(name)
+                parsed = year_of(name)
                 if isinstance(parsed, YearError):
                     guess = did_you_mean(name, (ID_COLUMN, *META_COLUMNS))
                     if guess:

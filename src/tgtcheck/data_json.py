@@ -18,10 +18,10 @@ Shape and reasons:
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .data import Path, Tree, dotted
+from .data import Oversized, Path, Tree, dotted
 from .diagnostics import CODES, Diagnostic, Location, Severity, Span
 
 _CONSTANTS = {"NaN": "NaN", "Infinity": "Infinity", "-Infinity": "-Infinity"}
@@ -51,19 +51,23 @@ def parse_json(text: str, file: str) -> tuple[Tree, JsonPositions | None, list[D
         duplicated.append((first, again))
         return first
 
+    constant = lambda s: Decimal(_CONSTANTS[s])  # noqa: E731
     try:
-        tree = json.loads(text, parse_float=Decimal, parse_constant=lambda s: Decimal(_CONSTANTS[s]), object_pairs_hook=pairs)
+        try:
+            tree = json.loads(text, parse_float=_decimal, parse_constant=constant, object_pairs_hook=pairs)
+        except ValueError as exc:  # an integer of more than 4,300 digits: again, reading integers in Python (slower)
+            if isinstance(exc, json.JSONDecodeError):
+                raise
+            duplicated.clear()
+            tree = json.loads(text, parse_float=_decimal, parse_int=_integer, parse_constant=constant, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         span = Span(exc.lineno, exc.colno, exc.lineno, exc.colno + 1, exc.pos, exc.pos + 1)
         return None, None, [Diagnostic("TGT301", Severity.ERROR, f"JSON syntax error: {exc.msg}", Location(file, span),
                                        CODES["TGT301"].fix)]
     except RecursionError:
         return None, None, [Diagnostic("TGT309", Severity.ERROR, "the data is nested too deeply", Location(file), CODES["TGT309"].fix)]
-    except ValueError:  # an integer with more digits than Python converts (4300)
-        m = re.search(r"[0-9]{4301,}", text)
-        where = positions.at(m.start(), m.end()) if m else None
-        return None, None, [Diagnostic("TGT305", Severity.ERROR, "a number has more than 4300 digits", Location(file, where),
-                                       "write a number with fewer digits")]
+    except RecursionError:
+        return None, None, [Diagnostic("TGT309", Severity.ERROR, "the data is nested too deeply", Location(file), CODES["TGT309"].fix)]
     paths = _paths_of(tree, [d for d, _ in duplicated]) if duplicated else {}
     diags = [positions.duplicate(file, paths[id(d)], key) for d, keys in duplicated if id(d) in paths for key in keys]
     return tree, positions, diags
@@ -83,6 +87,18 @@ def _paths_of(tree: Any, targets: list[dict[str, Any]]) -> dict[int, Path]:
         elif isinstance(node, list):
             stack.extend((v, (*path, str(i))) for i, v in enumerate(node) if isinstance(v, (dict, list)))
     return found
+
+
+def _decimal(text: str) -> Decimal | Oversized:
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # an exponent beyond what Decimal holds: 1e99999999999999999999
+        return Oversized(text)
+
+
+def _integer(text: str) -> int | Decimal:
+    """Short integers as ``int``; long ones as ``Decimal`` (``int()`` refuses 4,300 digits; the builder bounds the size)."""
+    return int(text) if len(text) < 19 else Decimal(text)
 
 
 class JsonPositions:
