@@ -66,17 +66,30 @@ class Checker:
         self.constant_kinds_in_order()
         seen: dict[str, Target] = {}
         for target in spec.targets:
-            if target.id in seen:
-                first = seen[target.id].span
-                self.report("TGT202", f"target id \"{target.id}\" is already used by the target on line {first.line}",
-                            target.id_span, "give each target its own id")
-            else:
-                seen[target.id] = target
+            self.target_id(target, seen)
             self.target(target)
         if self.strict:
             self.lint_unused()
         return sorted(self.diags, key=lambda d: (d.location.span.line if d.location.span else 0,
                                                  d.location.span.column if d.location.span else 0, d.code))
+
+    def target_id(self, target: Target, seen: dict[str, Target]) -> None:
+        """TGT223 for an id that is empty or hides characters; TGT202 for one that is, or looks, the same as an earlier one."""
+        problem = id_problem(target.id)
+        if problem is not None:
+            self.report("TGT223", f"target id \"{target.id}\" {problem}", target.id_span,
+                        "write the id with visible characters only, without spaces around it: \"6-2-1\"")
+        key = lookalike(target.id)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = target
+        elif first.id == target.id:
+            self.report("TGT202", f"target id \"{target.id}\" is already used by the target on line {first.span.line}",
+                        target.id_span, "give each target its own id")
+        else:
+            self.report("TGT202", f"target id \"{target.id}\" looks the same as \"{first.id}\" on line {first.span.line} "
+                        f"but differs in {_difference(first.id, target.id)}", target.id_span,
+                        "give each target its own id, and write the same id the same way everywhere")
 
     def policy_header(self) -> None:
         p = self.spec.policy
@@ -226,8 +239,9 @@ class Checker:
             return Kind.PERCENT if e.percent else Kind.NUMBER
         if isinstance(e, Year):
             self.year(e)
-            if not in_constant:
-                self.report("TGT212", f"the year {e.text} is used as a number", e.span, "years go only where a function asks for one: value(x, H13)")
+            where = f" in constant '{in_constant[-1]}'" if in_constant else ""
+            self.report("TGT212", f"the year {e.text} is used as a number{where}", e.span,
+                        "years go only where a function asks for one: value(x, H13)")
             return Kind.YEAR
         if isinstance(e, Ref):
             return self.ref(e, in_constant)
@@ -389,6 +403,50 @@ def _data_is_percent(series: Series) -> bool:
     """The data row's own word on whether it is a percent: `kind: percent` or a % unit (no word: agrees with the spec)."""
     unit = (series.unit or "").strip()
     return series.kind == "percent" or unit in ("%", "％")
+
+
+_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u30fc\uff70")  # read as -
+
+
+def lookalike(id: str) -> str:
+    """What an id looks like: compatibility forms folded (６ -> 6), dashes as -, invisible characters and outer spaces gone."""
+    import unicodedata
+
+    if id.isascii():
+        return id.strip()
+    folded = unicodedata.normalize("NFKC", id)
+    return "".join("-" if c in _DASHES else c for c in folded if not _invisible(c)).strip()
+
+
+def id_problem(id: str) -> str | None:
+    """Why a target id cannot be told from another one on screen: empty, spaces around it, invisible characters."""
+    if not id.strip():
+        return "is empty" if not id else "is only spaces"
+    if id != id.strip():
+        return "has spaces before or after it"
+    hidden = next((c for c in id if _invisible(c)), None)
+    if hidden is not None:
+        from .digits import named
+
+        return f"contains the invisible character {named(hidden)}"
+    return None
+
+
+def _invisible(c: str) -> bool:
+    import unicodedata
+
+    return unicodedata.category(c) in ("Cf", "Cc", "Zl", "Zp") or (c.isspace() and c != " ")
+
+
+def _difference(a: str, b: str) -> str:
+    """The first characters where two look-alike ids differ, named."""
+    from .digits import named
+
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            return f"{named(x)} against {named(y)}"
+    longer = a if len(a) > len(b) else b
+    return f"{named(longer[min(len(a), len(b))])}"
 
 
 def _did_you_mean(name: str, candidates: list[str], declare: bool = False) -> str | None:

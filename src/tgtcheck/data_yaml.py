@@ -59,7 +59,7 @@ def parse_yaml(text: str, file: str, pure: bool = False) -> tuple[Tree, YamlPosi
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(p for p in (exc.context, exc.problem) if p)
         code = "TGT307" if isinstance(exc, yaml.constructor.ConstructorError) else "TGT301"
-        help = "remove the tag (!!null, !name): data files take values as written; quote a text ('12')" if code == "TGT307" else "fix the YAML syntax at the position shown"
+        help = _TAG_HELP if code == "TGT307" else "fix the YAML syntax at the position shown"
         line = text.split("\n", mark.line + 1)[mark.line] if mark is not None and mark.line < text.count("\n") + 1 else ""
         if "\t" in line[: mark.column + 1 if mark is not None else 0]:
             help = "indent YAML with spaces, not tabs"
@@ -70,6 +70,9 @@ def parse_yaml(text: str, file: str, pure: bool = False) -> tuple[Tree, YamlPosi
         return None, None, [_diag(file, "TGT301", f"YAML error: {exc}", None, ())]
     finally:
         loader.dispose()
+
+
+_TAG_HELP = "remove the tag (!!null, !name): data files take values as written; quote a text ('12')"
 
 
 def _diag(file: str, code: str, message: str, mark: Any, path: Path, help: str | None = None,
@@ -170,6 +173,9 @@ def loader_class(pure: bool = False) -> type:
     from yaml.events import AliasEvent
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+    class TagRefused(ConstructorError):
+        path: Path = ()
+
     base = yaml.SafeLoader if pure or not getattr(yaml, "__with_libyaml__", False) else yaml.CSafeLoader
     resolvers = yaml.SafeLoader.yaml_implicit_resolvers
     tags = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "tag:yaml.org,2002:null")
@@ -246,7 +252,7 @@ def loader_class(pure: bool = False) -> type:
             """
             implicit = self.resolve(ScalarNode, node.value, (not node.style, False))
             if node.tag != implicit:
-                error = ConstructorError(
+                error = TagRefused(
                     None, None,
                     f"tag {short_tag(node.tag)} on '{node.value}' is not allowed: it reads the value as "
                     f"{_MEANING.get(node.tag, short_tag(node.tag))}, where untagged it is {_MEANING.get(implicit, 'text')}",

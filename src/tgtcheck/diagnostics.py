@@ -104,6 +104,8 @@ CODES: dict[str, Code] = {
     "TGT220": Code("policy header incomplete", "give the policy header base and due years", 'policy "6-2" "t" base H13'),
     "TGT221": Code("constant depends on itself", "define constants from numbers and earlier constants", "constant a = b  constant b = a"),
     "TGT222": Code("count of a percent indicator", "use value(x) for an indicator measured in %", "count(share)"),
+    "TGT223": Code("target id empty or with hidden characters", "write the id with visible characters only, without spaces around it",
+                   'target "" "t" …'),
     # -- data ----------------------------------------------------------------
     "TGT300": Code("data file cannot be read", "check the data path given in the spec or with --data", "data \"missing.yaml\""),
     "TGT301": Code("data syntax error", "fix the YAML/JSON/CSV syntax at the position shown", "values: {H13: 208"),
