@@ -66,9 +66,41 @@ def parse_json(text: str, file: str) -> tuple[Tree, JsonPositions | None, list[D
                                        CODES["TGT301"].fix)]
     except RecursionError:
         return None, None, [Diagnostic("TGT309", Severity.ERROR, "the data is nested too deeply", Location(file), CODES["TGT309"].fix)]
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text):
+        surrogates = _lone_surrogates(tree, file, positions)
+        if surrogates:
+            return tree, positions, surrogates
     paths = _paths_of(tree, [d for d, _ in duplicated]) if duplicated else {}
     diags = [positions.duplicate(file, paths[id(d)], key) for d, keys in duplicated if id(d) in paths for key in keys]
     return tree, positions, diags
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_REPORTED = 100
+
+
+def _lone_surrogates(tree: Any, file: str, positions: JsonPositions) -> list[Diagnostic]:
+    """TGT301 for each text (key or value) with half of a UTF-16 pair (``"\\ud800"``): JSON allows it, UTF-8 cannot hold it."""
+    out: list[Diagnostic] = []
+    stack: list[tuple[Any, Path]] = [(tree, ())]
+    while stack and len(out) < MAX_REPORTED:
+        node, path = stack.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for k, v in items:
+            key = str(k)
+            texts = [key, v] if isinstance(v, str) else [key]
+            bad = next((m for t in texts if (m := _SURROGATE.search(t))), None)
+            if bad is not None:
+                shown = tuple(p.encode("utf-8", "backslashreplace").decode("utf-8") for p in (*path, key))
+                half = bad.group(0).encode("utf-8", "backslashreplace").decode("ascii")
+                out.append(Diagnostic(
+                    "TGT301", Severity.ERROR, f"the text at {dotted(shown)} has {half}, half of a UTF-16 surrogate pair, which is no character",
+                    Location(file, positions.span(path if bad.string is key else (*path, key)) if path else None, dotted(shown)),
+                    "remove the \\u escape or write the whole character (two escapes, \\ud83d\\ude00, or the character itself)"))
+            if isinstance(v, (dict, list)):
+                stack.append((v, (*path, key)))
+    return out
 
 
 def _paths_of(tree: Any, targets: list[dict[str, Any]]) -> dict[int, Path]:
