@@ -70,6 +70,8 @@ BAD: list[tuple[str, list[tuple[str, int]], bool | None]] = [
     ("tag_null.yaml", [("TGT307", 5)], None),  # !!null 12 would silently make 12 unknown
     ("tag_bool.yaml", [("TGT307", 5)], None),  # !!bool 12 was an internal error
     ("tag_key.yaml", [("TGT307", 4)], None),
+    ("control_text.yaml", [("TGT307", 3)], False),  # "\e" would reach the terminal
+    ("json_nul_byte.json", [("TGT300", 6)], None),  # a stray NUL: its line, not "binary" or "UTF-16"
     ("foreign_digit_key.yaml", [("TGT306", 5)], True),  # H1৪ (BENGALI DIGIT FOUR) is not H14
     ("unknown_field.yaml", [("TGT308", 4)], True),
     ("top_unknown.yaml", [("TGT308", 1)], True),

@@ -312,8 +312,10 @@ class _Builder:
 
     def text(self, raw: dict[str, Any], field: str, path: Path) -> str | None:
         value = raw.get(field)
-        if value is None or isinstance(value, str):
+        if value is None:
             return value
+        if isinstance(value, str):
+            return self.printable(value, (*path, field))
         self.report("TGT307", (*path, field), f"expected text for `{field}`, found {describe(value)}",
                     f"write the {field} as text; put it in quotes if it looks like a number")
         return None
@@ -328,7 +330,8 @@ class _Builder:
         out: dict[str, str] = {}
         for key, value in raw.items():
             if isinstance(value, str):
-                out[key] = value
+                if self.printable(value, (*path, key)) is not None:
+                    out[key] = value
             else:
                 self.report("TGT307", (*path, key), f"expected the footnote's text, found {describe(value)}",
                             "write the footnote as text; put it in quotes if it looks like a number")
@@ -412,8 +415,20 @@ class _Builder:
                 self.report("TGT307", (*path, key), f"expected the note's text, found {describe(text)}",
                             "write the note as text; put it in quotes if it looks like a number")
                 continue
-            out[year] = (key, text)
+            if self.printable(text, (*path, key)) is not None:
+                out[year] = (key, text)
         return out
+
+    def printable(self, text: str, path: Path) -> str | None:
+        """``text`` if it has no control character (a YAML "\\e" or JSON "\\u001b" would reach the terminal), else TGT307."""
+        control = _CONTROL.search(text)
+        if control is None:
+            return text
+        from .digits import named
+
+        self.report("TGT307", path, f"the text has the control character {named(control.group(0))}",
+                    "remove the escape (\\e, \\0, \\u001b …): texts are shown to people and written into reports")
+        return None
 
     def cells(self, id: str, values: dict[str, Any], path: Path, count: bool,
               notes: dict[int, tuple[str, str]]) -> dict[int, Cell]:
@@ -471,4 +486,5 @@ class _Builder:
 
 
 _MISSING: Any = object()
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")  # all but tab and line feed (a YAML block text has line feeds)
 _HUGE = 10 ** (MAX_EXPONENT + 1)

@@ -170,7 +170,15 @@ def render_diagnostic(d: Diagnostic, source_lines: list[str] | None = None, colo
         ja = line(d.code)
         if ja:
             out.append(f"  説明: {ja}")
-    return "\n".join(out)
+    return visible("\n".join(out))
+
+
+def visible(text: str) -> str:
+    """Control characters (but tab and line feed) as their visible symbols (NUL as ␀, ESC as ␛): never sent to a terminal."""
+    return text.translate(_VISIBLE) if not text.isprintable() else text
+
+
+_VISIBLE = {c: 0x2400 + c for c in (*range(0x00, 0x09), *range(0x0B, 0x20))} | {0x7F: 0x2421}
 
 
 def _width(ch: str) -> int:

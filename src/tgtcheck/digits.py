@@ -26,7 +26,12 @@ def foreign_digit(text: str) -> str | None:
 
 def named(ch: str) -> str:
     """``U+09EA BENGALI DIGIT FOUR``: a character as a message names it."""
-    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'UNNAMED CHARACTER')}"
+    name = unicodedata.name(ch, "") or _CONTROLS.get(ord(ch)) or ("CONTROL CHARACTER" if unicodedata.category(ch) == "Cc" else "UNNAMED CHARACTER")
+    return f"U+{ord(ch):04X} {name}"
+
+
+_CONTROLS = {0x00: "NULL (NUL)", 0x07: "BELL", 0x08: "BACKSPACE", 0x09: "TAB", 0x0A: "LINE FEED", 0x0B: "LINE TABULATION",
+             0x0C: "FORM FEED", 0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE", 0x7F: "DELETE"}
 
 
 def refusal(text: str) -> str | None:
