@@ -68,3 +68,11 @@ def test_a_reader_that_stops_early_does_not_hide_findings(tmp_path: Path, fmt: s
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 1, err
     assert err == ""
+
+
+@pytest.mark.parametrize("output", ["/dev/full", "no/such/dir/report.md"])
+def test_report_that_cannot_be_written_is_tgt502(tmp_path: Path, output: str) -> None:
+    proc = subprocess.run([*tgtcheck_command(), "report", str(SPEC_6_2), "--format", "markdown", "-o", output],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=120, check=False)
+    assert proc.returncode == 2
+    assert "error[TGT502]" in proc.stderr and "TGT501" not in proc.stderr

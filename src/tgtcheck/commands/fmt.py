@@ -133,7 +133,7 @@ def write(o: Outcome) -> bool:
             os.unlink(tmp)
             raise
     except OSError as exc:
-        sys.stderr.write(f"{o.name}: error[TGT100]: cannot write the file: {exc.strerror or exc}\n")
+        sys.stderr.write(f"{o.name}: error[TGT502]: cannot write the file: {exc.strerror or exc}\n")
         return False
     return True
 
