@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from .dataset import Dataset, Series
 from .diagnostics import Diagnostic, Location, Severity, Span
-from .functions import FUNCTIONS, Kind, suggest
+from .functions import FUNCTIONS, Budget, Kind, suggest
 from .methods import METHODS
 from .nodes import (
     MAX_DEPTH,
@@ -49,6 +49,8 @@ class Checker:
         self.constant_kinds: dict[str, Kind] = {}
         self.constant_values: dict[str, Fraction | None] | None = None
         self.used: set[str] = set()
+        self.budget = Budget()  # did-you-mean comparisons left: thousands of misspellings stay linear
+        self.hints: dict[tuple[str, bool], str | None] = {}  # (name, indicators only) -> hint, for a misspelling repeated
 
     # -- reporting
     def report(self, code: str, message: str, span: Span, help: str | None = None, severity: Severity = Severity.ERROR) -> None:
@@ -286,8 +288,7 @@ class Checker:
                 self.report("TGT216", f"'{e.name}' is an indicator, not a number", e.span,
                             f"write value({e.name}) or count({e.name}) for its value")
             return Kind.INDICATOR
-        names = list(self.indicators) + list(self.constants)
-        self.report("TGT201", f"unknown indicator or constant '{e.name}'", e.span, _did_you_mean(e.name, names, declare=True))
+        self.report("TGT201", f"unknown indicator or constant '{e.name}'", e.span, self.hint(e.name, False))
         return Kind.ANY
 
     def call(self, e: Call, allow_trend: bool, in_constant: tuple[str, ...]) -> Kind:
@@ -342,8 +343,7 @@ class Checker:
                 self.report("TGT207", f"'{arg.name}' is a constant; {e.func}() needs an indicator", arg.span,
                             "pass an indicator declared with `indicator`")
                 return None
-            names = list(self.indicators)
-            hint = _did_you_mean(arg.name, names) or f"declare it with `indicator {arg.name} \"…\"`"
+            hint = self.hint(arg.name, True) or f"declare it with `indicator {arg.name} \"…\"`"
             self.report("TGT201", f"unknown indicator '{arg.name}'", arg.span, hint)
             return None
         self.report("TGT207", f"the {name} of {e.func}() must be an indicator name", arg.span,
@@ -357,6 +357,14 @@ class Checker:
             self.year(Year(int(arg.value), arg.text, span=arg.span))
         else:
             self.report("TGT207", f"the {name} of {e.func}() must be a year", arg.span, "write a year: H13, 2001 or FY2001")
+
+    def hint(self, name: str, indicators_only: bool) -> str | None:
+        """Did-you-mean for an unknown name, once per name and within the pass's budget."""
+        key = (name, indicators_only)
+        if key not in self.hints:
+            names = list(self.indicators) if indicators_only else [*self.indicators, *self.constants]
+            self.hints[key] = _did_you_mean(name, names, declare=not indicators_only, budget=self.budget)
+        return self.hints[key]
 
     def lint_unused(self) -> None:
         for name, decl in list(self.indicators.items()) + list(self.constants.items()):
@@ -374,9 +382,12 @@ def check_data(spec: Spec, spec_file: str, data: Dataset, strict: bool = False) 
     """Problems between a spec and its data: rows that are missing, or (strict) not declared."""
     diags: list[Diagnostic] = []
     declared = {i.id for i in spec.indicators}
+    budget = Budget()
+    rows: list[str] = []
     for ind in spec.indicators:
         if ind.id not in data.series:
-            hint = _did_you_mean(ind.id, list(data.series))
+            rows = rows or list(data.series)
+            hint = _did_you_mean(ind.id, rows, budget=budget)
             diags.append(Diagnostic("TGT310", Severity.ERROR, f"indicator '{ind.id}' has no row in {data.file}",
                                     Location(spec_file, ind.span), hint or f"add `{ind.id}:` with its values under `indicators:`",
                                     (Location(data.file),)))
@@ -449,8 +460,8 @@ def _difference(a: str, b: str) -> str:
     return f"{named(longer[min(len(a), len(b))])}"
 
 
-def _did_you_mean(name: str, candidates: list[str], declare: bool = False) -> str | None:
-    best = suggest(name, candidates)
+def _did_you_mean(name: str, candidates: list[str], declare: bool = False, budget: Budget | None = None) -> str | None:
+    best = suggest(name, candidates, budget)
     if best:
         return f"did you mean '{best}'?"
     return f"declare it with `indicator {name} \"…\"` or `constant {name} = …`" if declare else None

@@ -241,10 +241,9 @@ def clip(text: str, width: int = 40) -> str:
 
 
 def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
-    import difflib
+    from .functions import suggest
 
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return found[0] if found else None
+    return suggest(word, choices)  # a few fixed choices: no budget needed
 
 
 def dotted(path: Path) -> str | None:

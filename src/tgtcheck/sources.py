@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from typing import BinaryIO
 
 from .diagnostics import Diagnostic, Location, Severity, Span
 
@@ -80,22 +81,34 @@ def _looks_utf16(raw: bytes) -> bool:
 
 def read_spec(path: str) -> tuple[str | None, Diagnostic | None]:
     """The text of a spec file, or a TGT100/TGT107 diagnostic; never more than MAX_SPEC_BYTES read."""
-    try:
-        if os.path.isdir(path):
-            return None, Diagnostic("TGT100", Severity.ERROR, f"{path} is a directory, not a spec file", Location(path), "give the path of a .tgt file")
-        with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size  # 0 for a pipe: then the read below is the bound
-            if size > MAX_SPEC_BYTES:
-                return None, _too_large(path, size)
-            raw = f.read(MAX_SPEC_BYTES + 1)
-        if len(raw) > MAX_SPEC_BYTES:
-            return None, _too_large(path, None)
-    except (OSError, ValueError) as exc:
-        return None, Diagnostic("TGT100", Severity.ERROR, f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}", Location(path), "check the path")
+    raw, problem = read_spec_bytes(path)
+    if raw is None:
+        return None, problem
     return decode(raw, path)
 
 
-def _too_large(path: str, size: int | None) -> Diagnostic:
+def read_spec_bytes(path: str, stream: BinaryIO | None = None) -> tuple[bytes | None, Diagnostic | None]:
+    """The bytes of a spec file (or of ``stream``, standard input), or TGT100: every command applies the same size limit."""
+    try:
+        if stream is not None:
+            raw = stream.read(MAX_SPEC_BYTES + 1)
+        else:
+            if os.path.isdir(path):
+                return None, Diagnostic("TGT100", Severity.ERROR, f"{path} is a directory, not a spec file", Location(path),
+                                        "give the path of a .tgt file")
+            with open(path, "rb") as f:
+                size = os.fstat(f.fileno()).st_size  # 0 for a pipe: then the read below is the bound
+                if size > MAX_SPEC_BYTES:
+                    return None, too_large(path, size)
+                raw = f.read(MAX_SPEC_BYTES + 1)
+        if len(raw) > MAX_SPEC_BYTES:
+            return None, too_large(path, None)
+    except (OSError, ValueError) as exc:
+        return None, Diagnostic("TGT100", Severity.ERROR, f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}", Location(path), "check the path")
+    return raw, None
+
+
+def too_large(path: str, size: int | None) -> Diagnostic:
     limit = MAX_SPEC_BYTES // 2**20
     found = f"{size / 2**20:.1f} MB" if size is not None else f"more than {limit} MB"
     return Diagnostic("TGT100", Severity.ERROR, f"{path} is {found}; a spec may be at most {limit} MB", Location(path),
