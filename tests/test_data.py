@@ -67,6 +67,12 @@ BAD: list[tuple[str, list[tuple[str, int]], bool | None]] = [
     ("note_without_value.yaml", [("TGT307", 5)], False),
     ("complex_key.yaml", [("TGT307", 4)], None),
     ("tag.yaml", [("TGT307", 3)], None),
+    ("tag_null.yaml", [("TGT307", 5)], None),  # !!null 12 would silently make 12 unknown
+    ("tag_bool.yaml", [("TGT307", 5)], None),  # !!bool 12 was an internal error
+    ("tag_key.yaml", [("TGT307", 4)], None),
+    ("control_text.yaml", [("TGT307", 3)], False),  # "\e" would reach the terminal
+    ("json_nul_byte.json", [("TGT300", 6)], None),  # a stray NUL: its line, not "binary" or "UTF-16"
+    ("foreign_digit_key.yaml", [("TGT306", 5)], True),  # H1৪ (BENGALI DIGIT FOUR) is not H14
     ("unknown_field.yaml", [("TGT308", 4)], True),
     ("top_unknown.yaml", [("TGT308", 1)], True),
     ("billion_laughs.yaml", [("TGT309", 2)], None),
@@ -82,6 +88,11 @@ BAD: list[tuple[str, list[tuple[str, int]], bool | None]] = [
     ("json_negative.json", [("TGT304", 5)], True),
     ("json_nan.json", [("TGT305", 6), ("TGT305", 7)], False),
     ("json_not_year.json", [("TGT306", 5)], True),
+    ("json_foreign_digit.json", [("TGT303", 4)], True),
+    ("json_huge_exponent.json", [("TGT305", 3)], None),  # was decimal.InvalidOperation
+    ("json_long_year_key.json", [("TGT306", 3)], False),  # was int()'s 4300-digit ValueError
+    ("json_long_integer.json", [("TGT305", 3)], False),
+    ("json_lone_surrogate.json", [("TGT301", 4), ("TGT303", 5)], None),  # was UnicodeEncodeError in explain, report
     ("json_top_list.json", [("TGT307", 1)], True),
     ("json_empty.json", [("TGT307", 1)], True),
     ("json_no_indicators.json", [("TGT307", 1)], True),
@@ -96,6 +107,8 @@ BAD: list[tuple[str, list[tuple[str, int]], bool | None]] = [
     ("csv_negative.csv", [("TGT304", 2)], None),
     ("csv_nan.csv", [("TGT305", 2), ("TGT305", 2), ("TGT305", 2)], None),
     ("csv_not_year_column.csv", [("TGT306", 1)], None),
+    ("csv_foreign_digit.csv", [("TGT306", 1)], None),
+    ("csv_long_number.csv", [("TGT305", 2)], None),  # was int()'s 4300-digit ValueError
     ("csv_no_indicator_column.csv", [("TGT306", 1), ("TGT307", 1)], None),
     ("csv_extra_cells.csv", [("TGT307", 2)], None),
     ("csv_empty.csv", [("TGT307", 1)], None),

@@ -66,15 +66,20 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)
         return 2
+    from .streams import PipeAware, tolerant
+
+    tolerant()
+    stdout = sys.stdout
+    sys.stdout = out = PipeAware(stdout)
     try:
         code = int(importlib.import_module(args._module).run(args))
-        sys.stdout.flush()  # here, so that output which cannot be written is reported below, not at exit
-        return code
+        out.flush()  # here, so that output which cannot be written is reported below, not at exit
+        return code  # also when the reader stopped reading (`| head`): the verdicts decide, not the reader
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # the reader stopped reading (`| head`): nothing to report
+    except BrokenPipeError:  # written around sys.stdout (a forked child's pipe): nothing more to report
         _stdout_to_devnull()
-        return 0
+        return 2
     except OSError as exc:  # the output could not be written (a full disk): the machine's problem, not a bug
         if exc.filename is None:
             _stdout_to_devnull()
@@ -90,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             raise
         sys.stderr.write(f"tgtcheck: internal error (a bug in tgtcheck, please report it): {type(exc).__name__}: {exc}\n")
         return 2
+    finally:
+        sys.stdout = stdout
 
 
 def _stdout_to_devnull() -> None:

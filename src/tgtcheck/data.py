@@ -35,13 +35,15 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, NamedTuple
 
-from .data_tree import Path, Positions, Tree, did_you_mean, dotted
+from .data_tree import Oversized, Path, Positions, Tree, clip, did_you_mean, dotted, year_of
 from .dataset import Cell, Dataset, Marker, Series, Value
 from .diagnostics import CODES, Diagnostic, Location, Severity, Span
-from .years import YearError, parse_year
+from .digits import refusal
+from .years import YearError
 
 DATA_SUFFIXES: tuple[str, ...] = (".yaml", ".yml", ".json", ".csv")
 MAX_DATA_BYTES = 64 * 1024 * 1024
+MAX_DIGITS = 1000  # digits of a value written as text (a YAML/JSON number's exponent is bounded by MAX_EXPONENT)
 MAX_EXPONENT = 100  # |decimal exponent| of a value: 1e999999999 would exhaust memory as a Fraction
 KINDS: tuple[str, ...] = ("count", "amount", "percent")
 TOP_FIELDS: tuple[str, ...] = ("indicators", "notes", "$schema")
@@ -156,13 +158,18 @@ def text_value(text: str) -> Value | Bad:
     s = text.strip().translate(_FULLWIDTH)
     if not s:
         return Marker.UNKNOWN
+    why = refusal(s)
+    if why is not None:
+        return Bad("TGT303", f"text {why}")
     low = s.lower()
     if low in _PENDING:
         return Marker.PENDING
     if low in _NOT_APPLICABLE:
         return Marker.NOT_APPLICABLE
     if _NUMBER_RE.fullmatch(s):
-        return Fraction(Decimal(s.replace(",", "")))
+        if len(s) > MAX_DIGITS:
+            return Bad("TGT305", f"a number of {len(s):,} characters, too large for a data value")
+        return decimal_value(Decimal(s.replace(",", "")))
     if low.lstrip("+-.") in ("nan", "inf", "infinity"):
         return Bad("TGT305", f"'{text}'")
     if s.endswith("%") and _NUMBER_RE.fullmatch(s[:-1].strip()):
@@ -258,8 +265,10 @@ class _Builder:
 
     def text(self, raw: dict[str, Any], field: str, path: Path) -> str | None:
         value = raw.get(field)
-        if value is None or isinstance(value, str):
+        if value is None:
             return value
+        if isinstance(value, str):
+            return self.printable(value, (*path, field))
         self.report("TGT307", (*path, field), f"expected text for `{field}`, found {describe(value)}",
                     f"write the {field} as text; put it in quotes if it looks like a number")
         return None
@@ -274,7 +283,8 @@ class _Builder:
         out: dict[str, str] = {}
         for key, value in raw.items():
             if isinstance(value, str):
-                out[key] = value
+                if self.printable(value, (*path, key)) is not None:
+                    out[key] = value
             else:
                 self.report("TGT307", (*path, key), f"expected the footnote's text, found {describe(value)}",
                             "write the footnote as text; put it in quotes if it looks like a number")
@@ -320,7 +330,7 @@ class _Builder:
         """The western year of a year key, cached by its text; reports TGT306."""
         year = self.years.get(key)
         if year is None:
-            parsed = parse_year(key) if isinstance(key, str) else YearError(f"'{key}' is not a year", "")
+            parsed = year_of(key)
             year = self.years[key] = parsed if isinstance(parsed, YearError) else parsed.value
         if isinstance(year, YearError):
             self.report("TGT306", (*path, key), f"{year.message} (the keys here must be years)", year.help or None, key=True)
@@ -358,8 +368,20 @@ class _Builder:
                 self.report("TGT307", (*path, key), f"expected the note's text, found {describe(text)}",
                             "write the note as text; put it in quotes if it looks like a number")
                 continue
-            out[year] = (key, text)
+            if self.printable(text, (*path, key)) is not None:
+                out[year] = (key, text)
         return out
+
+    def printable(self, text: str, path: Path) -> str | None:
+        """``text`` if it has no control character (a YAML "\\e" or JSON "\\u001b" would reach the terminal), else TGT307."""
+        control = _CONTROL.search(text)
+        if control is None:
+            return text
+        from .digits import named
+
+        self.report("TGT307", path, f"the text has the control character {named(control.group(0))}",
+                    "remove the escape (\\e, \\0, \\u001b …): texts are shown to people and written into reports")
+        return None
 
     def cells(self, id: str, values: dict[str, Any], path: Path, count: bool,
               notes: dict[int, tuple[str, str]]) -> dict[int, Cell]:
@@ -381,13 +403,13 @@ class _Builder:
             kind = type(raw)
             value: Value | Bad
             if kind is int:
-                value = Fraction(raw)
+                value = Fraction(raw) if -_HUGE < raw < _HUGE else decimal_value(Decimal(raw))
             elif kind is str:
                 value = _MARKERS.get(raw)  # type: ignore[assignment]
                 if value is None:
-                    if raw.isdigit() and raw.isascii():
+                    if raw.isdigit() and raw.isascii() and len(raw) < 19:
                         value = Fraction(int(raw))
-                    elif _PLAIN_DECIMAL_RE.fullmatch(raw):
+                    elif len(raw) < 40 and _PLAIN_DECIMAL_RE.fullmatch(raw):
                         value = Fraction(Decimal(raw))
                     else:
                         value = text_value(raw)
@@ -395,6 +417,8 @@ class _Builder:
                 value = Marker.UNKNOWN
             elif kind is Decimal:
                 value = decimal_value(raw)
+            elif kind is Oversized:
+                value = Bad("TGT305", f"{clip(raw)}, too large or too small for a data value")
             elif isinstance(raw, (dict, list)):
                 self.report("TGT307", (*path, key), f"{id} in {key}: expected one value, found {describe(raw)}", VALUE_HELP)
                 continue
@@ -415,3 +439,5 @@ class _Builder:
 
 
 _MISSING: Any = object()
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")  # all but tab and line feed (a YAML block text has line feeds)
+_HUGE = 10 ** (MAX_EXPONENT + 1)

@@ -23,9 +23,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from .data_tree import Path, Tree, did_you_mean, dotted
+from .data_tree import Path, Tree, did_you_mean, dotted, year_of
 from .diagnostics import CODES, Diagnostic, Location, Severity, Span
-from .years import YearError, parse_year
+from .years import YearError
 
 ID_COLUMN = "indicator"
 META_COLUMNS: tuple[str, ...] = ("label", "unit", "kind", "footnote")
@@ -65,6 +65,7 @@ class CsvPositions:
         self.column: dict[str, int] = {}  # tree key (a meta field or a year as written) -> column index
         self.rows: dict[str, tuple[int, list[str]]] = {}  # indicator id -> (line, fields)
         self.year_keys: list[str] = []  # the keys of the year columns
+        self.spans_of: dict[int, list[Span]] = {}  # line -> the spans of its row's fields, once asked for
 
     def lines(self) -> list[str]:
         if self._lines is None:
@@ -105,11 +106,14 @@ class CsvPositions:
         return Span(line, 1, last.end_line, last.end_column)
 
     def cell(self, line: int, fields: list[str], index: int) -> Span:
-        lines = self.lines()
-        if index < len(fields) and 0 < line <= len(lines) and '"' not in lines[line - 1]:
-            col = sum(len(f) for f in fields[:index]) + index + 1
-            return Span(line, col, line, col + len(fields[index]))
-        spans = self.field_spans(line, fields)
+        """The span of one field; the row's spans are computed once and kept (a row of 5,000 cells, each reported)."""
+        spans = self.spans_of.get(line)
+        if spans is None:
+            lines = self.lines()
+            if index < len(fields) and 0 < line <= len(lines) and '"' not in lines[line - 1] and index < 8:
+                col = sum(len(f) for f in fields[:index]) + index + 1  # the common case: an early column, no quotes
+                return Span(line, col, line, col + len(fields[index]))
+            spans = self.spans_of[line] = self.field_spans(line, fields)
         return spans[index] if index < len(spans) else Span(line, 1, line, 2)
 
     def spans(self, mapping: dict[str, Any], path: Path, key: bool) -> dict[str, Span] | None:
@@ -160,7 +164,7 @@ class _Table:
             if name in (ID_COLUMN, *META_COLUMNS):
                 meaning: Any = name
             else:
-                parsed = parse_year(name)
+                parsed = year_of(name)
                 if isinstance(parsed, YearError):
                     guess = did_you_mean(name, (ID_COLUMN, *META_COLUMNS))
                     if guess:

@@ -47,6 +47,11 @@ def use_color(choice: str, stream: TextIO, fmt: str = "text") -> bool:
 
 def year_arg(text: str) -> int:
     """argparse type for --as-of: every year form of the language."""
+    from ..digits import HELP, refusal
+
+    why = refusal(text)
+    if why is not None:
+        raise argparse.ArgumentTypeError(f"{why} ({HELP})")
     parsed = parse_year(text)
     if isinstance(parsed, YearError):
         raise argparse.ArgumentTypeError(f"{parsed.message} ({parsed.help})")

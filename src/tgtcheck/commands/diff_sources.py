@@ -41,13 +41,16 @@ def is_revision(arg: str) -> bool:
 def read_side(arg: str, data_override: str | None, with_data: bool) -> Side:
     if not is_revision(arg):
         return Side(arg, load(arg, data_override, with_data=with_data))
-    from ..sources import decode
+    from ..sources import MAX_SPEC_BYTES, decode, too_large
 
     rev, path = arg.split(":", 1)
     side = Side(arg, Loaded(arg))
     raw, problem = git("cat-file", "blob", f"{rev}:{path}")
     if raw is None:
         side.loaded.diagnostics.append(_git_trouble(arg, problem))
+        return side
+    if len(raw) > MAX_SPEC_BYTES:  # the limit every command applies to a spec
+        side.loaded.diagnostics.append(too_large(arg, len(raw)))
         return side
     text, bad = decode(raw, arg)
     if bad is not None or text is None:

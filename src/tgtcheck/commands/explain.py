@@ -28,9 +28,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import json
 
+    from ..check import lookalike
     from ..derivation import derive, render_text, to_json
     from ..diagnostics import Diagnostic, Location, Severity
-    from ..functions import suggest
+    from ..functions import Budget, suggest
     from ..pipeline import load
     from ..pipeline import run as evaluate
     from .common import print_diagnostics, sources_of, use_color
@@ -41,8 +42,9 @@ def run(args: argparse.Namespace) -> int:
     spec = loaded.spec
     if spec is not None and args.target not in {t.id for t in spec.targets}:
         ids = [t.id for t in spec.targets]
-        guess = suggest(args.target, ids)
-        help_text = f'did you mean "{guess}"?' if guess else ("targets: " + ", ".join(ids) if ids else "the spec has no targets")
+        guess = next((i for i in ids if lookalike(i) == lookalike(args.target)), None) or suggest(args.target, ids, Budget())
+        shown = ", ".join(ids[:20]) + (f", … ({len(ids) - 20} more)" if len(ids) > 20 else "")
+        help_text = f'did you mean "{guess}"?' if guess else ("targets: " + shown if ids else "the spec has no targets")
         unknown = Diagnostic("TGT501", Severity.ERROR, f'no target "{args.target}" in {args.spec}', Location(args.spec), help_text)
         print_diagnostics([unknown], sources, color, args.lang)
         return 2

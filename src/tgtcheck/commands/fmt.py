@@ -22,9 +22,8 @@ import os
 import sys
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
-from ..diagnostics import Diagnostic, Location, Severity
+from ..diagnostics import Diagnostic
 
 STDIN = "-"
 
@@ -85,17 +84,12 @@ def run(args: argparse.Namespace) -> int:
 
 def format_file(name: str) -> Outcome:
     from ..formatter import format_bytes
-    from ..sources import decode
+    from ..sources import decode, read_spec_bytes
 
-    if name == STDIN:
-        raw = sys.stdin.buffer.read()
-    else:
-        try:
-            raw = Path(name).read_bytes()
-        except OSError as exc:
-            return Outcome(name, b"", None, (Diagnostic("TGT100", Severity.ERROR, f"cannot read {name}: {exc.strerror or exc}",
-                                                        Location(name), "check the path"),))
     shown = "<stdin>" if name == STDIN else name
+    raw, problem = read_spec_bytes(shown, sys.stdin.buffer if name == STDIN else None)
+    if raw is None:
+        return Outcome(name, b"", None, (problem,) if problem else ())
     formatted, diags = format_bytes(raw, shown)
     text = decode(raw, shown)[0] if diags else None
     return Outcome(name, raw, formatted, tuple(diags), text)
@@ -133,7 +127,7 @@ def write(o: Outcome) -> bool:
             os.unlink(tmp)
             raise
     except OSError as exc:
-        sys.stderr.write(f"{o.name}: error[TGT100]: cannot write the file: {exc.strerror or exc}\n")
+        sys.stderr.write(f"{o.name}: error[TGT502]: cannot write the file: {exc.strerror or exc}\n")
         return False
     return True
 

@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
         with open(args.output, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
     except OSError as exc:
-        sys.stderr.write(f"tgtcheck: error[TGT501]: cannot write {args.output}: {exc.strerror or exc}\n")
+        sys.stderr.write(f"tgtcheck: error[TGT502]: cannot write {args.output}: {exc.strerror or exc}\n"
+                         "  help: check the directory exists, that you may write there, and the disk space\n")
         return 2
     sys.stderr.write(f"tgtcheck: wrote {os.path.normpath(args.output)}\n")
     return 0
