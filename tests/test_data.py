@@ -198,7 +198,7 @@ def test_billion_laughs_is_refused_quickly() -> None:
     for loader in (True, False):
         start = time.perf_counter()
         _, positions, diags = data_yaml.parse_yaml(bomb, "bomb.yaml", pure=loader)
-        assert time.perf_counter() - start < 0.5
+        assert time.perf_counter() - start < 5  # a hang guard: refused before expanding (milliseconds), margin for a busy machine
         assert positions is None and [d.code for d in diags] == ["TGT309"]
 
 
@@ -430,18 +430,16 @@ def big_tree(n: int = 10_000, years: int = 20) -> dict[str, Any]:
                            for i in range(n)}}
 
 
-def best_cpu_time(path: Path, runs: int = 3) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.process_time()
-        dataset, diags = load_data(str(path))
-        best = min(best, time.process_time() - start)
-        assert diags == [] and dataset is not None and len(dataset.series) == 10_000
-    return best
+def loads_whole(path: Path) -> None:
+    dataset, diags = load_data(str(path))
+    assert diags == [] and dataset is not None and len(dataset.series) == 10_000
+    assert dataset.series["ind_0"].cells[1992].value == Fraction("6789.25")  # H4: exact, never through float
 
 
 @pytest.mark.slow
-def test_large_json_and_csv_load_in_under_a_second(tmp_path: Path) -> None:
+def test_large_json_and_csv_load_whole(tmp_path: Path) -> None:
+    """10,000 indicators x 20 years load without a diagnostic. Their speed is measured in benchmarks/run.py
+    (a ratio against a floor measured in the same run), not asserted here: a timed test fails on a busy machine."""
     tree = big_tree()
     js = tmp_path / "big.json"
     js.write_text(json.dumps(tree, ensure_ascii=False).replace('"6789.25"', "6789.25"), encoding="utf-8")
@@ -450,5 +448,5 @@ def test_large_json_and_csv_load_in_under_a_second(tmp_path: Path) -> None:
     rows = [",".join([id, e["label"], e["unit"], e["kind"], *("" if v is None else str(v) for v in e["values"].values())])
             for id, e in tree["indicators"].items()]
     csv.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-    assert best_cpu_time(js) < 1.0
-    assert best_cpu_time(csv) < 1.0
+    loads_whole(js)
+    loads_whole(csv)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from .diagnostics import CODES, Span
+from .diagnostics import NOT_A_YEAR_KEY, Span
 from .digits import HELP as DIGITS_HELP
 from .digits import refusal
 from .years import ParsedYear, YearError, parse_year
@@ -40,7 +40,7 @@ def year_of(key: Any) -> ParsedYear | YearError:
     if not isinstance(key, str):
         return YearError(f"'{key}' is not a year", "")
     if len(key) > MAX_YEAR_KEY:
-        return YearError(f"'{clip(key)}' is not a year", CODES["TGT306"].fix)
+        return YearError(f"'{clip(key)}' is not a year", NOT_A_YEAR_KEY.fix)
     why = refusal(key)
     if why is not None:
         return YearError(why, DIGITS_HELP)
