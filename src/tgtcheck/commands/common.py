@@ -28,9 +28,15 @@ EXIT_TROUBLE = 2
 
 def add_output_options(p: argparse.ArgumentParser, formats: list[str]) -> None:
     p.add_argument("--format", choices=formats, default="text", help="output format (default: text)")
-    p.add_argument("--lang", choices=["en", "ja"], default="en", help="language of statuses and explanations")
+    add_lang_option(p, "statuses and explanations")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                    help="colour in text output (auto: on a terminal, off with NO_COLOR, on with FORCE_COLOR)")
+
+
+def add_lang_option(p: argparse.ArgumentParser, what: str) -> None:
+    from ..language import RULE
+
+    p.add_argument("--lang", choices=["en", "ja"], default=None, help=f"language of {what} ({RULE})")
 
 
 def use_color(choice: str, stream: TextIO, fmt: str = "text") -> bool:

@@ -2,8 +2,9 @@
 
 Needs the optional extra: ``pip install 'tgtcheck[lsp]'`` (pygls); the import
 happens here, in ``run``, so no other command pays for it.  Statuses and
-explanations are Japanese unless the client sends
-``initializationOptions: {"lang": "en"}``; docs/editors.md shows how to hook
+explanations follow the client's ``initializationOptions: {"lang": "en"}``,
+else ``--lang``, else the one rule of every command (``TGTCHECK_LANG``, else
+the locale: ``language.py``); docs/editors.md shows how to hook
 it into VS Code and Neovim.
 """
 
@@ -14,7 +15,10 @@ import sys
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
+    from .common import add_lang_option
+
     p.add_argument("--stdio", action="store_true", help="talk LSP over stdin/stdout (the default and only transport)")
+    add_lang_option(p, "statuses, explanations and hover (the client's initializationOptions.lang wins over the default)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,5 +28,5 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"tgtcheck: error[TGT501]: the language server needs the `lsp` extra ({exc.name} is missing)\n"
                          "  help: pip install 'tgtcheck[lsp]'\n")
         return 2
-    start_stdio()
+    start_stdio(args.lang)
     return 0

@@ -13,7 +13,7 @@ import argparse
 import os
 import sys
 
-from .common import year_arg
+from .common import add_lang_option, year_arg
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -21,7 +21,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", metavar="FILE", help="data file (default: the one the spec names)")
     p.add_argument("--as-of", type=year_arg, metavar="YEAR", help="evaluation year (default: the latest year in the data)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (default: stdout)")
-    p.add_argument("--lang", choices=["ja", "en"], default="ja", help="language of the report (default: ja)")
+    add_lang_option(p, "the report")
     p.add_argument("--format", choices=["html", "markdown"], default="html",
                    help="html: one self-contained file with charts (needs tgtcheck[report]); markdown: the same without charts")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour in diagnostics")
