@@ -54,6 +54,7 @@ Tree = Any  # dict[str, Tree] | list[Tree] | int | Decimal | str | None | (anyth
 NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # text values: full-width digits, signs and separators read as ASCII, one for one
 _FULLWIDTH = str.maketrans("０１２３４５６７８９，．－＋−", "0123456789,.-+-")  # − is U+2212 MINUS SIGN
+_THOUSANDS_GROUP_RE = re.compile(r"[0-9]{3}")  # a year key that is the tail of 12,400
 _PLAIN_DECIMAL_RE = re.compile(r"[0-9]+\.[0-9]+")
 _NUMBER_RE = re.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 _PENDING = frozenset({"pending", "集計中"})
@@ -347,7 +348,11 @@ class _Builder:
             parsed = parse_year(key) if isinstance(key, str) else YearError(f"'{key}' is not a year", "")
             year = self.years[key] = parsed if isinstance(parsed, YearError) else parsed.value
         if isinstance(year, YearError):
-            self.report("TGT306", (*path, key), f"{year.message} (the keys here must be years)", year.help or None, key=True)
+            help = year.help or None
+            if isinstance(key, str) and _THOUSANDS_GROUP_RE.fullmatch(key):  # {R2: 12,400}: a comma in a flow mapping ends the entry
+                help = (f"a comma inside {{…}} separates entries, so `12,{key}` was read as 12 and a year '{key}': "
+                        f"put the number in quotes (R2: \"12,{key}\") or write it without the comma (R2: 12{key})")
+            self.report("TGT306", (*path, key), f"{year.message} (the keys here must be years)", help, key=True)
             return None
         return year
 

@@ -54,8 +54,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         with open(args.output, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
-    except OSError as exc:
-        sys.stderr.write(f"tgtcheck: error[TGT501]: cannot write {args.output}: {exc.strerror or exc}\n")
+    except OSError as exc:  # a folder that does not exist, no permission, a full disk: TGT502, as for every output
+        folder = os.path.dirname(os.path.abspath(args.output))
+        help = (f"the folder {folder} does not exist: create it first (mkdir -p {folder})" if not os.path.isdir(folder)
+                else "check the disk space and that you may write there")
+        sys.stderr.write(f"tgtcheck: error[TGT502]: cannot write {args.output}: {exc.strerror or exc}\n  help: {help}\n")
         return 2
     sys.stderr.write(f"tgtcheck: wrote {os.path.normpath(args.output)}\n")
     return 0

@@ -32,7 +32,8 @@ def fail_statuses(text: str) -> frozenset[str] | str:
     """The statuses of --fail-on, or the message for an unknown one."""
     from ..evaluate import Status
 
-    names = [s.strip() for s in text.split(",") if s.strip()]
+    # as the text output writes them ("not met", "on track") or as the machine formats do (not_met)
+    names = [" ".join(s.split()).replace(" ", "_").replace("-", "_").lower() for s in text.split(",") if s.strip()]
     known = {s.value for s in Status}
     bad = [n for n in names if n not in known]
     if bad:
