@@ -31,6 +31,7 @@ import os
 import re
 import stat
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, NamedTuple, Protocol
@@ -39,7 +40,7 @@ from .dataset import Cell, Dataset, Marker, Series, Value
 from .diagnostics import CODES, Diagnostic, Location, Severity, Span
 from .years import YearError, parse_year
 
-DATA_SUFFIXES: tuple[str, ...] = (".yaml", ".yml", ".json", ".csv")
+DATA_SUFFIXES: tuple[str, ...] = (".yaml", ".yml", ".json", ".csv", ".xlsx")
 MAX_DATA_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 32  # nesting of mappings/lists; real data needs 5
 MAX_EXPONENT = 100  # |decimal exponent| of a value: 1e999999999 would exhaust memory as a Fraction
@@ -77,15 +78,31 @@ class Positions(Protocol):
         """Spans of every entry of ``mapping`` (keys or values) at once, for the happy path."""
 
 
-def load_data(path: str) -> tuple[Dataset | None, list[Diagnostic]]:
-    """Read an indicator data file; ``None`` and the reasons if anything is wrong."""
+def load_data(path: str, encoding: str | None = None) -> tuple[Dataset | None, list[Diagnostic]]:
+    """Read an indicator data file; ``None`` and the reasons if anything is wrong.
+
+    ``encoding`` (``--data-encoding``) reads a text file in that encoding only; without it a CSV
+    that is not UTF-8 may be read as CP932, with a notice (``data_encoding``)."""
     suffix = os.path.splitext(path)[1].lower()
+    if suffix == ".xlsx":
+        from .data_xlsx import load_xlsx
+
+        return load_xlsx(path)
+    if suffix in (".xls", ".xlsm", ".xlsb", ".ods"):
+        return None, [_file_error(
+            path, f"{path} is a workbook format tgtcheck does not read ({suffix}); it reads .xlsx workbooks",
+            "open it in Excel and save it as 'Excel Workbook (*.xlsx)', then give that file",
+        )]
     if suffix not in DATA_SUFFIXES:
         return None, [_file_error(
             path, f"{path} is not a data file tgtcheck reads: the known extensions are {', '.join(DATA_SUFFIXES)}",
-            "save the data as YAML (.yaml/.yml), JSON (.json) or CSV (.csv) and give that file",
+            "save the data as YAML (.yaml/.yml), JSON (.json), CSV (.csv) or an Excel workbook (.xlsx) and give that file",
         )]
-    text, diag = read_text(path)
+    notices: tuple[str, ...] = ()
+    if suffix == ".csv" or encoding is not None:
+        text, diag, notices = read_text_guessing(path, encoding)
+    else:
+        text, diag = read_text(path)
     if text is None:
         return None, [diag] if diag else []
     parse: Callable[[str, str], tuple[Tree, Positions | None, list[Diagnostic]]]
@@ -110,6 +127,8 @@ def load_data(path: str) -> tuple[Dataset | None, list[Diagnostic]]:
             gc.enable()
     if any(d.is_error for d in diags):
         dataset = None
+    elif dataset is not None and notices:
+        dataset = replace(dataset, notices=notices)
     diags.sort(key=lambda d: d.location.span.line if d.location.span else 0)
     return dataset, diags
 
@@ -118,6 +137,45 @@ def read_text(path: str) -> tuple[str | None, Diagnostic | None]:
     """The file's text with LF line endings, or a TGT300/TGT309 diagnostic."""
     from .sources import decode
 
+    raw, problem = read_bytes(path)
+    if raw is None:
+        return None, problem
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"; decode() would call it binary (NUL bytes)
+        return None, _file_error(path, "the file is not UTF-8; it is UTF-16",
+                                 f"convert it to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8 {path} > fixed{os.path.splitext(path)[1]}`, "
+                                 "or save it as 'CSV UTF-8' / 'UTF-8' in your editor")
+    text, diag = decode(raw, path)
+    if diag is not None:
+        suffix = os.path.splitext(path)[1]
+        help = (diag.help or "").replace("fixed.tgt", f"fixed{suffix}").replace("a spec must be", "a data file must be")
+        return None, Diagnostic("TGT300", Severity.ERROR, diag.message, diag.location, help)
+    return text, None
+
+
+def read_text_guessing(path: str, encoding: str | None) -> tuple[str | None, Diagnostic | None, tuple[str, ...]]:
+    """A CSV's text (UTF-8, else CP932 with a notice) or that of a file with an explicit encoding."""
+    from .data_encoding import decode_csv
+
+    if encoding is None and raw_starts_utf16(path):  # Excel's "Unicode text" (tab-separated): read_text names it
+        text, problem = read_text(path)
+        return text, problem, ()
+    raw, problem = read_bytes(path)
+    if raw is None:
+        return None, problem, ()
+    text, notice, diag = decode_csv(raw, path, encoding)
+    return text, diag, (notice,) if notice else ()
+
+
+def raw_starts_utf16(path: str) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(2) in (b"\xff\xfe", b"\xfe\xff")
+    except (OSError, ValueError):
+        return False
+
+
+def read_bytes(path: str) -> tuple[bytes | None, Diagnostic | None]:
+    """The bytes of a regular data file within the size limit, or a TGT300/TGT309 diagnostic."""
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
@@ -132,19 +190,9 @@ def read_text(path: str) -> tuple[str | None, Diagnostic | None]:
                 Location(path), "split the data into several files",
             )
         with open(path, "rb") as f:
-            raw = f.read()
+            return f.read(), None
     except (OSError, ValueError) as exc:
         return None, _file_error(path, f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}", CODES["TGT300"].fix)
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"; decode() would call it binary (NUL bytes)
-        return None, _file_error(path, "the file is not UTF-8; it is UTF-16",
-                                 f"convert it to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8 {path} > fixed{os.path.splitext(path)[1]}`, "
-                                 "or save it as 'CSV UTF-8' / 'UTF-8' in your editor")
-    text, diag = decode(raw, path)
-    if diag is not None:
-        suffix = os.path.splitext(path)[1]
-        help = (diag.help or "").replace("fixed.tgt", f"fixed{suffix}").replace("a spec must be", "a data file must be")
-        return None, Diagnostic("TGT300", Severity.ERROR, diag.message, diag.location, help)
-    return text, None
 
 
 def _file_error(path: str, message: str, help: str) -> Diagnostic:
@@ -235,8 +283,10 @@ class _Builder:
                span: Span | None = None, related: tuple[Location, ...] = ()) -> None:
         if span is None:
             span = self.pos.span(path, key)
+        cell = getattr(self.pos, "sheet_cell", None)  # a workbook has cells, not lines: "data.xlsx: sheet 'R3', cell C7"
+        file = (cell(path, key) or self.file) if cell is not None else self.file
         self.diags.append(Diagnostic(
-            code, Severity.ERROR, message, Location(self.file, span, dotted(path)), help or CODES[code].fix, related,
+            code, Severity.ERROR, message, Location(file, span, dotted(path)), help or CODES[code].fix, related,
         ))
 
     def dataset(self, tree: Tree) -> Dataset:

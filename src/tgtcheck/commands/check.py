@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, add_output_options
+from .common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, add_data_encoding_option, add_output_options
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -20,6 +20,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
     p.add_argument("specs", nargs="+", metavar="SPEC", help=".tgt files")
     p.add_argument("--data", metavar="FILE", help="data file for every spec (default: the one each spec names)")
+    add_data_encoding_option(p)
     p.add_argument("--strict", action="store_true",
                    help="also report unused indicators and constants, targets without a deadline, approximations without a tolerance")
     p.add_argument("--no-data", action="store_true", help="check the specs only, not their data files")
@@ -31,12 +32,14 @@ def run(args: argparse.Namespace) -> int:
     from ..diagnostics import Diagnostic
     from ..formats import Options, get
     from ..pipeline import load
-    from .common import render_check, sources_for, use_color
+    from .common import data_loader, print_notices, render_check, sources_for, use_color
 
     checked: dict[str, list[Diagnostic]] = {}
     texts: dict[str, str | None] = {}
+    loader = data_loader(args)
     for spec in dict.fromkeys(args.specs):  # a spec named twice is checked once
-        loaded = load(spec, args.data, strict=args.strict, with_data=not args.no_data)
+        loaded = load(spec, args.data, strict=args.strict, with_data=not args.no_data, data_loader=loader)
+        print_notices(loaded.data)
         checked.setdefault(spec, []).extend(loaded.diagnostics)
         texts[spec] = loaded.text
     diags = [d for ds in checked.values() for d in ds]

@@ -13,12 +13,13 @@ import argparse
 import os
 import sys
 
-from .common import add_lang_option, year_arg
+from .common import add_data_encoding_option, add_lang_option, year_arg
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("spec", metavar="SPEC", help="the .tgt file")
-    p.add_argument("--data", metavar="FILE", help="data file (default: the one the spec names)")
+    p.add_argument("--data", metavar="FILE", help="data file: .yaml, .json, .csv or .xlsx (default: the one the spec names)")
+    add_data_encoding_option(p)
     p.add_argument("--as-of", type=year_arg, metavar="YEAR", help="evaluation year (default: the latest year in the data)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (default: stdout)")
     add_lang_option(p, "the report")
@@ -30,7 +31,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..pipeline import load
     from ..pipeline import run as evaluate
-    from .common import print_diagnostics, sources_of, use_color
+    from .common import data_loader, print_diagnostics, print_notices, sources_of, use_color
 
     if args.format == "html":
         from ..report.charts import INSTALL_HINT, missing_library
@@ -40,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write(f"tgtcheck: error[TGT501]: the HTML report draws its charts with matplotlib, which cannot be imported ({why})\n"
                              f"  help: {INSTALL_HINT}, or use --format markdown (no charts)\n")
             return 2
-    loaded = load(args.spec, args.data)
+    loaded = load(args.spec, args.data, data_loader=data_loader(args))
+    print_notices(loaded.data)
     result = evaluate(loaded, args.as_of) if loaded.ok else None
     print_diagnostics(loaded.diagnostics, sources_of({args.spec: loaded.text}), use_color(args.color, sys.stderr), args.lang)
     if result is None:
