@@ -26,6 +26,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "fmt": ("tgtcheck.commands.fmt", "rewrite .tgt files in the canonical layout, keeping every comment (--check, --diff for CI)"),
     "report": ("tgtcheck.commands.report", "the evaluation sheet as a self-contained HTML page with charts (or Markdown)"),
     "lsp": ("tgtcheck.commands.lsp", "language server for editors (diagnostics, completion, hover) over stdio; needs the lsp extra"),
+    "schema": ("tgtcheck.commands.schema", "print or write a JSON Schema (data files; run/check/diff --format json) for editors and scripts"),
+    "completion": ("tgtcheck.commands.completion", "print the shell completion script for bash, zsh or fish; needs the completion extra"),
 }
 
 
@@ -66,6 +68,8 @@ _COMMAND_EXAMPLES: dict[str, str] = {
     "fmt": "examples:\n  tgtcheck fmt spec/*.tgt\n  tgtcheck fmt --check spec/*.tgt",
     "report": "examples:\n  tgtcheck report spec/policy_6_2.tgt -o policy_6_2.html\n  tgtcheck report spec/policy_6_2.tgt --format markdown",
     "lsp": "examples:\n  tgtcheck lsp --lang en",
+    "schema": "examples:\n  tgtcheck schema data -o spec/data.schema.json   (then, in spec/*.yaml: # yaml-language-server: $schema=data.schema.json)",
+    "completion": "examples:\n  eval \"$(tgtcheck completion bash)\"\n  tgtcheck completion fish > ~/.config/fish/completions/tgtcheck.fish",
 }
 _EXIT_CODES = "exit codes: 0 clean, 1 findings, 2 trouble (invalid input or usage)"
 
@@ -86,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    if "_ARGCOMPLETE" in os.environ:  # a TAB in a shell set up with `tgtcheck completion SHELL`
+        try:
+            import argcomplete
+        except ImportError:
+            return 2
+        argcomplete.autocomplete(parser)  # completes and exits
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)

@@ -1,6 +1,6 @@
 """`tgtcheck lsp`: the language server for editors, over stdio.
 
-Needs the optional extra: ``pip install 'tgtcheck[lsp]'`` (pygls); the import
+Needs the optional extra ``lsp`` (pygls; the error says how to add it, ``install.py``); the import
 happens here, in ``run``, so no other command pays for it.  Statuses and
 explanations follow the client's ``initializationOptions: {"lang": "en"}``,
 else ``--lang``, else the one rule of every command (``TGTCHECK_LANG``, else
@@ -25,8 +25,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         from ..lsp.server import start_stdio
     except ImportError as exc:
+        from ..install import install_hint
+
         sys.stderr.write(f"tgtcheck: error[TGT501]: the language server needs the `lsp` extra ({exc.name} is missing)\n"
-                         "  help: pip install 'tgtcheck[lsp]'\n")
+                         f"  help: {install_hint('lsp')}\n")
         return 2
     start_stdio(args.lang)
     return 0

@@ -34,12 +34,13 @@ def run(args: argparse.Namespace) -> int:
     from .common import data_loader, print_diagnostics, print_notices, sources_of, use_color
 
     if args.format == "html":
-        from ..report.charts import INSTALL_HINT, missing_library
+        from ..install import install_hint
+        from ..report.charts import missing_library
 
         why = missing_library()
         if why is not None:
             sys.stderr.write(f"tgtcheck: error[TGT501]: the HTML report draws its charts with matplotlib, which cannot be imported ({why})\n"
-                             f"  help: {INSTALL_HINT}, or use --format markdown (no charts)\n")
+                             f"  help: {install_hint('report')}; or use --format markdown (no charts)\n")
             return 2
     loaded = load(args.spec, args.data, data_loader=data_loader(args))
     print_notices(loaded.data)
