@@ -193,3 +193,20 @@ def test_openpyxl_is_imported_only_for_a_workbook() -> None:
             "print('openpyxl' in sys.modules)\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.stdout.strip() == "False", r.stderr
+
+
+def test_a_formula_is_read_as_its_saved_value_as_the_sheet_shows_it(tmp_path: Path) -> None:
+    import zipfile
+
+    written = workbook(tmp_path / "w.xlsx", {"R3": [["indicator", "H13", "H14"], ["patents", 0.1, "=0.1+0.2"]]})
+    data = tmp_path / "data.xlsx"
+    with zipfile.ZipFile(written) as src, zipfile.ZipFile(data, "w") as dst:  # what Excel saves: the formula and its value
+        for item in src.infolist():
+            body = src.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                assert b"<f>0.1+0.2</f><v />" in body
+                body = body.replace(b"<f>0.1+0.2</f><v />", b"<f>0.1+0.2</f><v>0.30000000000000004</v>")
+            dst.writestr(item, body)
+    dataset, diags = load_data(str(data))
+    assert diags == [] and dataset is not None
+    assert table(dataset)["patents"] == {2001: Fraction(1, 10), 2002: Fraction(3, 10)}
