@@ -171,3 +171,11 @@ def test_without_the_pattern_scanner(monkeypatch: pytest.MonkeyPatch) -> None:
     finally:
         monkeypatch.undo()
         descent._scanner.cache_clear()
+
+
+def test_judging_clauses_take_the_fast_path() -> None:
+    """`judge year`: the keyword `year` is the clause's word there, read by descent as Lark's contextual lexer reads it."""
+    text = ('policy "p" "t" base 2010 due 2020 judge year years fiscal\nindicator x "x" better higher note "n"\n'
+            'target "1" "t" increasing(x) better higher judge year\ntarget "2" "t" value(x) >= 1 by 2020 judge latest\n')
+    fast, reference = both(text)
+    assert fast is not None and fast == reference

@@ -18,6 +18,9 @@ from hypothesis import strategies as st
 
 from tgtcheck.formatter import format_spec, format_text
 from tgtcheck.nodes import (
+    DIRECTIONS,
+    JUDGING,
+    YEAR_KINDS,
     Approx,
     Between,
     BinOp,
@@ -94,12 +97,21 @@ conditions = (st.builds(Compare, exprs(), st.sampled_from([">=", ">", "<=", "<",
               | st.builds(Between, exprs(), exprs(), exprs(), approx)
               | st.builds(Trend, calls))
 schedules = st.none() | st.builds(Deadline, years()) | st.builds(EveryYear, years(), st.none() | years())
-declarations = (st.builds(Indicator, names, strings, optional_strings, optional_strings)
+
+
+def words(known: tuple[str, ...]) -> st.SearchStrategy[str | None]:
+    """A clause's value: none, one of its words (`judge year`: a keyword read as a name), or any name."""
+    return st.none() | st.sampled_from(known) | names
+
+
+declarations = (st.builds(Indicator, names, strings, optional_strings, optional_strings, words(DIRECTIONS))
                 | st.builds(Constant, names, exprs(), optional_strings)
-                | st.builds(Target, strings, strings, conditions, schedules, st.none() | years(), st.none() | names))
+                | st.builds(Target, strings, strings, conditions, schedules, st.none() | years(), st.none() | names,
+                            words(DIRECTIONS), words(JUDGING)))
 specs = st.builds(
     Spec,
-    st.builds(Policy, strings, strings, st.none() | years(), st.none() | years(), optional_strings, optional_strings, st.none() | names),
+    st.builds(Policy, strings, strings, st.none() | years(), st.none() | years(), optional_strings, optional_strings, st.none() | names,
+              words(JUDGING), words(YEAR_KINDS)),
     st.lists(declarations, max_size=6).map(tuple),
 )
 

@@ -86,3 +86,21 @@ def test_japanese_brackets_are_strings_and_titles_keep_full_width() -> None:
     assert diags == [] and spec is not None
     assert spec.policy.title == "地域における科学技術振興"
     assert spec.targets[0].title == "１０拠点"  # full-width inside strings is kept as written
+
+
+def test_judging_clauses_fill_their_fields() -> None:
+    spec, diags = parse('policy "p" "t" base 2010 due 2020 judge latest years calendar\n'
+                        'indicator wait "w" unit "日" better lower\n'
+                        'target "1" "t" value(wait) <= 30 by 2020 better within judge year\n')
+    assert diags == [] and spec is not None
+    assert (spec.policy.judge, spec.policy.years) == ("latest", "calendar")
+    assert spec.indicators[0].better == "lower"
+    assert (spec.targets[0].better, spec.targets[0].judge) == ("within", "year")
+    t = _target_condition('target "1" "t" value(x) >= 1')
+    assert (t.better, t.judge) == (None, None)
+
+
+def test_judging_clause_given_twice_is_kept_for_the_checker() -> None:
+    spec, _ = parse('policy "p" "t" base H13 due H18\ntarget "1" "t" value(x) >= 1 judge year judge latest\n')
+    assert spec is not None and spec.targets[0].judge == "year"
+    assert [(name, span.column) for name, span in spec.duplicates] == [("judge", 41)]

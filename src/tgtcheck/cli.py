@@ -15,6 +15,7 @@ import argparse
 import importlib
 import os
 import sys
+from collections.abc import Collection
 
 from . import __version__
 
@@ -74,7 +75,12 @@ _COMMAND_EXAMPLES: dict[str, str] = {
 _EXIT_CODES = "exit codes: 0 clean, 1 findings, 2 trouble (invalid input or usage)"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Collection[str] = COMMANDS) -> argparse.ArgumentParser:
+    """The parser, with the options of ``commands`` (each one's module is imported for them).
+
+    The other commands are listed by name and help text alone, so `tgtcheck run` never imports
+    the modules of `fmt`, `diff` or `report` (nor difflib, tempfile, subprocess they use).
+    """
     parser = _Parser(prog="tgtcheck", description="Policy targets as code, checked against the numbers.",
                      epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"tgtcheck {__version__}")
@@ -83,19 +89,26 @@ def build_parser() -> argparse.ArgumentParser:
         epilog = "\n\n".join(x for x in (_COMMAND_EXAMPLES.get(name, ""), _EXIT_CODES) if x)
         p = sub.add_parser(name, help=help_text, description=help_text, epilog=epilog,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
-        importlib.import_module(module).add_arguments(p)
+        if name in commands:
+            importlib.import_module(module).add_arguments(p)
         p.set_defaults(_module=module)
     return parser
 
 
+def _command_in(argv: list[str]) -> tuple[str, ...]:
+    """The subcommand named on the command line: the first word that is not an option (the top level takes no values)."""
+    return tuple(a for a in argv if not a.startswith("-"))[:1]
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    if "_ARGCOMPLETE" in os.environ:  # a TAB in a shell set up with `tgtcheck completion SHELL`
+    argv = sys.argv[1:] if argv is None else argv
+    if "_ARGCOMPLETE" in os.environ:  # a TAB in a shell set up with `tgtcheck completion SHELL`: every command's options
         try:
             import argcomplete
         except ImportError:
             return 2
-        argcomplete.autocomplete(parser)  # completes and exits
+        argcomplete.autocomplete(build_parser())  # completes and exits
+    parser = build_parser(_command_in(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)

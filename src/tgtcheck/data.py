@@ -34,23 +34,20 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple
 
+from .data_tree import Path, Positions, Tree, did_you_mean, dotted
 from .dataset import Cell, Dataset, Marker, Series, Value
 from .diagnostics import CODES, Diagnostic, Location, Severity, Span
 from .years import YearError, parse_year
 
 DATA_SUFFIXES: tuple[str, ...] = (".yaml", ".yml", ".json", ".csv", ".xlsx")
 MAX_DATA_BYTES = 64 * 1024 * 1024
-MAX_DEPTH = 32  # nesting of mappings/lists; real data needs 5
 MAX_EXPONENT = 100  # |decimal exponent| of a value: 1e999999999 would exhaust memory as a Fraction
 KINDS: tuple[str, ...] = ("count", "amount", "percent")
 TOP_FIELDS: tuple[str, ...] = ("indicators", "notes", "$schema")
 INDICATOR_FIELDS: tuple[str, ...] = ("label", "unit", "kind", "footnote", "values", "notes")
 TEXT_FIELDS: tuple[str, ...] = ("label", "unit", "footnote")
-
-Path = tuple[str, ...]
-Tree = Any  # dict[str, Tree] | list[Tree] | int | Decimal | str | None | (anything YAML builds)
 
 NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # text values: full-width digits, signs and separators read as ASCII, one for one
@@ -68,16 +65,6 @@ _MARKERS: dict[str, Marker] = {
 VALUE_HELP = CODES["TGT303"].fix
 
 
-class Positions(Protocol):
-    """Where things are in the file a tree came from."""
-
-    def span(self, path: Path, key: bool = False) -> Span | None:
-        """The span of the value at ``path`` (of its key with ``key=True``); error path only."""
-
-    def spans(self, mapping: dict[str, Any], path: Path, key: bool) -> dict[str, Span] | None:
-        """Spans of every entry of ``mapping`` (keys or values) at once, for the happy path."""
-
-
 def load_data(path: str, encoding: str | None = None) -> tuple[Dataset | None, list[Diagnostic]]:
     """Read an indicator data file; ``None`` and the reasons if anything is wrong.
 
@@ -85,9 +72,7 @@ def load_data(path: str, encoding: str | None = None) -> tuple[Dataset | None, l
     that is not UTF-8 may be read as CP932, with a notice (``data_encoding``)."""
     suffix = os.path.splitext(path)[1].lower()
     if suffix == ".xlsx":
-        from .data_xlsx import load_xlsx
-
-        return load_xlsx(path)
+        return _load_workbook(path)
     if suffix in (".xls", ".xlsm", ".xlsb", ".ods"):
         return None, [_file_error(
             path, f"{path} is a workbook format tgtcheck does not read ({suffix}); it reads .xlsx workbooks",
@@ -131,6 +116,17 @@ def load_data(path: str, encoding: str | None = None) -> tuple[Dataset | None, l
         dataset = replace(dataset, notices=notices)
     diags.sort(key=lambda d: d.location.span.line if d.location.span else 0)
     return dataset, diags
+
+
+def _load_workbook(path: str) -> tuple[Dataset | None, list[Diagnostic]]:
+    """An Excel workbook: ``data_xlsx`` reads the sheets into the same tree, built here as every format is."""
+    from .data_xlsx import parse_xlsx
+
+    tree, cells, diags, notices = parse_xlsx(path, MAX_DATA_BYTES)
+    dataset, more = build(tree, path, cells) if cells is not None else (None, [])
+    if dataset is not None and notices and not more:
+        dataset = replace(dataset, notices=notices)
+    return (None if diags or more else dataset), diags + more
 
 
 def read_text(path: str) -> tuple[str | None, Diagnostic | None]:
@@ -257,17 +253,6 @@ def describe(raw: Any) -> str:
             return "a list (in YAML a lone - starts a list: write '-' in quotes, or －)"
         return "a list"
     return f"a {type(raw).__name__} ({raw})"
-
-
-def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
-    import difflib
-
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return found[0] if found else None
-
-
-def dotted(path: Path) -> str | None:
-    return ".".join(path) if path else None
 
 
 class _Builder:

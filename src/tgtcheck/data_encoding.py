@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import codecs
 
-from .diagnostics import Diagnostic, Location, Severity, Span
+from .diagnostics import DATA_UNREADABLE, Diagnostic, Location, Severity, Span
 
 CP932_LABEL = "Shift_JIS (CP932)"
 _PLAUSIBLE = 0.9
@@ -62,9 +62,9 @@ def _explicit(raw: bytes, path: str, encoding: str) -> tuple[str | None, str | N
     try:
         return _lf(raw.decode(codec)), None, None
     except UnicodeDecodeError as exc:
+        message = f"{path} is not {encoding}: {_where(raw, exc.start)}, byte {raw[exc.start]:#04x} cannot be decoded"
         return None, None, Diagnostic(
-            "TGT300", Severity.ERROR, f"{path} is not {encoding}: {_where(raw, exc.start)}, byte {raw[exc.start]:#04x} cannot be decoded",
-            Location(path, _span(raw, exc.start)),
+            DATA_UNREADABLE.code, Severity.ERROR, message, Location(path, _span(raw, exc.start)),
             "check --data-encoding (Excel on Japanese Windows writes cp932; 'CSV UTF-8' writes utf-8), or save the file again as 'CSV UTF-8'",
         )
 
@@ -77,8 +77,7 @@ def _refused(raw: bytes, path: str, diag: Diagnostic) -> Diagnostic:
         start = exc.start
     euc = _decodes(raw, "euc_jp")
     looks = " It looks like EUC-JP." if euc is not None and _plausible(euc) else ""
-    return Diagnostic(
-        "TGT300", Severity.ERROR,
+    return Diagnostic(DATA_UNREADABLE.code, Severity.ERROR,
         f"{path} is neither UTF-8 nor {CP932_LABEL}: {_where(raw, start)}, byte {raw[start]:#04x} is not UTF-8.{looks}",
         Location(path, _span(raw, start)),
         "save it from Excel as 'CSV UTF-8 (comma delimited)', or name its encoding with --data-encoding"

@@ -36,9 +36,21 @@ from decimal import Decimal
 from typing import Any
 from xml.etree import ElementTree
 
-from .data import MAX_DATA_BYTES, Path, build, dotted
-from .dataset import Dataset
-from .diagnostics import Diagnostic, Location, Severity, Span
+from .data_tree import Path, Tree, dotted
+from .diagnostics import (
+    DATA_SHAPE,
+    DATA_SYNTAX,
+    DATA_TOO_LARGE,
+    DATA_UNREADABLE,
+    DUPLICATE_KEY,
+    NOT_A_YEAR_KEY,
+    VALUE_NOT_A_NUMBER,
+    Code,
+    Diagnostic,
+    Location,
+    Severity,
+    Span,
+)
 from .years import YearError, parse_year
 
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # a zip bomb is refused before anything is unpacked
@@ -62,68 +74,63 @@ _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
        "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
 
 
-def load_xlsx(path: str) -> tuple[Dataset | None, list[Diagnostic]]:
-    """The dataset of a workbook, or the reasons it cannot be read."""
-    problem = _check_file(path)
+def parse_xlsx(path: str, max_bytes: int) -> tuple[Tree, _Workbook | None, list[Diagnostic], tuple[str, ...]]:
+    """The tree of a workbook, its cells (the ``Positions``), what is wrong with it, and notices (hidden sheets).
+
+    Like the text formats' parsers: ``data.load_data`` builds the dataset from the tree."""
+    problem = _check_file(path, max_bytes)
     if problem is not None:
-        return None, [problem]
+        return None, None, [problem], ()
     try:
         import openpyxl
     except ImportError:
         from .install import install_hint
 
-        return None, [Diagnostic("TGT300", Severity.ERROR, f"reading {path} needs openpyxl, which is not installed",
-                                 Location(path), f"{install_hint('excel')}; or save the sheet as CSV UTF-8")]
+        return None, None, [Diagnostic(DATA_UNREADABLE.code, Severity.ERROR, f"reading {path} needs openpyxl, which is not installed",
+                                       Location(path), f"{install_hint('excel')}; or save the sheet as CSV UTF-8")], ()
     try:
         with zipfile.ZipFile(path) as z:
             parts, bad = _sheet_parts(z, path)
             if bad is not None:
-                return None, [bad]
+                return None, None, [bad], ()
             scans = {name: _scan(z, part) for name, part in parts.items()}
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError, TypeError, AttributeError) as exc:
-        return None, [Diagnostic("TGT301", Severity.ERROR, f"{path} is not a valid .xlsx workbook ({type(exc).__name__}: {exc})",
-                                 Location(path), "open it in Excel and save it again as 'Excel Workbook (*.xlsx)'")]
+        return None, None, [Diagnostic(DATA_SYNTAX.code, Severity.ERROR, f"{path} is not a valid .xlsx workbook ({type(exc).__name__}: {exc})",
+                                       Location(path), "open it in Excel and save it again as 'Excel Workbook (*.xlsx)'")], ()
     reader = _Workbook(path, scans)
     try:
         for sheet in book.worksheets:
             reader.sheet(sheet)
     finally:
         book.close()
-    if reader.diags:
-        return None, reader.diags
-    dataset, diags = build(reader.tree, path, reader)
-    if dataset is not None and reader.notices:
-        from dataclasses import replace
-
-        dataset = replace(dataset, notices=tuple(reader.notices))
-    return dataset, diags
+    return reader.tree, (None if reader.diags else reader), reader.diags, tuple(reader.notices)
 
 
-def _check_file(path: str) -> Diagnostic | None:
+def _check_file(path: str, max_bytes: int) -> Diagnostic | None:
     try:
         info = os.stat(path)
     except OSError as exc:
-        return Diagnostic("TGT300", Severity.ERROR, f"cannot read {path}: {exc.strerror or exc}", Location(path),
+        return Diagnostic(DATA_UNREADABLE.code, Severity.ERROR, f"cannot read {path}: {exc.strerror or exc}", Location(path),
                           "check the data path given in the spec or with --data")
     if not stat.S_ISREG(info.st_mode):
-        return Diagnostic("TGT300", Severity.ERROR, f"{path} is not a regular file", Location(path), "give the path of a .xlsx file")
-    if info.st_size > MAX_DATA_BYTES:
-        return Diagnostic("TGT309", Severity.ERROR, f"{path} is {info.st_size / 2**20:.0f} MB; data files may be at most "
-                          f"{MAX_DATA_BYTES // 2**20} MB", Location(path), "split the data into several workbooks")
+        return Diagnostic(DATA_UNREADABLE.code, Severity.ERROR, f"{path} is not a regular file", Location(path), "give the path of a .xlsx file")
+    if info.st_size > max_bytes:
+        return Diagnostic(DATA_TOO_LARGE.code, Severity.ERROR, f"{path} is {info.st_size / 2**20:.0f} MB; data files may be at most "
+                          f"{max_bytes // 2**20} MB", Location(path), "split the data into several workbooks")
     return None
 
 
 def _sheet_parts(z: zipfile.ZipFile, path: str) -> tuple[dict[str, str], Diagnostic | None]:
     """Sheet name -> its XML part, from the workbook's relationships; refuses zip bombs and DTDs."""
     if sum(i.file_size for i in z.infolist()) > MAX_UNPACKED_BYTES:
-        return {}, Diagnostic("TGT309", Severity.ERROR, f"{path} unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB",
+        return {}, Diagnostic(DATA_TOO_LARGE.code, Severity.ERROR, f"{path} unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB",
                               Location(path), "split the data into several workbooks")
     for info in z.infolist():
         if info.filename.endswith((".xml", ".rels")):
             with z.open(info) as f:
                 if b"<!DOCTYPE" in f.read(4096).upper():
-                    return {}, Diagnostic("TGT309", Severity.ERROR, f"{path}: {info.filename} declares a DTD, which no Excel file does",
+                    return {}, Diagnostic(DATA_TOO_LARGE.code, Severity.ERROR, f"{path}: {info.filename} declares a DTD, which no Excel file does",
                                           Location(path), "save the workbook again from Excel")
     rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
     targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("p:Relationship", _NS)}
@@ -232,8 +239,8 @@ class _Workbook:
     def where(self, sheet: str, ref: str | None = None) -> str:
         return f"{self.path}: sheet '{sheet}'" + (f", cell {ref}" if ref else "")
 
-    def error(self, code: str, sheet: str, ref: str | None, message: str, help: str) -> None:
-        self.diags.append(Diagnostic(code, Severity.ERROR, message, Location(self.where(sheet, ref)), help))
+    def error(self, code: Code, sheet: str, ref: str | None, message: str, help: str) -> None:
+        self.diags.append(Diagnostic(code.code, code.severity, message, Location(self.where(sheet, ref)), help))
 
     # -- reading ---------------------------------------------------------------------------------------
     def sheet(self, ws: Any) -> None:
@@ -247,11 +254,11 @@ class _Workbook:
             return
         scan = self.scans.get(name, _Scan())
         for ref in scan.unvalued_formulas:
-            self.error("TGT303", name, ref, "the cell holds a formula that was saved without its value",
+            self.error(VALUE_NOT_A_NUMBER, name, ref, "the cell holds a formula that was saved without its value",
                        "open the workbook in Excel and save it (Excel saves each formula's value), or type the number in")
         header_at = next((i for i, (_, cells) in enumerate(rows) if any(_norm(c) in ID_HEADERS for c in cells)), None)
         if header_at is None:
-            self.error("TGT307", name, None, f"sheet '{name}' has no header row with an `indicator` column",
+            self.error(DATA_SHAPE, name, None, f"sheet '{name}' has no header row with an `indicator` column",
                        "add a header row: indicator, label, unit, then one column per year (H13, 平成14年度 …); "
                        "or hide the sheet if it is not data")
             return
@@ -261,7 +268,7 @@ class _Workbook:
         table_rows = {header_row} | {n for n, _ in body} - {n for n, _ in notes}
         for r1, r2, text in scan.merged:
             if any(r1 <= r <= r2 for r in table_rows):
-                self.error("TGT307", name, text.split(":")[0], f"cells {text} are merged inside the table",
+                self.error(DATA_SHAPE, name, text.split(":")[0], f"cells {text} are merged inside the table",
                            "unmerge them (Home → Merge & Center → Unmerge Cells) and give each year and indicator its own cell")
         columns = {_norm(c): i for i, c in enumerate(header) if _norm(c)}
         if "year" in {LONG_HEADERS.get(k) for k in columns} and "value" in {LONG_HEADERS.get(k) for k in columns}:
@@ -279,17 +286,17 @@ class _Workbook:
             ref = _ref(header_row, col + 1)
             if col == id_col or raw in (None, ""):
                 if raw in (None, "") and any(col < len(cells) and cells[col] not in (None, "") for _, cells in body):
-                    self.error("TGT307", sheet, ref, "a column with values has no header",
+                    self.error(DATA_SHAPE, sheet, ref, "a column with values has no header",
                                "write the year (H13, 平成13年度, 2001) or the field (label, unit, kind, footnote) in the header cell")
                 continue
             key = META_HEADERS.get(_norm(raw)) or year_key(raw)
             if key is None:
-                self.error("TGT306", sheet, ref, f"the column header {_show(raw)} is neither a year nor one of "
+                self.error(NOT_A_YEAR_KEY, sheet, ref, f"the column header {_show(raw)} is neither a year nor one of "
                            "indicator, label (指標名), unit (単位), kind (種類), footnote (脚注)",
                            "write a year (H13, 平成13年度, 2001年度, FY2001) or one of those fields")
                 continue
             if key in seen:
-                self.error("TGT302", sheet, ref, f"the column {_show(raw)} is there twice (also {seen[key]})",
+                self.error(DUPLICATE_KEY, sheet, ref, f"the column {_show(raw)} is there twice (also {seen[key]})",
                            "keep one column per year: a second one would silently replace the first")
                 continue
             seen[key] = ref
@@ -316,7 +323,7 @@ class _Workbook:
         for col, raw in enumerate(header):
             field = "id" if _norm(raw) in ID_HEADERS else META_HEADERS.get(_norm(raw)) or LONG_HEADERS.get(_norm(raw))
             if field is None and raw not in (None, ""):
-                self.error("TGT307", sheet, _ref(header_row, col + 1), f"the column header {_show(raw)} is not a field of the long layout",
+                self.error(DATA_SHAPE, sheet, _ref(header_row, col + 1), f"the column header {_show(raw)} is not a field of the long layout",
                            "the long layout's columns are indicator, year (年度), value (値), and optionally label, unit, kind, footnote, note")
             elif field is not None:
                 cols[field] = col
@@ -332,11 +339,11 @@ class _Workbook:
             year_raw, year_ref = get("year"), _ref(row, cols["year"] + 1)
             key = year_key(year_raw)
             if key is None:
-                self.error("TGT306", sheet, year_ref, f"{_show(year_raw)} is not a year", "write a year: H13, 平成13年度, 2001年度, FY2001")
+                self.error(NOT_A_YEAR_KEY, sheet, year_ref, f"{_show(year_raw)} is not a year", "write a year: H13, 平成13年度, 2001年度, FY2001")
                 continue
             path = f"indicators.{ident}.values.{key}"
             if key in entry["values"]:
-                self.error("TGT302", sheet, year_ref, f"{ident} has a second row for {key} (the first: {self.cells[path][1]})",
+                self.error(DUPLICATE_KEY, sheet, year_ref, f"{ident} has a second row for {key} (the first: {self.cells[path][1]})",
                            "keep one row per indicator and year: a second one would silently replace the first")
                 continue
             entry["values"][key] = cell_value(get("value"))
@@ -350,7 +357,7 @@ class _Workbook:
                 if value in (None, ""):
                     continue
                 if field in entry and entry[field] != value:
-                    self.error("TGT302", sheet, _ref(row, cols[field] + 1),
+                    self.error(DUPLICATE_KEY, sheet, _ref(row, cols[field] + 1),
                                f"{ident}'s {field} is {_show(value)} here but {_show(entry[field])} on an earlier row",
                                f"write the same {field} on every row of {ident}, or only on its first row")
                 entry[field] = value
@@ -361,7 +368,7 @@ class _Workbook:
         raw = cells[id_col] if id_col < len(cells) else None
         ref = _ref(row, id_col + 1)
         if raw in (None, ""):
-            self.error("TGT307", sheet, ref, f"row {row} has values but no indicator id",
+            self.error(DATA_SHAPE, sheet, ref, f"row {row} has values but no indicator id",
                        "write the indicator's id (the name the spec declares with `indicator NAME`) in this cell")
             return None
         ident = str(raw).strip()
@@ -370,7 +377,7 @@ class _Workbook:
             self.owner[ident] = (sheet, ref, layout)
             self.keys[f"indicators.{ident}"] = (sheet, ref)
         elif layout == "wide" or first[2] == "wide" or first[0] != sheet:
-            self.error("TGT302", sheet, ref, f"indicator '{ident}' is there twice (also sheet '{first[0]}', cell {first[1]})",
+            self.error(DUPLICATE_KEY, sheet, ref, f"indicator '{ident}' is there twice (also sheet '{first[0]}', cell {first[1]})",
                        "keep one row per indicator: a second one would silently replace the first")
             return None
         return ident
@@ -381,12 +388,12 @@ class _Workbook:
         col, key, text = parsed
         others = [i for i, c in enumerate(cells) if c not in (None, "") and i != col]
         if others:
-            self.error("TGT307", sheet, _ref(row, others[0] + 1), f"the footnote row {row} ({key}) has other cells filled",
+            self.error(DATA_SHAPE, sheet, _ref(row, others[0] + 1), f"the footnote row {row} ({key}) has other cells filled",
                        "keep a footnote's text in one cell (※1 …), or move the values to an indicator's row")
             return
         notes = self.tree.setdefault("notes", {})
         if key in notes:
-            self.error("TGT302", sheet, _ref(row, col + 1), f"footnote {key} is there twice", "number the footnotes ※1, ※2 … once each")
+            self.error(DUPLICATE_KEY, sheet, _ref(row, col + 1), f"footnote {key} is there twice", "number the footnotes ※1, ※2 … once each")
             return
         notes[key] = text
 

@@ -64,6 +64,11 @@ class Dataset:
     # what the user should know about how the file was read (a CSV read as CP932, a hidden sheet skipped)
     notices: tuple[str, ...] = field(default=(), compare=False)
 
+    def first_year(self) -> int | None:
+        """The earliest year that has any entry (number or marker) in any row."""
+        years = [min(s.cells) for s in self.series.values() if s.cells]
+        return min(years) if years else None
+
     def latest_year(self) -> int | None:
         """The latest year that has any entry (number or marker) in any row."""
         years = [y for s in self.series.values() for y in s.cells]

@@ -44,6 +44,7 @@ from typing import Any
 
 from .diagnostics import Span
 from .nodes import (
+    CLAUSE_WORDS,
     Between,
     BinOp,
     Call,
@@ -67,7 +68,7 @@ from .years import YearError, parse_year, western_year
 
 _END = "$END"
 # what may follow a condition (FOLLOW(condition) in tgt.lark): a bare call before one of these is a trend
-_AFTER_CONDITION = frozenset({"BY", "EVERY", "BASE", "METHOD", "INDICATOR", "CONSTANT", "TARGET", _END})
+_AFTER_CONDITION = frozenset({"BY", "EVERY", "BASE", "METHOD", "BETTER", "JUDGE", "INDICATOR", "CONSTANT", "TARGET", _END})
 
 
 class _GiveUp(Exception):
@@ -331,8 +332,8 @@ class _Descent:
                 name, value, last = self.year_clause()
             elif kind == "DATA" or kind == "GOAL":
                 name, value, last = self.string_clause()
-            elif kind == "METHOD":
-                name, value, last = self.method_clause()
+            elif kind == "METHOD" or kind == "JUDGE" or kind == "YEARS":
+                name, value, last = self.name_clause()
             else:
                 break
             _clause(fields, dups, name, value, last)
@@ -353,12 +354,17 @@ class _Descent:
         s = self.take("STRING")
         return self.kinds[k].lower(), self.string(s), self.tokens_span(k, s)
 
-    # "method" NAME
-    def method_clause(self) -> tuple[str, Any, Span]:
+    # "method" NAME | "better" NAME | "judge" NAME | "years" NAME
+    def name_clause(self) -> tuple[str, Any, Span]:
         k = self.i
-        self.i += 1
-        name = self.take("NAME")
-        return "method", self.word(name), self.tokens_span(k, name)
+        name = k + 1
+        clause = self.kinds[k].lower()
+        # Lark's contextual lexer reads a keyword as a NAME where only a NAME fits; of those corners, the
+        # fast path takes the one a clause's own word makes common (`judge year`) and leaves the rest to Lark
+        if self.kinds[name] != "NAME" and self.word(name) not in CLAUSE_WORDS.get(clause, ()):
+            raise _GiveUp
+        self.i = name + 1
+        return clause, self.word(name), self.tokens_span(k, name)
 
     # indicator: "indicator" NAME STRING indicator_clause*
     def indicator(self) -> tuple[Indicator, list[tuple[str, Span]]]:
@@ -368,8 +374,14 @@ class _Descent:
         fields: dict[str, Any] = {}
         dups: list[tuple[str, Span]] = []
         kinds = self.kinds
-        while kinds[self.i] == "UNIT" or kinds[self.i] == "NOTE":
-            clause, value, last = self.string_clause()
+        while True:
+            kind = kinds[self.i]
+            if kind == "UNIT" or kind == "NOTE":
+                clause, value, last = self.string_clause()
+            elif kind == "BETTER":
+                clause, value, last = self.name_clause()
+            else:
+                break
             _clause(fields, dups, clause, value, last)
         span = self.from_token(first, last) if last is not None else self.tokens_span(first, label)
         return Indicator(self.word(name), self.string(label), span=span, **fields), dups
@@ -404,13 +416,13 @@ class _Descent:
             kind = kinds[self.i]
             if kind == "BASE":
                 name, value, last = self.year_clause()
-            elif kind == "METHOD":
-                name, value, last = self.method_clause()
+            elif kind == "METHOD" or kind == "BETTER" or kind == "JUDGE":
+                name, value, last = self.name_clause()
             else:
                 break
             _clause(fields, dups, name, value, last)
         node = Target(self.string(tid), self.string(title), condition, schedule, fields.get("base"), fields.get("method"),
-                      self.from_token(first, last), self.span(tid))
+                      fields.get("better"), fields.get("judge"), self.from_token(first, last), self.span(tid))
         return node, dups
 
     # condition: expr COMPARE bound | expr "between" range | call

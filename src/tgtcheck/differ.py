@@ -15,7 +15,8 @@ Matching, and what is *not* a change:
   ``30% == 3割``, ``1,000 == 1000``, full-width digits);
 - an explicit clause equal to what would apply anyway is no change: a
   target's ``base H13`` under a policy with ``base H13``, ``method linear``
-  (the default method), ``data "./x.yaml"`` for ``data "x.yaml"``;
+  (the default method), ``judge latest`` under ``judge latest``,
+  ``data "./x.yaml"`` for ``data "x.yaml"``;
 - a renamed indicator (same label) or constant (same value and note) is
   matched as such, and references are compared under the new name, so the
   targets that use it are not reported as changed.
@@ -257,7 +258,7 @@ def _splits(gone: list[Target], born: list[Target]) -> list[Split]:
 # -- field by field -------------------------------------------------------------------------
 def _changes(kind: str, a: Any, b: Any, refs: dict[str, str], op: Policy, np: Policy) -> tuple[FieldChange, ...]:
     if kind == "indicator":
-        return _plain(a, b, ("label", "unit", "note"))
+        return _plain(a, b, ("label", "unit", "note", "better"))
     if kind == "constant":
         out = [FieldChange("value", a.value, b.value)] if _mapped(a.value, refs) != _mapped(b.value) else []
         return tuple(out) + _plain(a, b, ("note",))
@@ -275,6 +276,7 @@ def _policy_changes(a: Policy, b: Policy) -> tuple[FieldChange, ...]:
     out.extend(_plain(a, b, ("goal",)))
     if (a.method or DEFAULT_METHOD) != (b.method or DEFAULT_METHOD):
         out.append(FieldChange("method", a.method, b.method))
+    out.extend(_plain(a, b, ("judge", "years")))
     return tuple(out)
 
 
@@ -293,6 +295,10 @@ def _target_changes(a: Target, b: Target, refs: dict[str, str], op: Policy, np: 
         out.append(FieldChange("base", a.base, b.base))
     if (a.method or b.method) and (a.method or op.method or DEFAULT_METHOD) != (b.method or np.method or DEFAULT_METHOD):
         out.append(FieldChange("method", a.method, b.method))
+    if a.better != b.better:
+        out.append(FieldChange("better", a.better, b.better))
+    if (a.judge or b.judge) and (a.judge or op.judge) != (b.judge or np.judge):  # as `base`: against the policy's
+        out.append(FieldChange("judge", a.judge, b.judge))
     return tuple(out)
 
 

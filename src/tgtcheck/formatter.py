@@ -4,7 +4,8 @@ The layout is the one spec/policy_6_2.tgt is written in: a declaration's
 first line (``policy "6-2" "…"``, ``indicator x "…"``, ``constant x = 60``,
 ``target "6-2-1" "…"``), then each clause on its own line indented by two
 spaces, a target's condition and schedule together on its second line.
-Clauses come in a fixed order (base, due, data, goal, method; unit, note).
+Clauses come in a fixed order (base, due, data, goal, method, judge, years;
+unit, better, note; a target's base, method, better, judge).
 Declarations are separated by one blank line, except that a run of
 indicators (or of constants) is a table: there a blank line is kept where
 the author left one, to group rows.  Expressions, conditions and years are
@@ -42,9 +43,9 @@ from .nodes import Comment, Constant, Declaration, Indicator, Policy, Spec, Targ
 from .printer import condition_text, expr_text, schedule_text, string_text, year_text
 
 INDENT = "  "
-POLICY_CLAUSES = ("base", "due", "data", "goal", "method")
-INDICATOR_CLAUSES = ("unit", "note")
-TARGET_CLAUSES = ("base", "method")
+POLICY_CLAUSES = ("base", "due", "data", "goal", "method", "judge", "years")
+INDICATOR_CLAUSES = ("unit", "better", "note")
+TARGET_CLAUSES = ("base", "method", "better", "judge")
 
 # Tokens of the (already parsed, full-width-mapped) text, for their positions only.
 _TOKEN = re.compile(
@@ -126,12 +127,13 @@ def lossy(spec: Spec, filename: str) -> list[Diagnostic]:
 def _block(d: Policy | Declaration, toks: list[Token] | None) -> Block:
     if isinstance(d, Policy):
         values = {"base": _year(d.base), "due": _year(d.due), "data": _quoted(d.data),
-                  "goal": _quoted(d.goal), "method": d.method}
+                  "goal": _quoted(d.goal), "method": d.method, "judge": d.judge, "years": d.years}
         head = f"policy {string_text(d.id)} {string_text(d.title)}"
         return _with_clauses("policy", head, POLICY_CLAUSES, values, toks, 3)
     if isinstance(d, Indicator):
         head = f"indicator {d.id} {string_text(d.label)}"
-        return _with_clauses("indicator", head, INDICATOR_CLAUSES, {"unit": _quoted(d.unit), "note": _quoted(d.note)}, toks, 3)
+        values = {"unit": _quoted(d.unit), "better": d.better, "note": _quoted(d.note)}
+        return _with_clauses("indicator", head, INDICATOR_CLAUSES, values, toks, 3)
     if isinstance(d, Constant):
         lines = [Line(f"constant {d.id} = {expr_text(d.value)}", "", _at(toks, 0))]
         if d.note is not None:
@@ -143,7 +145,7 @@ def _block(d: Policy | Declaration, toks: list[Token] | None) -> Block:
 def _target(t: Target, toks: list[Token] | None) -> Block:
     head = f"target {string_text(t.id)} {string_text(t.title)}"
     cond = condition_text(t.condition) + (f" {schedule_text(t.schedule)}" if t.schedule is not None else "")
-    values = {"base": _year(t.base), "method": t.method}
+    values = {"base": _year(t.base), "method": t.method, "better": t.better, "judge": t.judge}
     clauses = sum(v is not None for v in values.values())
     block = _with_clauses("target", head, TARGET_CLAUSES, values, toks, len(toks) - 2 * clauses if toks else 0)
     lines = list(block.lines)

@@ -24,9 +24,6 @@ class ProgressMethod(Protocol):
     @property
     def name(self) -> str: ...
 
-    @property
-    def description(self) -> str: ...
-
     def expected(self, base_value: Fraction, target: Fraction, base_year: int, deadline: int, year: int) -> Fraction:
         """The value expected in ``year`` (``base_year <= year <= deadline``)."""
         ...
@@ -35,7 +32,6 @@ class ProgressMethod(Protocol):
 @dataclass(frozen=True)
 class Linear:
     name: str = "linear"
-    description: str = "straight line from the base-year value to the target at the deadline"
 
     def expected(self, base_value: Fraction, target: Fraction, base_year: int, deadline: int, year: int) -> Fraction:
         if deadline <= base_year:

@@ -72,6 +72,13 @@ def _span() -> Span:
     return field(default=NOSPAN, compare=False, repr=False)
 
 
+# -- the words a clause may take (the grammar reads a NAME; the checker holds it to these) --
+DIRECTIONS = ("higher", "lower", "within")  # `better`: which way is good
+JUDGING = ("latest", "year")  # `judge`: the latest value at or before the year (直近値), or the year's own
+YEAR_KINDS = ("fiscal", "calendar")  # `years`: Japanese fiscal years (printed as eras) or calendar years
+CLAUSE_WORDS: dict[str, tuple[str, ...]] = {"better": DIRECTIONS, "judge": JUDGING, "years": YEAR_KINDS}
+
+
 # -- expressions ---------------------------------------------------------------
 @fast_init
 @dataclass(frozen=True, slots=True)
@@ -200,6 +207,8 @@ class Target:
     schedule: Schedule | None = None
     base: Year | None = None  # overrides the policy's base year
     method: str | None = None  # overrides the policy's progress method
+    better: str | None = None  # the desirable direction (DIRECTIONS); overrides the indicator's
+    judge: str | None = None  # the value judged (JUDGING); overrides the policy's
     span: Span = _span()
     id_span: Span = _span()
 
@@ -211,6 +220,7 @@ class Indicator:
     label: str
     unit: str | None = None
     note: str | None = None
+    better: str | None = None  # the desirable direction (DIRECTIONS)
     span: Span = _span()
 
     @property
@@ -237,6 +247,8 @@ class Policy:
     data: str | None = None
     goal: str | None = None
     method: str | None = None
+    judge: str | None = None  # the value judged (JUDGING), for every target that does not say
+    years: str | None = None  # what the policy's years are (YEAR_KINDS)
     span: Span = _span()
 
 

@@ -39,7 +39,7 @@ import re
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from .diagnostics import Diagnostic, Location, Severity, Span
+from .diagnostics import NOT_A_YEAR, Diagnostic, Location, Severity, Span
 from .nodes import (
     MAX_DEPTH,
     Approx,
@@ -293,8 +293,8 @@ def _parse(text: str, filename: str) -> tuple[Spec | None, list[Diagnostic]]:
     except _TooLong as err:
         span = _tok_span(err.token)
         if err.token.type == "ERA_YEAR":
-            return None, [Diagnostic("TGT105", Severity.ERROR, f"'{str(err.token)[:12]}…' is not a year: it has {len(err.token)} characters",
-                                     Location(filename, span), "write an era year (H18, R2), a western year (2006) or FY2006")]
+            return None, [Diagnostic(NOT_A_YEAR.code, Severity.ERROR, f"'{str(err.token)[:12]}…' is not a year: it has {len(err.token)} characters",
+                                     Location(filename, span), NOT_A_YEAR.fix)]
         return None, [Diagnostic("TGT110", Severity.ERROR, f"this number is {len(err.token)} characters long; at most {MAX_DIGITS} are allowed",
                                  Location(filename, span), "write it in a larger unit (千件, 億円) so it stays short")]
     except UnexpectedCharacters as err:
@@ -519,6 +519,9 @@ class Lower:
     data_clause = _clause("data", _string)
     goal_clause = _clause("goal", _string)
     method_clause = _clause("method", str)
+    better_clause = _clause("better", str)
+    judge_clause = _clause("judge", str)
+    years_clause = _clause("years", str)
     unit_clause = _clause("unit", _string)
     note_clause = _clause("note", _string)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .diagnostics import Diagnostic, Location, Severity, Span
+from .diagnostics import NOT_A_YEAR, Diagnostic, Location, Severity, Span
 from .nodes import Constant, Spec, Target, deeper_than, depth
 from .years import ERA_NAMES_JA, ERAS, YearError, parse_year
 
@@ -99,13 +99,13 @@ def unexpected(err: Any, text: str, filename: str) -> Diagnostic:
     if expected & {"ERA_YEAR", "FY_YEAR"} and token.type in ("NAME", "NUMBER"):
         check = parse_year(shown)
         msg = check.message if isinstance(check, YearError) else f"'{shown}' is not a year here"
-        msg, help = _era_letter(shown) or (msg, "write an era year (H18, R2), a western year (2006) or FY2006")
-        return Diagnostic("TGT105", Severity.ERROR, msg, Location(filename, span), help)
+        msg, help = _era_letter(shown) or (msg, NOT_A_YEAR.fix)
+        return Diagnostic(NOT_A_YEAR.code, Severity.ERROR, msg, Location(filename, span), help)
     keyword = _word_before(text, token.start_pos)
     if expected & {"ERA_YEAR", "FY_YEAR"} and keyword in _YEAR_KEYWORDS:  # `by` and then the next target
         where = "on the next line" if token.line > _line_of(text, token.start_pos - len(keyword)) else "after it"
         return Diagnostic("TGT102", Severity.ERROR, f"`{keyword}` must be followed by a year; found {_token_words(token)} {where}",
-                          Location(filename, span), f"write the year after `{keyword}`: an era year (H18, R2), a western year (2006) or FY2006")
+                          Location(filename, span), f"write the year after `{keyword}`: {NOT_A_YEAR.fix.removeprefix('write ')}")
     if keyword in ("by", "every") and not expected & {"ERA_YEAR", "FY_YEAR"}:
         # `value(x) >= by H18`: with the threshold missing, `by` stood where a name may stand and was read as one
         start = text.rfind(keyword, 0, token.start_pos)
@@ -175,7 +175,7 @@ def _era_letter(word: str) -> tuple[str, str] | None:
         return f"'{word}' is not a year: era letters are capitals", f"write {letter.upper()}{word[1:]}"
     eras = ", ".join(f"{k} {ERA_NAMES_JA[k]}" for k in ERAS)
     return (f"'{word}' is not a year: {letter} is not an era letter (the eras are {eras})",
-            "write an era year (H18, R2), a western year (2006) or FY2006")
+            NOT_A_YEAR.fix)
 
 
 def _word_at(text: str, pos: int) -> str:

@@ -34,9 +34,6 @@ class Status(str, Enum):
     INSUFFICIENT_DATA = "insufficient_data"
 
 
-STATUS_ORDER = tuple(Status)
-
-
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Reading:
@@ -57,9 +54,11 @@ class Unknown:
 
     missing: tuple[Reading, ...] = ()
     undefined: tuple[str, ...] = ()
+    later: tuple[int, ...] = ()  # years after the as-of year that the value needs: not read (the as-of cut)
 
     def __add__(self, other: Unknown) -> Unknown:
-        return Unknown(uniq(self.missing + other.missing), uniq(self.undefined + other.undefined))
+        return Unknown(uniq(self.missing + other.missing), uniq(self.undefined + other.undefined),
+                       tuple(sorted(set(self.later + other.later))))
 
 
 Result = Fraction | Unknown
@@ -112,6 +111,9 @@ class Verdict:
     broken_years: tuple[int, ...] = ()
     period: tuple[int, int] | None = None  # every-year: the years judged so far
     steps: tuple[Step, ...] = field(default=())
+    direction: str | None = None  # the desirable direction: "higher", "lower", "within" (None: none, as for !=)
+    value_year: int | None = None  # the year of the value the verdict rests on (直近値 when before judged_year)
+    later: tuple[int, ...] = ()  # years after the as-of year the target needs (insufficient.after_as_of)
 
 
 def uniq(items: tuple) -> tuple:  # type: ignore[type-arg]

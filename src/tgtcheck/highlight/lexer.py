@@ -31,7 +31,7 @@ _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
 DECLARATIONS = ("policy", "indicator", "constant", "target")
-CLAUSES = ("base", "due", "data", "goal", "method", "unit", "note")
+CLAUSES = ("base", "due", "data", "goal", "method", "unit", "note", "better", "judge", "years")
 SCHEDULE = ("by", "every", "year", "from", "to")
 CONDITION = ("between", "and", "about")
 

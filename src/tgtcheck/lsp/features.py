@@ -25,7 +25,7 @@ from .. import functions
 from ..dataset import Marker, Series
 from ..diagnostics import Diagnostic, Location, Severity, Span
 from ..evaluate import Verdict, fold_constant
-from ..nodes import Constant, Indicator, Spec, Target
+from ..nodes import CLAUSE_WORDS, Constant, Indicator, Spec, Target
 from ..parser import normalize
 from ..printer import expr_text
 from ..wording import MARKER_WORDS, explanation, number, status_word
@@ -37,6 +37,7 @@ SOURCE = "tgtcheck"
 
 KEYWORDS: tuple[str, ...] = (
     "policy", "indicator", "constant", "target", "base", "due", "data", "goal", "method", "unit", "note",
+    "better", "judge", "years",
     "by", "every", "year", "from", "to", "between", "and", "about", "程度",
 )
 
@@ -173,6 +174,10 @@ def completions(analysis: Analysis, lang: str = "ja") -> list[types.CompletionIt
         ))
     for kw in KEYWORDS:
         items.append(types.CompletionItem(kw, kind=types.CompletionItemKind.Keyword, sort_text=f"2{kw}"))
+    for clause, words in CLAUSE_WORDS.items():  # the words `better`, `judge` and `years` take
+        for word in words:
+            items.append(types.CompletionItem(word, kind=types.CompletionItemKind.EnumMember, detail=f"{clause} {word}",
+                                              sort_text=f"3{word}"))
     return items
 
 
@@ -180,7 +185,7 @@ def _indicator_detail(ind: Indicator) -> str:
     return f"{ind.label}（{ind.unit}）" if ind.unit else ind.label
 
 
-def _function_doc(sig: functions.Signature, lang: str) -> str:
+def _function_doc(sig: functions.Function, lang: str) -> str:
     first, second = (sig.doc_ja, sig.doc) if lang == "ja" else (sig.doc, sig.doc_ja)
     return f"`{sig.usage()}`\n\n{first}\n\n{second}"
 

@@ -7,9 +7,10 @@ and the indicator table of section ⑥ of the evaluation sheet with its
 footnotes.  Renderers only lay this out, so both formats say the same thing.
 
 A chart shows what the reader can find in the table: an indicator's yearly
-values.  When a condition reads a single indicator through ``growth`` or
-``change``, the chart keeps the raw indicator and converts the target into
-the indicator's own unit from its base-year value (30% growth over 5,264 is
+values.  When a condition reads a single indicator through a function whose record
+says so (``Function.chart``: ``count``, ``value``, ``growth``, ``change``),
+the chart keeps the raw indicator and converts the target into the
+indicator's own unit from its base-year value (30% growth over 5,264 is
 6,843.2); any other expression (``ratio``, arithmetic) is charted as the
 value the condition computes, in percent where the condition is a percent.
 Years that are not numbers stay markers (集計中, －, no entry) all the way
@@ -26,7 +27,9 @@ from fractions import Fraction
 from typing import Any
 
 from ..dataset import Dataset, Marker
-from ..evaluate import Evaluator, Status, Unknown, Verdict
+from ..direction import WITHIN
+from ..evaluate import Evaluator, Status, Unknown, Verdict, line_goal
+from ..functions import FUNCTIONS, Function, Kind
 from ..methods import METHODS
 from ..nodes import Between, BinOp, Call, Deadline, EveryYear, Expr, Neg, Ref, Spec, Target, Trend
 from ..pipeline import RunResult
@@ -278,22 +281,23 @@ def chart_of(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str) ->
     tol_to_chart: Callable[[Fraction], Fraction] = lambda x: x
     notes: list[str] = []
     name = _indicator_arg(left) if isinstance(left, Call) else None
-    raw = isinstance(left, Call) and name is not None and left.func in ("count", "value", "growth", "change")
-    if raw:
-        assert isinstance(left, Call) and name is not None
+    fn = FUNCTIONS.get(left.func) if isinstance(left, Call) else None
+    if fn is not None and fn.chart.indicator and name is not None:
+        assert isinstance(left, Call)
         title, unit = _indicator_label(spec, data, name)
         points = _raw_points(ev, name, first, v.as_of)
         percent = _indicator_percent(spec, name)
-        if left.func in ("growth", "change"):
-            base_year = _year_arg(left.args[1])
+        convert, convert_tolerance = fn.chart.target, fn.chart.tolerance
+        if convert is not None:
+            year_index = next(i for i, p in enumerate(fn.params) if p.kind is Kind.YEAR)
+            base_year = _year_arg(left.args[year_index])
             base_raw = ev.read(name, base_year)
             if isinstance(base_raw, Fraction):
                 b = base_raw
-                if left.func == "growth":
-                    to_chart, tol_to_chart = (lambda x: b * (1 + x)), (lambda x: b * x)
-                else:
-                    to_chart = lambda x: b + x
-                notes.append(_conversion_note(v, left.func, base_year, b, unit, percent, to_chart, tol_to_chart, lang))
+                to_chart = lambda x: convert(x, b)
+                if convert_tolerance is not None:
+                    tol_to_chart = lambda x: convert_tolerance(x, b)
+                notes.append(_conversion_note(v, fn, base_year, b, unit, percent, to_chart, tol_to_chart, lang))
             else:
                 notes.append(_no_conversion_note(base_year, lang))
                 return Chart(title=title, unit=unit, percent=percent, kind=kind, op=op, points=points, notes=tuple(notes),
@@ -338,8 +342,9 @@ def _path(v: Verdict, ev: Evaluator, left: Expr, op: str) -> tuple[tuple[tuple[i
         base_value = measured
     goal = v.goal
     if goal is None:
-        tol = v.tolerance or Fraction(0)
-        goal = v.threshold - tol if op in (">=", ">", "between") else v.threshold + tol if op in ("<=", "<") else v.threshold
+        if op == "between" and v.direction == WITHIN:
+            return (), ""  # a range to keep within has no line to progress along
+        goal, _ = line_goal(v.target.condition, v.direction, v.threshold, v.upper, v.tolerance or Fraction(0), base_value)
     method = METHODS[v.method]
     return tuple((y, method.expected(base_value, goal, v.base_year, v.deadline, y)) for y in range(v.base_year, v.deadline + 1)), ""
 
@@ -397,13 +402,13 @@ def _indicator_percent(spec: Spec, name: str) -> bool:
     return ind is not None and ind.is_percent
 
 
-def _conversion_note(v: Verdict, func: str, base_year: int, base: Fraction, unit: str | None, percent: bool,
+def _conversion_note(v: Verdict, fn: Function, base_year: int, base: Fraction, unit: str | None, percent: bool,
                      to_chart: Callable[[Fraction], Fraction], tol_to_chart: Callable[[Fraction], Fraction], lang: str) -> str:
     """'the target growth of 30% ± 3% over H13 (5,264) is 6,843.2 (6,685.28–7,001.12)'."""
     if v.threshold is None:
         return ""
     u = f" {unit}" if unit and lang != "ja" else unit or ""
-    pct = func == "growth"
+    pct = fn.result is Kind.PERCENT
     target = number(v.threshold, pct) + (f"–{number(v.upper, pct)}" if v.upper is not None else "")
     tol = f" ± {number(v.tolerance, pct)}" if v.tolerance else ""
     converted = number(to_chart(v.threshold), percent) + (f"–{number(to_chart(v.upper), percent)}" if v.upper is not None else "")
@@ -414,9 +419,9 @@ def _conversion_note(v: Verdict, func: str, base_year: int, base: Fraction, unit
         rng = f"（{number(lo, percent)}～{number(hi, percent)}）" if lang == "ja" else f" ({number(lo, percent)}–{number(hi, percent)})"
     era = era_label(base_year)
     if lang == "ja":
-        what = "増加率" if pct else "増加分"
+        what = fn.chart.noun[1]
         return f"目標の{what}{target}{tol}は、{era}の{number(base, percent)}{u}から換算して{converted}{u}{rng}。グラフはこの値を目標として示す。"
-    what = "growth" if pct else "change"
+    what = fn.chart.noun[0]
     return f"the target {what} of {target}{tol} over {era} ({number(base, percent)}{u}) is {converted}{u}{rng}; the chart shows the target in these terms."
 
 
