@@ -219,11 +219,10 @@ def test_file_errors(tmp_path: Path) -> None:
     assert d.code == "TGT300" and all(s in d.message for s in DATA_SUFFIXES)
 
 
-@pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv"])
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])  # a CP932 CSV is read (issue 14): tests/test_csv_encoding.py
 def test_not_utf8(tmp_path: Path, suffix: str) -> None:
     text = {".yaml": "indicators:\n  patents:\n    label: 特許出願件数\n    values: {H13: 208}\n",
-            ".json": '{"indicators": {"patents": {"label": "特許出願件数", "values": {"H13": 208}}}}\n',
-            ".csv": "indicator,label,H13\npatents,特許出願件数,208\n"}[suffix]
+            ".json": '{"indicators": {"patents": {"label": "特許出願件数", "values": {"H13": 208}}}}\n'}[suffix]
     path = tmp_path / f"sjis{suffix}"
     path.write_bytes(text.encode("cp932"))
     _, [d] = load_data(str(path))

@@ -31,6 +31,7 @@ import os
 import re
 import stat
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, NamedTuple
@@ -41,7 +42,7 @@ from .diagnostics import CODES, Diagnostic, Location, Severity, Span
 from .digits import refusal
 from .years import YearError
 
-DATA_SUFFIXES: tuple[str, ...] = (".yaml", ".yml", ".json", ".csv")
+DATA_SUFFIXES: tuple[str, ...] = (".yaml", ".yml", ".json", ".csv", ".xlsx")
 MAX_DATA_BYTES = 64 * 1024 * 1024
 MAX_DIGITS = 1000  # digits of a value written as text (a YAML/JSON number's exponent is bounded by MAX_EXPONENT)
 MAX_EXPONENT = 100  # |decimal exponent| of a value: 1e999999999 would exhaust memory as a Fraction
@@ -53,6 +54,7 @@ TEXT_FIELDS: tuple[str, ...] = ("label", "unit", "footnote")
 NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # text values: full-width digits, signs and separators read as ASCII, one for one
 _FULLWIDTH = str.maketrans("０１２３４５６７８９，．－＋−", "0123456789,.-+-")  # − is U+2212 MINUS SIGN
+_THOUSANDS_GROUP_RE = re.compile(r"[0-9]{3}")  # a year key that is the tail of 12,400
 _PLAIN_DECIMAL_RE = re.compile(r"[0-9]+\.[0-9]+")
 _NUMBER_RE = re.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 _PENDING = frozenset({"pending", "集計中"})
@@ -65,15 +67,29 @@ _MARKERS: dict[str, Marker] = {
 VALUE_HELP = CODES["TGT303"].fix
 
 
-def load_data(path: str) -> tuple[Dataset | None, list[Diagnostic]]:
-    """Read an indicator data file; ``None`` and the reasons if anything is wrong."""
+def load_data(path: str, encoding: str | None = None) -> tuple[Dataset | None, list[Diagnostic]]:
+    """Read an indicator data file; ``None`` and the reasons if anything is wrong.
+
+    ``encoding`` (``--data-encoding``) reads a text file in that encoding only; without it a CSV
+    that is not UTF-8 may be read as CP932, with a notice (``data_encoding``)."""
     suffix = os.path.splitext(path)[1].lower()
+    if suffix == ".xlsx":
+        return _load_workbook(path)
+    if suffix in (".xls", ".xlsm", ".xlsb", ".ods"):
+        return None, [_file_error(
+            path, f"{path} is a workbook format tgtcheck does not read ({suffix}); it reads .xlsx workbooks",
+            "open it in Excel and save it as 'Excel Workbook (*.xlsx)', then give that file",
+        )]
     if suffix not in DATA_SUFFIXES:
         return None, [_file_error(
             path, f"{path} is not a data file tgtcheck reads: the known extensions are {', '.join(DATA_SUFFIXES)}",
-            "save the data as YAML (.yaml/.yml), JSON (.json) or CSV (.csv) and give that file",
+            "save the data as YAML (.yaml/.yml), JSON (.json), CSV (.csv) or an Excel workbook (.xlsx) and give that file",
         )]
-    text, diag = read_text(path)
+    notices: tuple[str, ...] = ()
+    if suffix == ".csv" or encoding is not None:
+        text, diag, notices = read_text_guessing(path, encoding)
+    else:
+        text, diag = read_text(path)
     if text is None:
         return None, [diag] if diag else []
     parse: Callable[[str, str], tuple[Tree, Positions | None, list[Diagnostic]]]
@@ -98,14 +114,66 @@ def load_data(path: str) -> tuple[Dataset | None, list[Diagnostic]]:
             gc.enable()
     if any(d.is_error for d in diags):
         dataset = None
+    elif dataset is not None and notices:
+        dataset = replace(dataset, notices=notices)
     diags.sort(key=lambda d: d.location.span.line if d.location.span else 0)
     return dataset, diags
+
+
+def _load_workbook(path: str) -> tuple[Dataset | None, list[Diagnostic]]:
+    """An Excel workbook: ``data_xlsx`` reads the sheets into the same tree, built here as every format is."""
+    from .data_xlsx import parse_xlsx
+
+    tree, cells, diags, notices = parse_xlsx(path, MAX_DATA_BYTES)
+    dataset, more = build(tree, path, cells) if cells is not None else (None, [])
+    if dataset is not None and notices and not more:
+        dataset = replace(dataset, notices=notices)
+    return (None if diags or more else dataset), diags + more
 
 
 def read_text(path: str) -> tuple[str | None, Diagnostic | None]:
     """The file's text with LF line endings, or a TGT300/TGT309 diagnostic."""
     from .sources import decode
 
+    raw, problem = read_bytes(path)
+    if raw is None:
+        return None, problem
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"; decode() would call it binary (NUL bytes)
+        return None, _file_error(path, "the file is not UTF-8; it is UTF-16",
+                                 f"convert it to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8 {path} > fixed{os.path.splitext(path)[1]}`, "
+                                 "or save it as 'CSV UTF-8' / 'UTF-8' in your editor")
+    text, diag = decode(raw, path)
+    if diag is not None:
+        suffix = os.path.splitext(path)[1]
+        help = (diag.help or "").replace("fixed.tgt", f"fixed{suffix}").replace("a spec must be", "a data file must be")
+        return None, Diagnostic("TGT300", Severity.ERROR, diag.message, diag.location, help)
+    return text, None
+
+
+def read_text_guessing(path: str, encoding: str | None) -> tuple[str | None, Diagnostic | None, tuple[str, ...]]:
+    """A CSV's text (UTF-8, else CP932 with a notice) or that of a file with an explicit encoding."""
+    from .data_encoding import decode_csv
+
+    if encoding is None and raw_starts_utf16(path):  # Excel's "Unicode text" (tab-separated): read_text names it
+        text, problem = read_text(path)
+        return text, problem, ()
+    raw, problem = read_bytes(path)
+    if raw is None:
+        return None, problem, ()
+    text, notice, diag = decode_csv(raw, path, encoding)
+    return text, diag, (notice,) if notice else ()
+
+
+def raw_starts_utf16(path: str) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(2) in (b"\xff\xfe", b"\xfe\xff")
+    except (OSError, ValueError):
+        return False
+
+
+def read_bytes(path: str) -> tuple[bytes | None, Diagnostic | None]:
+    """The bytes of a regular data file within the size limit, or a TGT300/TGT309 diagnostic."""
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
@@ -120,19 +188,9 @@ def read_text(path: str) -> tuple[str | None, Diagnostic | None]:
                 Location(path), "split the data into several files",
             )
         with open(path, "rb") as f:
-            raw = f.read()
+            return f.read(), None
     except (OSError, ValueError) as exc:
         return None, _file_error(path, f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}", CODES["TGT300"].fix)
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"; decode() would call it binary (NUL bytes)
-        return None, _file_error(path, "the file is not UTF-8; it is UTF-16",
-                                 f"convert it to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8 {path} > fixed{os.path.splitext(path)[1]}`, "
-                                 "or save it as 'CSV UTF-8' / 'UTF-8' in your editor")
-    text, diag = decode(raw, path)
-    if diag is not None:
-        suffix = os.path.splitext(path)[1]
-        help = (diag.help or "").replace("fixed.tgt", f"fixed{suffix}").replace("a spec must be", "a data file must be")
-        return None, Diagnostic("TGT300", Severity.ERROR, diag.message, diag.location, help)
-    return text, None
 
 
 def _file_error(path: str, message: str, help: str) -> Diagnostic:
@@ -217,8 +275,10 @@ class _Builder:
                span: Span | None = None, related: tuple[Location, ...] = ()) -> None:
         if span is None:
             span = self.pos.span(path, key)
+        cell = getattr(self.pos, "sheet_cell", None)  # a workbook has cells, not lines: "data.xlsx: sheet 'R3', cell C7"
+        file = (cell(path, key) or self.file) if cell is not None else self.file
         self.diags.append(Diagnostic(
-            code, Severity.ERROR, message, Location(self.file, span, dotted(path)), help or CODES[code].fix, related,
+            code, Severity.ERROR, message, Location(file, span, dotted(path)), help or CODES[code].fix, related,
         ))
 
     def dataset(self, tree: Tree) -> Dataset:
@@ -333,7 +393,11 @@ class _Builder:
             parsed = year_of(key)
             year = self.years[key] = parsed if isinstance(parsed, YearError) else parsed.value
         if isinstance(year, YearError):
-            self.report("TGT306", (*path, key), f"{year.message} (the keys here must be years)", year.help or None, key=True)
+            help = year.help or None
+            if isinstance(key, str) and _THOUSANDS_GROUP_RE.fullmatch(key):  # {R2: 12,400}: a comma in a flow mapping ends the entry
+                help = (f"a comma inside {{…}} separates entries, so `12,{key}` was read as 12 and a year '{key}': "
+                        f"put the number in quotes (R2: \"12,{key}\") or write it without the comma (R2: 12{key})")
+            self.report("TGT306", (*path, key), f"{year.message} (the keys here must be years)", help, key=True)
             return None
         return year
 

@@ -38,6 +38,26 @@ def is_revision(arg: str) -> bool:
     return ":" in arg and not os.path.exists(arg)
 
 
+def read_new_side(arg: str, data_override: str | None, with_data: bool, old: Side) -> Side:
+    """NEW, whose data file falls back to OLD's when NEW is an edited copy kept elsewhere.
+
+    ``tgtcheck diff spec/p.tgt /tmp/p.tgt --as-of H14``: the copy's ``data "p.yaml"`` resolves to
+    /tmp/p.yaml, which does not exist.  When NEW names the same data clause as OLD and that file is
+    missing beside NEW, OLD's data file is used, and a note says so (never silently).
+    """
+    side = read_side(arg, data_override, with_data)
+    spec, old_spec = side.loaded.spec, old.loaded.spec
+    if (data_override is not None or not with_data or is_revision(arg) or spec is None or old_spec is None
+            or spec.policy.data is None or spec.policy.data != old_spec.policy.data
+            or side.loaded.data_file is None or os.path.exists(side.loaded.data_file)
+            or old.loaded.data_file is None or not os.path.isfile(old.loaded.data_file)):
+        return side
+    fallback = Side(arg, load(arg, old.loaded.data_file, with_data=True))
+    fallback.notes.append(f"{side.loaded.data_file} (NEW's data \"{spec.policy.data}\") does not exist; "
+                          f"using OLD's {old.loaded.data_file} (--new-data FILE chooses another)")
+    return fallback
+
+
 def read_side(arg: str, data_override: str | None, with_data: bool) -> Side:
     if not is_revision(arg):
         return Side(arg, load(arg, data_override, with_data=with_data))

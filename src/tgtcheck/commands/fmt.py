@@ -101,8 +101,10 @@ def unified_diff(o: Outcome) -> str:
     assert o.formatted is not None
     before = decode(o.raw, o.name)[0] or ""
     label = o.label
+    # git's a/ b/ prefixes for a relative path; an absolute one is written as is (as `diff -u` does), not a//tmp/…
+    old_name, new_name = (label, label) if os.path.isabs(label) else (f"a/{label}", f"b/{label}")
     lines = difflib.unified_diff(before.splitlines(keepends=True), o.formatted.splitlines(keepends=True),
-                                 fromfile=f"a/{label}", tofile=f"b/{label}")
+                                 fromfile=old_name, tofile=new_name)
     diff = "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
     encoding = [what for what, present in (("byte order mark removed", o.raw.startswith(b"\xef\xbb\xbf")),
                                            ("line endings CRLF -> LF", b"\r" in o.raw)) if present]
