@@ -141,21 +141,18 @@ class Evaluator:
         if problem is not None:  # the checker reports it (TGT205-207); unchecked trees still get a verdict
             return Unknown(undefined=(problem,))
         fn = FUNCTIONS[e.func]
-        if fn.compute is None:
+        compute = fn.compute
+        if compute is None:
             raise AssertionError(f"{e.func} is not a numeric function")
-        result, operands = fn.compute(Arguments(e, year, self.read, tuple(self._argument(p.kind, a, year) for p, a in zip(fn.params, e.args, strict=False))))
+        # each argument as the computation takes it: an indicator's name, a year, or a quantity's value in ``year``
+        values: list[str | int | Result] = []
+        for param, arg in zip(fn.params, e.args, strict=False):
+            kind = param.kind
+            values.append(arg.name if kind is Kind.INDICATOR else _year_of(arg) if kind is Kind.YEAR else self.value(arg, year))  # type: ignore[union-attr]
+        result, operands = compute(Arguments(e, year, self.read, tuple(values)))
         inputs = tuple(v if isinstance(v, Fraction) else None for v in operands)
         self._steps.append(Step(e, year, result if isinstance(result, Fraction) else None, self.is_percent(e), inputs))
         return result
-
-    def _argument(self, kind: Kind, arg: Expr, year: int) -> str | int | Result:
-        """An argument as a computation takes it: an indicator's name, a year, or a quantity's value in ``year``."""
-        if kind is Kind.INDICATOR:
-            assert isinstance(arg, Ref)
-            return arg.name
-        if kind is Kind.YEAR:
-            return _year_of(arg)
-        return self.value(arg, year)
 
     def is_percent(self, e: Expr) -> bool:
         if isinstance(e, Number):
@@ -174,7 +171,7 @@ class Evaluator:
             if fn is None:
                 return False
             if fn.result is Kind.OF_INDICATOR:
-                i = fn.indicator_index()
+                i = fn.indicator_index
                 arg = e.args[i] if i is not None and i < len(e.args) else None
                 ind = self.indicators.get(arg.name) if isinstance(arg, Ref) else None
                 return ind is not None and ind.is_percent

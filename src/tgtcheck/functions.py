@@ -21,7 +21,7 @@ Kinds: ``number`` (a count or an amount), ``percent``, ``year``,
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from fractions import Fraction
 from typing import NamedTuple
@@ -97,12 +97,13 @@ class Arguments:
 
 def exactly(operands: tuple[Result, ...], compute: Callable[..., Fraction | str]) -> Computation:
     """``compute`` over the operands when all are numbers, else what is missing; a ``str`` result says why it is undefined."""
-    if any(isinstance(o, Unknown) for o in operands):
-        unknown = Unknown()
-        for o in operands:
-            if isinstance(o, Unknown):
-                unknown = unknown + o
-        return unknown, operands
+    for o in operands:
+        if type(o) is Unknown:
+            unknown = Unknown()
+            for u in operands:
+                if type(u) is Unknown:
+                    unknown = unknown + u
+            return unknown, operands
     result = compute(*operands)
     return (Unknown(undefined=(result,)) if isinstance(result, str) else result), operands
 
@@ -145,6 +146,8 @@ class Function:
     compute: Callable[[Arguments], Computation] | None = None  # None for a trend, which the evaluator judges as a condition
     formula: Formula | None = None
     chart: ChartAs = ChartAs()
+    #: the position of the (first) indicator parameter, whose kind an OF_INDICATOR result takes
+    indicator_index: int | None = field(init=False, default=None)
 
     @property
     def min_args(self) -> int:
@@ -154,9 +157,8 @@ class Function:
         parts = [f"[{p.name}]" if p.optional else p.name for p in self.params]
         return f"{self.name}({', '.join(parts)})"
 
-    def indicator_index(self) -> int | None:
-        """The position of the (first) indicator parameter, whose kind an OF_INDICATOR result takes."""
-        return next((i for i, p in enumerate(self.params) if p.kind is Kind.INDICATOR), None)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "indicator_index", next((i for i, p in enumerate(self.params) if p.kind is Kind.INDICATOR), None))
 
 
 # -- the computations ---------------------------------------------------------------------
