@@ -37,7 +37,22 @@ from typing import Any, NamedTuple
 
 from .data_tree import Path, Positions, Tree, did_you_mean, dotted
 from .dataset import Cell, Dataset, Marker, Series, Value
-from .diagnostics import CODES, Diagnostic, Location, Severity, Span
+from .diagnostics import (
+    CODES,
+    DATA_SHAPE,
+    DATA_TOO_LARGE,
+    DATA_UNREADABLE,
+    DUPLICATE_KEY,
+    NEGATIVE_COUNT,
+    NOT_A_YEAR_KEY,
+    NOT_FINITE,
+    UNKNOWN_FIELD,
+    VALUE_NOT_A_NUMBER,
+    Diagnostic,
+    Location,
+    Severity,
+    Span,
+)
 from .years import YearError, parse_year
 
 DATA_SUFFIXES: tuple[str, ...] = (".yaml", ".yml", ".json", ".csv")
@@ -60,7 +75,7 @@ _MARKERS: dict[str, Marker] = {
     "集計中": Marker.PENDING, "pending": Marker.PENDING, "－": Marker.NOT_APPLICABLE,
     "n/a": Marker.NOT_APPLICABLE, "-": Marker.NOT_APPLICABLE, "": Marker.UNKNOWN,
 }
-VALUE_HELP = CODES["TGT303"].fix
+VALUE_HELP = VALUE_NOT_A_NUMBER.fix
 
 
 def load_data(path: str) -> tuple[Dataset | None, list[Diagnostic]]:
@@ -113,14 +128,14 @@ def read_text(path: str) -> tuple[str | None, Diagnostic | None]:
         size = info.st_size
         if size > MAX_DATA_BYTES:
             return None, Diagnostic(
-                "TGT309", Severity.ERROR,
+                DATA_TOO_LARGE.code, Severity.ERROR,
                 f"{path} is {size / 2**20:.0f} MB; data files may be at most {MAX_DATA_BYTES // 2**20} MB",
                 Location(path), "split the data into several files",
             )
         with open(path, "rb") as f:
             raw = f.read()
     except (OSError, ValueError) as exc:
-        return None, _file_error(path, f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}", CODES["TGT300"].fix)
+        return None, _file_error(path, f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}", DATA_UNREADABLE.fix)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"; decode() would call it binary (NUL bytes)
         return None, _file_error(path, "the file is not UTF-8; it is UTF-16",
                                  f"convert it to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8 {path} > fixed{os.path.splitext(path)[1]}`, "
@@ -129,12 +144,12 @@ def read_text(path: str) -> tuple[str | None, Diagnostic | None]:
     if diag is not None:
         suffix = os.path.splitext(path)[1]
         help = (diag.help or "").replace("fixed.tgt", f"fixed{suffix}").replace("a spec must be", "a data file must be")
-        return None, Diagnostic("TGT300", Severity.ERROR, diag.message, diag.location, help)
+        return None, Diagnostic(DATA_UNREADABLE.code, Severity.ERROR, diag.message, diag.location, help)
     return text, None
 
 
 def _file_error(path: str, message: str, help: str) -> Diagnostic:
-    return Diagnostic("TGT300", Severity.ERROR, message, Location(path), help)
+    return Diagnostic(DATA_UNREADABLE.code, Severity.ERROR, message, Location(path), help)
 
 
 def build(tree: Tree, file: str, positions: Positions) -> tuple[Dataset | None, list[Diagnostic]]:
@@ -164,17 +179,17 @@ def text_value(text: str) -> Value | Bad:
     if _NUMBER_RE.fullmatch(s):
         return Fraction(Decimal(s.replace(",", "")))
     if low.lstrip("+-.") in ("nan", "inf", "infinity"):
-        return Bad("TGT305", f"'{text}'")
+        return Bad(NOT_FINITE.code, f"'{text}'")
     if s.endswith("%") and _NUMBER_RE.fullmatch(s[:-1].strip()):
-        return Bad("TGT303", f"text '{text}' (write the number without %: the indicator's kind, percent, gives the unit)")
-    return Bad("TGT303", f"text '{text}'")
+        return Bad(VALUE_NOT_A_NUMBER.code, f"text '{text}' (write the number without %: the indicator's kind, percent, gives the unit)")
+    return Bad(VALUE_NOT_A_NUMBER.code, f"text '{text}'")
 
 
 def decimal_value(d: Decimal) -> Fraction | Bad:
     if not d.is_finite():
-        return Bad("TGT305", str(d))
+        return Bad(NOT_FINITE.code, str(d))
     if not -MAX_EXPONENT <= d.adjusted() <= MAX_EXPONENT:
-        return Bad("TGT305", f"{d:.3e}, too large or too small for a data value")
+        return Bad(NOT_FINITE.code, f"{d:.3e}, too large or too small for a data value")
     return Fraction(d)
 
 
@@ -218,22 +233,22 @@ class _Builder:
         series: dict[str, Series] = {}
         notes: dict[str, str] = {}
         if tree is None:
-            self.report("TGT307", (), "the data file is empty: expected a mapping with `indicators`",
+            self.report(DATA_SHAPE.code, (), "the data file is empty: expected a mapping with `indicators`",
                         "start the file with `indicators:` and one entry per indicator", span=Span(1, 1, 1, 1))
         elif not isinstance(tree, dict):
-            self.report("TGT307", (), f"expected a mapping with `indicators` at the top of the file, found {describe(tree)}",
+            self.report(DATA_SHAPE.code, (), f"expected a mapping with `indicators` at the top of the file, found {describe(tree)}",
                         "start the file with `indicators:` and one entry per indicator")
         else:
             misspelt = self.unknown_fields(tree, (), TOP_FIELDS, "at the top of the file")
             if not isinstance(tree.get("$schema", ""), str):
-                self.report("TGT307", ("$schema",), f"expected the schema's path or URL, found {describe(tree['$schema'])}")
+                self.report(DATA_SHAPE.code, ("$schema",), f"expected the schema's path or URL, found {describe(tree['$schema'])}")
             indicators = tree.get("indicators", _MISSING)
             if indicators is _MISSING:
                 if "indicators" not in misspelt:
-                    self.report("TGT307", (), "the data has no `indicators`", "add `indicators:` with one entry per indicator",
+                    self.report(DATA_SHAPE.code, (), "the data has no `indicators`", "add `indicators:` with one entry per indicator",
                                 span=Span(1, 1, 1, 1))
             elif not isinstance(indicators, dict):
-                self.report("TGT307", ("indicators",), f"expected a mapping from indicator ids to their data, found {describe(indicators)}",
+                self.report(DATA_SHAPE.code, ("indicators",), f"expected a mapping from indicator ids to their data, found {describe(indicators)}",
                             "write `indicators:` then one `id:` entry per indicator, each with its `values:`")
             else:
                 spans = self.pos.spans(indicators, ("indicators",), True) or {}
@@ -252,7 +267,7 @@ class _Builder:
                 guess = did_you_mean(str(key), allowed)
                 hint = f"; did you mean '{guess}'?" if guess else ""
                 help = f"rename it to '{guess}'" if guess else f"the fields allowed here are {', '.join(allowed)}: remove '{key}'"
-                self.report("TGT308", (*path, str(key)), f"unknown field '{key}' {where}{hint}", help, key=True)
+                self.report(UNKNOWN_FIELD.code, (*path, str(key)), f"unknown field '{key}' {where}{hint}", help, key=True)
                 guesses.add(guess or "")
         return guesses
 
@@ -260,7 +275,7 @@ class _Builder:
         value = raw.get(field)
         if value is None or isinstance(value, str):
             return value
-        self.report("TGT307", (*path, field), f"expected text for `{field}`, found {describe(value)}",
+        self.report(DATA_SHAPE.code, (*path, field), f"expected text for `{field}`, found {describe(value)}",
                     f"write the {field} as text; put it in quotes if it looks like a number")
         return None
 
@@ -269,24 +284,24 @@ class _Builder:
         if raw is None:
             return {}
         if not isinstance(raw, dict):
-            self.report("TGT307", path, f"expected footnotes as a mapping (※1: text), found {describe(raw)}")
+            self.report(DATA_SHAPE.code, path, f"expected footnotes as a mapping (※1: text), found {describe(raw)}")
             return {}
         out: dict[str, str] = {}
         for key, value in raw.items():
             if isinstance(value, str):
                 out[key] = value
             else:
-                self.report("TGT307", (*path, key), f"expected the footnote's text, found {describe(value)}",
+                self.report(DATA_SHAPE.code, (*path, key), f"expected the footnote's text, found {describe(value)}",
                             "write the footnote as text; put it in quotes if it looks like a number")
         return out
 
     def series(self, id: str, raw: Any, path: Path, span: Span | None) -> Series | None:
         if not NAME_RE.fullmatch(id):
-            self.report("TGT307", path, f"indicator id '{id}' is not a name", key=True,
+            self.report(DATA_SHAPE.code, path, f"indicator id '{id}' is not a name", key=True,
                         help="use letters, digits and _ (starting with a letter or _), the name the spec uses in `indicator NAME`")
         if not isinstance(raw, dict):
             optional = ", ".join(f for f in INDICATOR_FIELDS if f != "values")
-            self.report("TGT307", path, f"expected the fields of indicator '{id}' (values, and optionally {optional}), found {describe(raw)}",
+            self.report(DATA_SHAPE.code, path, f"expected the fields of indicator '{id}' (values, and optionally {optional}), found {describe(raw)}",
                         "write `values: {H13: 208, …}` under the indicator")
             return None
         misspelt = self.unknown_fields(raw, path, INDICATOR_FIELDS, f"in indicator '{id}'")
@@ -294,7 +309,7 @@ class _Builder:
         kind = raw.get("kind")
         if kind is not None and kind not in KINDS:
             guess = did_you_mean(str(kind), KINDS) if isinstance(kind, str) else None
-            self.report("TGT307", (*path, "kind"), f"expected kind count, amount or percent, found {describe(kind)}",
+            self.report(DATA_SHAPE.code, (*path, "kind"), f"expected kind count, amount or percent, found {describe(kind)}",
                         f"write kind: {guess}" if guess else "write one of count (never negative), amount, percent")
             kind = None
         notes = self.year_notes(raw.get("notes"), (*path, "notes"))
@@ -302,17 +317,17 @@ class _Builder:
         cells: dict[int, Cell] = {}
         if values is _MISSING:
             if "values" not in misspelt:
-                self.report("TGT307", path, f"indicator '{id}' has no `values`", "add `values: {H13: 208, …}` with one entry per year",
+                self.report(DATA_SHAPE.code, path, f"indicator '{id}' has no `values`", "add `values: {H13: 208, …}` with one entry per year",
                             key=True)
         elif not isinstance(values, dict):
-            self.report("TGT307", (*path, "values"), f"expected the values of '{id}' as a mapping from years to values, found {describe(values)}",
+            self.report(DATA_SHAPE.code, (*path, "values"), f"expected the values of '{id}' as a mapping from years to values, found {describe(values)}",
                         "write `values: {H13: 208, H14: 集計中}`")
         else:
             cells = self.cells(id, values, (*path, "values"), kind == "count", notes)
         valued = {self.years.get(k) for k in values} if notes and isinstance(values, dict) else set()
         for year, (key, _) in notes.items():
             if year not in valued and isinstance(values, dict):
-                self.report("TGT307", (*path, "notes", key), f"a note for {key} but '{id}' has no value for {key}",
+                self.report(DATA_SHAPE.code, (*path, "notes", key), f"a note for {key} but '{id}' has no value for {key}",
                             f"add a value for {key} to `values` (null if unknown), or remove the note", key=True)
         return Series(id, cells, label, unit, kind, footnote, span)
 
@@ -323,7 +338,7 @@ class _Builder:
             parsed = parse_year(key) if isinstance(key, str) else YearError(f"'{key}' is not a year", "")
             year = self.years[key] = parsed if isinstance(parsed, YearError) else parsed.value
         if isinstance(year, YearError):
-            self.report("TGT306", (*path, key), f"{year.message} (the keys here must be years)", year.help or None, key=True)
+            self.report(NOT_A_YEAR_KEY.code, (*path, key), f"{year.message} (the keys here must be years)", year.help or None, key=True)
             return None
         return year
 
@@ -335,7 +350,7 @@ class _Builder:
             return False
         first_span, span = self.pos.span((*path, first), True), self.pos.span((*path, key), True)
         lines = f" (lines {first_span.line} and {span.line})" if first_span and span else ""
-        self.report("TGT302", (*path, key), f"'{first}' and '{key}' are the same year ({year}){lines}",
+        self.report(DUPLICATE_KEY.code, (*path, key), f"'{first}' and '{key}' are the same year ({year}){lines}",
                     "keep one entry per year: a second one would silently replace the first", span=span,
                     related=(Location(self.file, first_span, dotted((*path, first))),))
         return True
@@ -345,7 +360,7 @@ class _Builder:
         if raw is None:
             return {}
         if not isinstance(raw, dict):
-            self.report("TGT307", path, f"expected notes as a mapping from years to text, found {describe(raw)}",
+            self.report(DATA_SHAPE.code, path, f"expected notes as a mapping from years to text, found {describe(raw)}",
                         "write `notes: {H14: \"…\"}`")
             return {}
         out: dict[int, tuple[str, str]] = {}
@@ -355,7 +370,7 @@ class _Builder:
             if year is None or self.duplicate_year(seen, year, key, path):
                 continue
             if not isinstance(text, str):
-                self.report("TGT307", (*path, key), f"expected the note's text, found {describe(text)}",
+                self.report(DATA_SHAPE.code, (*path, key), f"expected the note's text, found {describe(text)}",
                             "write the note as text; put it in quotes if it looks like a number")
                 continue
             out[year] = (key, text)
@@ -396,17 +411,18 @@ class _Builder:
             elif kind is Decimal:
                 value = decimal_value(raw)
             elif isinstance(raw, (dict, list)):
-                self.report("TGT307", (*path, key), f"{id} in {key}: expected one value, found {describe(raw)}", VALUE_HELP)
+                self.report(DATA_SHAPE.code, (*path, key), f"{id} in {key}: expected one value, found {describe(raw)}", VALUE_HELP)
                 continue
             else:
-                value = Bad("TGT303", describe(raw))
+                value = Bad(VALUE_NOT_A_NUMBER.code, describe(raw))
             if isinstance(value, Bad):
                 code, found = value
-                expected = "a finite number" if code == "TGT305" else "a number, 集計中/pending, －/n/a or null"
-                self.report(code, (*path, key), f"{id} in {key}: expected {expected}, found {found}", CODES[code].fix if code == "TGT305" else VALUE_HELP)
+                expected = "a finite number" if code == NOT_FINITE.code else "a number, 集計中/pending, －/n/a or null"
+                self.report(code, (*path, key), f"{id} in {key}: expected {expected}, found {found}",
+                            NOT_FINITE.fix if code == NOT_FINITE.code else VALUE_HELP)
                 continue
             if count and type(value) is Fraction and value.numerator < 0:
-                self.report("TGT304", (*path, key), f"{id} in {key} is {value}, but '{id}' is a count (kind: count), which cannot be negative",
+                self.report(NEGATIVE_COUNT.code, (*path, key), f"{id} in {key} is {value}, but '{id}' is a count (kind: count), which cannot be negative",
                             "check the number; if the indicator can be negative, write kind: amount")
                 continue
             note = notes.get(year) if notes else None

@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from .data_tree import Path, Tree, dotted
-from .diagnostics import CODES, Diagnostic, Location, Severity, Span
+from .diagnostics import DATA_SYNTAX, DATA_TOO_LARGE, DUPLICATE_KEY, NOT_FINITE, Diagnostic, Location, Severity, Span
 
 _CONSTANTS = {"NaN": "NaN", "Infinity": "Infinity", "-Infinity": "-Infinity"}
 MAX_SEARCHES = 500  # text searches for positions per file; see JsonPositions.find_key
@@ -55,14 +55,14 @@ def parse_json(text: str, file: str) -> tuple[Tree, JsonPositions | None, list[D
         tree = json.loads(text, parse_float=Decimal, parse_constant=lambda s: Decimal(_CONSTANTS[s]), object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         span = Span(exc.lineno, exc.colno, exc.lineno, exc.colno + 1, exc.pos, exc.pos + 1)
-        return None, None, [Diagnostic("TGT301", Severity.ERROR, f"JSON syntax error: {exc.msg}", Location(file, span),
-                                       CODES["TGT301"].fix)]
+        return None, None, [Diagnostic(DATA_SYNTAX.code, Severity.ERROR, f"JSON syntax error: {exc.msg}", Location(file, span),
+                                       DATA_SYNTAX.fix)]
     except RecursionError:
-        return None, None, [Diagnostic("TGT309", Severity.ERROR, "the data is nested too deeply", Location(file), CODES["TGT309"].fix)]
+        return None, None, [Diagnostic(DATA_TOO_LARGE.code, Severity.ERROR, "the data is nested too deeply", Location(file), DATA_TOO_LARGE.fix)]
     except ValueError:  # an integer with more digits than Python converts (4300)
         m = re.search(r"[0-9]{4301,}", text)
         where = positions.at(m.start(), m.end()) if m else None
-        return None, None, [Diagnostic("TGT305", Severity.ERROR, "a number has more than 4300 digits", Location(file, where),
+        return None, None, [Diagnostic(NOT_FINITE.code, Severity.ERROR, "a number has more than 4300 digits", Location(file, where),
                                        "write a number with fewer digits")]
     paths = _paths_of(tree, [d for d, _ in duplicated]) if duplicated else {}
     diags = [positions.duplicate(file, paths[id(d)], key) for d, keys in duplicated if id(d) in paths for key in keys]
@@ -158,7 +158,7 @@ class JsonPositions:
         lines = f" (lines {span1.line} and {span2.line})" if span1 and span2 else ""
         where = dotted(path) or "the top of the file"
         return Diagnostic(
-            "TGT302", Severity.ERROR, f"'{key}' is given twice in {where}{lines}",
+            DUPLICATE_KEY.code, Severity.ERROR, f"'{key}' is given twice in {where}{lines}",
             Location(file, span2 or span1, dotted((*path, key))),
             "keep one entry: JSON readers would silently keep only one of them",
             (Location(file, span1, dotted((*path, key))),),

@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from ..derivation import derive, render_text, to_json
-    from ..diagnostics import Diagnostic, Location, Severity
+    from ..diagnostics import USAGE, Diagnostic, Location, Severity
     from ..functions import suggest
     from ..pipeline import load
     from ..pipeline import run as evaluate
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         ids = [t.id for t in spec.targets]
         guess = suggest(args.target, ids)
         help_text = f'did you mean "{guess}"?' if guess else ("targets: " + ", ".join(ids) if ids else "the spec has no targets")
-        unknown = Diagnostic("TGT501", Severity.ERROR, f'no target "{args.target}" in {args.spec}', Location(args.spec), help_text)
+        unknown = Diagnostic(USAGE.code, Severity.ERROR, f'no target "{args.target}" in {args.spec}', Location(args.spec), help_text)
         print_diagnostics([unknown], sources, color, args.lang)
         return 2
     result = evaluate(loaded, args.as_of) if loaded.ok else None

@@ -24,7 +24,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, Location, Severity
+from ..diagnostics import FILE_UNREADABLE, Diagnostic, Location, Severity
 
 STDIN = "-"
 
@@ -93,7 +93,7 @@ def format_file(name: str) -> Outcome:
         try:
             raw = Path(name).read_bytes()
         except OSError as exc:
-            return Outcome(name, b"", None, (Diagnostic("TGT100", Severity.ERROR, f"cannot read {name}: {exc.strerror or exc}",
+            return Outcome(name, b"", None, (Diagnostic(FILE_UNREADABLE.code, Severity.ERROR, f"cannot read {name}: {exc.strerror or exc}",
                                                         Location(name), "check the path"),))
     shown = "<stdin>" if name == STDIN else name
     formatted, diags = format_bytes(raw, shown)
