@@ -38,7 +38,21 @@ from typing import Any, NamedTuple
 
 from .data_tree import Oversized, Path, Positions, Tree, clip, did_you_mean, dotted, year_of
 from .dataset import Cell, Dataset, Marker, Series, Value
-from .diagnostics import CODES, Diagnostic, Location, Severity, Span
+from .diagnostics import (
+    CODES,
+    DATA_SHAPE,
+    DATA_TOO_LARGE,
+    DATA_UNREADABLE,
+    DUPLICATE_KEY,
+    NEGATIVE_COUNT,
+    NOT_FINITE,
+    UNKNOWN_FIELD,
+    VALUE_NOT_A_NUMBER,
+    Diagnostic,
+    Location,
+    Severity,
+    Span,
+)
 from .digits import refusal
 from .years import YearError
 
@@ -64,7 +78,7 @@ _MARKERS: dict[str, Marker] = {
     "集計中": Marker.PENDING, "pending": Marker.PENDING, "－": Marker.NOT_APPLICABLE,
     "n/a": Marker.NOT_APPLICABLE, "-": Marker.NOT_APPLICABLE, "": Marker.UNKNOWN,
 }
-VALUE_HELP = CODES["TGT303"].fix
+VALUE_HELP = VALUE_NOT_A_NUMBER.fix
 
 
 def load_data(path: str, encoding: str | None = None) -> tuple[Dataset | None, list[Diagnostic]]:
@@ -183,7 +197,7 @@ def read_bytes(path: str) -> tuple[bytes | None, Diagnostic | None]:
         size = info.st_size
         if size > MAX_DATA_BYTES:
             return None, Diagnostic(
-                "TGT309", Severity.ERROR,
+                DATA_TOO_LARGE.code, Severity.ERROR,
                 f"{path} is {size / 2**20:.0f} MB; data files may be at most {MAX_DATA_BYTES // 2**20} MB",
                 Location(path), "split the data into several files",
             )
@@ -194,7 +208,7 @@ def read_bytes(path: str) -> tuple[bytes | None, Diagnostic | None]:
 
 
 def _file_error(path: str, message: str, help: str) -> Diagnostic:
-    return Diagnostic("TGT300", Severity.ERROR, message, Location(path), help)
+    return Diagnostic(DATA_UNREADABLE.code, Severity.ERROR, message, Location(path), help)
 
 
 def build(tree: Tree, file: str, positions: Positions) -> tuple[Dataset | None, list[Diagnostic]]:
@@ -229,17 +243,17 @@ def text_value(text: str) -> Value | Bad:
             return Bad("TGT305", f"a number of {len(s):,} characters, too large for a data value")
         return decimal_value(Decimal(s.replace(",", "")))
     if low.lstrip("+-.") in ("nan", "inf", "infinity"):
-        return Bad("TGT305", f"'{text}'")
+        return Bad(NOT_FINITE.code, f"'{text}'")
     if s.endswith("%") and _NUMBER_RE.fullmatch(s[:-1].strip()):
-        return Bad("TGT303", f"text '{text}' (write the number without %: the indicator's kind, percent, gives the unit)")
-    return Bad("TGT303", f"text '{text}'")
+        return Bad(VALUE_NOT_A_NUMBER.code, f"text '{text}' (write the number without %: the indicator's kind, percent, gives the unit)")
+    return Bad(VALUE_NOT_A_NUMBER.code, f"text '{text}'")
 
 
 def decimal_value(d: Decimal) -> Fraction | Bad:
     if not d.is_finite():
-        return Bad("TGT305", str(d))
+        return Bad(NOT_FINITE.code, str(d))
     if not -MAX_EXPONENT <= d.adjusted() <= MAX_EXPONENT:
-        return Bad("TGT305", f"{d:.3e}, too large or too small for a data value")
+        return Bad(NOT_FINITE.code, f"{d:.3e}, too large or too small for a data value")
     return Fraction(d)
 
 
@@ -285,22 +299,22 @@ class _Builder:
         series: dict[str, Series] = {}
         notes: dict[str, str] = {}
         if tree is None:
-            self.report("TGT307", (), "the data file is empty: expected a mapping with `indicators`",
+            self.report(DATA_SHAPE.code, (), "the data file is empty: expected a mapping with `indicators`",
                         "start the file with `indicators:` and one entry per indicator", span=Span(1, 1, 1, 1))
         elif not isinstance(tree, dict):
-            self.report("TGT307", (), f"expected a mapping with `indicators` at the top of the file, found {describe(tree)}",
+            self.report(DATA_SHAPE.code, (), f"expected a mapping with `indicators` at the top of the file, found {describe(tree)}",
                         "start the file with `indicators:` and one entry per indicator")
         else:
             misspelt = self.unknown_fields(tree, (), TOP_FIELDS, "at the top of the file")
             if not isinstance(tree.get("$schema", ""), str):
-                self.report("TGT307", ("$schema",), f"expected the schema's path or URL, found {describe(tree['$schema'])}")
+                self.report(DATA_SHAPE.code, ("$schema",), f"expected the schema's path or URL, found {describe(tree['$schema'])}")
             indicators = tree.get("indicators", _MISSING)
             if indicators is _MISSING:
                 if "indicators" not in misspelt:
-                    self.report("TGT307", (), "the data has no `indicators`", "add `indicators:` with one entry per indicator",
+                    self.report(DATA_SHAPE.code, (), "the data has no `indicators`", "add `indicators:` with one entry per indicator",
                                 span=Span(1, 1, 1, 1))
             elif not isinstance(indicators, dict):
-                self.report("TGT307", ("indicators",), f"expected a mapping from indicator ids to their data, found {describe(indicators)}",
+                self.report(DATA_SHAPE.code, ("indicators",), f"expected a mapping from indicator ids to their data, found {describe(indicators)}",
                             "write `indicators:` then one `id:` entry per indicator, each with its `values:`")
             else:
                 spans = self.pos.spans(indicators, ("indicators",), True) or {}
@@ -319,7 +333,7 @@ class _Builder:
                 guess = did_you_mean(str(key), allowed)
                 hint = f"; did you mean '{guess}'?" if guess else ""
                 help = f"rename it to '{guess}'" if guess else f"the fields allowed here are {', '.join(allowed)}: remove '{key}'"
-                self.report("TGT308", (*path, str(key)), f"unknown field '{key}' {where}{hint}", help, key=True)
+                self.report(UNKNOWN_FIELD.code, (*path, str(key)), f"unknown field '{key}' {where}{hint}", help, key=True)
                 guesses.add(guess or "")
         return guesses
 
@@ -338,7 +352,7 @@ class _Builder:
         if raw is None:
             return {}
         if not isinstance(raw, dict):
-            self.report("TGT307", path, f"expected footnotes as a mapping (※1: text), found {describe(raw)}")
+            self.report(DATA_SHAPE.code, path, f"expected footnotes as a mapping (※1: text), found {describe(raw)}")
             return {}
         out: dict[str, str] = {}
         for key, value in raw.items():
@@ -346,17 +360,17 @@ class _Builder:
                 if self.printable(value, (*path, key)) is not None:
                     out[key] = value
             else:
-                self.report("TGT307", (*path, key), f"expected the footnote's text, found {describe(value)}",
+                self.report(DATA_SHAPE.code, (*path, key), f"expected the footnote's text, found {describe(value)}",
                             "write the footnote as text; put it in quotes if it looks like a number")
         return out
 
     def series(self, id: str, raw: Any, path: Path, span: Span | None) -> Series | None:
         if not NAME_RE.fullmatch(id):
-            self.report("TGT307", path, f"indicator id '{id}' is not a name", key=True,
+            self.report(DATA_SHAPE.code, path, f"indicator id '{id}' is not a name", key=True,
                         help="use letters, digits and _ (starting with a letter or _), the name the spec uses in `indicator NAME`")
         if not isinstance(raw, dict):
             optional = ", ".join(f for f in INDICATOR_FIELDS if f != "values")
-            self.report("TGT307", path, f"expected the fields of indicator '{id}' (values, and optionally {optional}), found {describe(raw)}",
+            self.report(DATA_SHAPE.code, path, f"expected the fields of indicator '{id}' (values, and optionally {optional}), found {describe(raw)}",
                         "write `values: {H13: 208, …}` under the indicator")
             return None
         misspelt = self.unknown_fields(raw, path, INDICATOR_FIELDS, f"in indicator '{id}'")
@@ -364,7 +378,7 @@ class _Builder:
         kind = raw.get("kind")
         if kind is not None and kind not in KINDS:
             guess = did_you_mean(str(kind), KINDS) if isinstance(kind, str) else None
-            self.report("TGT307", (*path, "kind"), f"expected kind count, amount or percent, found {describe(kind)}",
+            self.report(DATA_SHAPE.code, (*path, "kind"), f"expected kind count, amount or percent, found {describe(kind)}",
                         f"write kind: {guess}" if guess else "write one of count (never negative), amount, percent")
             kind = None
         notes = self.year_notes(raw.get("notes"), (*path, "notes"))
@@ -372,17 +386,17 @@ class _Builder:
         cells: dict[int, Cell] = {}
         if values is _MISSING:
             if "values" not in misspelt:
-                self.report("TGT307", path, f"indicator '{id}' has no `values`", "add `values: {H13: 208, …}` with one entry per year",
+                self.report(DATA_SHAPE.code, path, f"indicator '{id}' has no `values`", "add `values: {H13: 208, …}` with one entry per year",
                             key=True)
         elif not isinstance(values, dict):
-            self.report("TGT307", (*path, "values"), f"expected the values of '{id}' as a mapping from years to values, found {describe(values)}",
+            self.report(DATA_SHAPE.code, (*path, "values"), f"expected the values of '{id}' as a mapping from years to values, found {describe(values)}",
                         "write `values: {H13: 208, H14: 集計中}`")
         else:
             cells = self.cells(id, values, (*path, "values"), kind == "count", notes)
         valued = {self.years.get(k) for k in values} if notes and isinstance(values, dict) else set()
         for year, (key, _) in notes.items():
             if year not in valued and isinstance(values, dict):
-                self.report("TGT307", (*path, "notes", key), f"a note for {key} but '{id}' has no value for {key}",
+                self.report(DATA_SHAPE.code, (*path, "notes", key), f"a note for {key} but '{id}' has no value for {key}",
                             f"add a value for {key} to `values` (null if unknown), or remove the note", key=True)
         return Series(id, cells, label, unit, kind, footnote, span)
 
@@ -409,7 +423,7 @@ class _Builder:
             return False
         first_span, span = self.pos.span((*path, first), True), self.pos.span((*path, key), True)
         lines = f" (lines {first_span.line} and {span.line})" if first_span and span else ""
-        self.report("TGT302", (*path, key), f"'{first}' and '{key}' are the same year ({year}){lines}",
+        self.report(DUPLICATE_KEY.code, (*path, key), f"'{first}' and '{key}' are the same year ({year}){lines}",
                     "keep one entry per year: a second one would silently replace the first", span=span,
                     related=(Location(self.file, first_span, dotted((*path, first))),))
         return True
@@ -419,7 +433,7 @@ class _Builder:
         if raw is None:
             return {}
         if not isinstance(raw, dict):
-            self.report("TGT307", path, f"expected notes as a mapping from years to text, found {describe(raw)}",
+            self.report(DATA_SHAPE.code, path, f"expected notes as a mapping from years to text, found {describe(raw)}",
                         "write `notes: {H14: \"…\"}`")
             return {}
         out: dict[int, tuple[str, str]] = {}
@@ -429,7 +443,7 @@ class _Builder:
             if year is None or self.duplicate_year(seen, year, key, path):
                 continue
             if not isinstance(text, str):
-                self.report("TGT307", (*path, key), f"expected the note's text, found {describe(text)}",
+                self.report(DATA_SHAPE.code, (*path, key), f"expected the note's text, found {describe(text)}",
                             "write the note as text; put it in quotes if it looks like a number")
                 continue
             if self.printable(text, (*path, key)) is not None:
@@ -484,17 +498,18 @@ class _Builder:
             elif kind is Oversized:
                 value = Bad("TGT305", f"{clip(raw)}, too large or too small for a data value")
             elif isinstance(raw, (dict, list)):
-                self.report("TGT307", (*path, key), f"{id} in {key}: expected one value, found {describe(raw)}", VALUE_HELP)
+                self.report(DATA_SHAPE.code, (*path, key), f"{id} in {key}: expected one value, found {describe(raw)}", VALUE_HELP)
                 continue
             else:
-                value = Bad("TGT303", describe(raw))
+                value = Bad(VALUE_NOT_A_NUMBER.code, describe(raw))
             if isinstance(value, Bad):
                 code, found = value
-                expected = "a finite number" if code == "TGT305" else "a number, 集計中/pending, －/n/a or null"
-                self.report(code, (*path, key), f"{id} in {key}: expected {expected}, found {found}", CODES[code].fix if code == "TGT305" else VALUE_HELP)
+                expected = "a finite number" if code == NOT_FINITE.code else "a number, 集計中/pending, －/n/a or null"
+                self.report(code, (*path, key), f"{id} in {key}: expected {expected}, found {found}",
+                            NOT_FINITE.fix if code == NOT_FINITE.code else VALUE_HELP)
                 continue
             if count and type(value) is Fraction and value.numerator < 0:
-                self.report("TGT304", (*path, key), f"{id} in {key} is {value}, but '{id}' is a count (kind: count), which cannot be negative",
+                self.report(NEGATIVE_COUNT.code, (*path, key), f"{id} in {key} is {value}, but '{id}' is a count (kind: count), which cannot be negative",
                             "check the number; if the indicator can be negative, write kind: amount")
                 continue
             note = notes.get(year) if notes else None

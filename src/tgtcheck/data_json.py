@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .data_tree import Oversized, Path, Tree, dotted
-from .diagnostics import CODES, Diagnostic, Location, Severity, Span
+from .diagnostics import CODES, DATA_SYNTAX, DUPLICATE_KEY, Diagnostic, Location, Severity, Span
 
 _CONSTANTS = {"NaN": "NaN", "Infinity": "Infinity", "-Infinity": "-Infinity"}
 MAX_SEARCHES = 500  # text searches for positions per file; see JsonPositions.find_key
@@ -62,8 +62,8 @@ def parse_json(text: str, file: str) -> tuple[Tree, JsonPositions | None, list[D
             tree = json.loads(text, parse_float=_decimal, parse_int=_integer, parse_constant=constant, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         span = Span(exc.lineno, exc.colno, exc.lineno, exc.colno + 1, exc.pos, exc.pos + 1)
-        return None, None, [Diagnostic("TGT301", Severity.ERROR, f"JSON syntax error: {exc.msg}", Location(file, span),
-                                       CODES["TGT301"].fix)]
+        return None, None, [Diagnostic(DATA_SYNTAX.code, Severity.ERROR, f"JSON syntax error: {exc.msg}", Location(file, span),
+                                       DATA_SYNTAX.fix)]
     except RecursionError:
         return None, None, [Diagnostic("TGT309", Severity.ERROR, "the data is nested too deeply", Location(file), CODES["TGT309"].fix)]
     if "\\u" in text and _SURROGATE_ESCAPE.search(text):
@@ -204,7 +204,7 @@ class JsonPositions:
         lines = f" (lines {span1.line} and {span2.line})" if span1 and span2 else ""
         where = dotted(path) or "the top of the file"
         return Diagnostic(
-            "TGT302", Severity.ERROR, f"'{key}' is given twice in {where}{lines}",
+            DUPLICATE_KEY.code, Severity.ERROR, f"'{key}' is given twice in {where}{lines}",
             Location(file, span2 or span1, dotted((*path, key))),
             "keep one entry: JSON readers would silently keep only one of them",
             (Location(file, span1, dotted((*path, key))),),

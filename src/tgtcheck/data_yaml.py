@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from .data_tree import MAX_DEPTH, Path, Tree, dotted
-from .diagnostics import CODES, Diagnostic, Location, Severity, Span
+from .diagnostics import CODES, DATA_SHAPE, DATA_SYNTAX, DATA_TOO_LARGE, DUPLICATE_KEY, Diagnostic, Location, Severity, Span
 
 MAX_NODES = 2_000_000  # ~700 MB of composed nodes; 10,000 indicators x 20 years is 500,000
 _MERGE = "tag:yaml.org,2002:merge"
@@ -51,10 +51,10 @@ def parse_yaml(text: str, file: str, pure: bool = False) -> tuple[Tree, YamlPosi
         return tree, YamlPositions(node, loader.node_of), loader.problems
     except Refused as exc:
         help = "remove the anchors (&name) and aliases (*name): write the values out" if "alias" in exc.message or "merge" in exc.message \
-            else CODES["TGT309"].fix
-        return None, None, [_diag(file, "TGT309", exc.message, exc.mark, exc.path, help)]
+            else DATA_TOO_LARGE.fix
+        return None, None, [_diag(file, DATA_TOO_LARGE.code, exc.message, exc.mark, exc.path, help)]
     except RecursionError:
-        return None, None, [_diag(file, "TGT309", f"the data is nested too deeply (more than {MAX_DEPTH} levels)", None, ())]
+        return None, None, [_diag(file, DATA_TOO_LARGE.code, f"the data is nested too deeply (more than {MAX_DEPTH} levels)", None, ())]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(p for p in (exc.context, exc.problem) if p)
@@ -67,7 +67,7 @@ def parse_yaml(text: str, file: str, pure: bool = False) -> tuple[Tree, YamlPosi
             help = "a lone - starts a list in YAML: for 'not applicable' write \"-\" in quotes, or －"
         return None, None, [_diag(file, code, message or str(exc), mark, getattr(exc, "path", ()), help)]
     except yaml.YAMLError as exc:
-        return None, None, [_diag(file, "TGT301", f"YAML error: {exc}", None, ())]
+        return None, None, [_diag(file, DATA_SYNTAX.code, f"YAML error: {exc}", None, ())]
     finally:
         loader.dispose()
 
@@ -270,7 +270,7 @@ def loader_class(pure: bool = False) -> type:
                 if key_node.tag == _MERGE:
                     raise Refused("YAML merge keys (<<) are not allowed in data files", key_node.start_mark, tuple(path))
                 if type(key_node) is not ScalarNode:
-                    self.problems.append(_diag(self.file, "TGT307", "expected a name or a year as key, found a list or mapping",
+                    self.problems.append(_diag(self.file, DATA_SHAPE.code, "expected a name or a year as key, found a list or mapping",
                                                key_node.start_mark, tuple(path), "write the key as plain text"))
                     continue
                 if key_node.tag != STR:
@@ -295,7 +295,7 @@ def loader_class(pure: bool = False) -> type:
             where = (f"lines {line1} and {line2}" if line1 != line2
                      else f"line {line1}, columns {first.start_mark.column + 1} and {second.start_mark.column + 1}")
             self.problems.append(Diagnostic(
-                "TGT302", Severity.ERROR,
+                DUPLICATE_KEY.code, Severity.ERROR,
                 f"'{key}' is given twice in {dotted(tuple(self.path)) or 'the top of the file'} ({where})",
                 Location(self.file, _node_span(second), dotted(path)),
                 "keep one entry: YAML would silently keep only the last one",

@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import dataclass, field, replace
 
 from ..dataset import Dataset
-from ..diagnostics import Diagnostic, Location, Severity
+from ..diagnostics import DATA_UNREADABLE, GIT_REVISION_UNREADABLE, Diagnostic, Location, Severity
 from ..pipeline import Loaded, load
 
 GIT_TIMEOUT = 60
@@ -91,7 +91,7 @@ def _git_data(side: Side, rev: str, path: str, override: str | None) -> None:
     loaded = side.loaded
     assert loaded.spec is not None
     if override is None and loaded.spec.policy.data is None:
-        loaded.diagnostics.append(Diagnostic("TGT300", Severity.ERROR, "the spec names no data file",
+        loaded.diagnostics.append(Diagnostic(DATA_UNREADABLE.code, Severity.ERROR, "the spec names no data file",
                                              Location(side.name, loaded.spec.policy.span),
                                              'add `data "FILE.yaml"` to the policy header, or pass --data FILE'))
         return
@@ -159,6 +159,6 @@ def _first_line(text: str) -> str:
 
 
 def _git_trouble(arg: str, problem: str) -> Diagnostic:
-    return Diagnostic("TGT520", Severity.ERROR, f"cannot read {arg} from git: {_first_line(problem)}", Location(arg),
+    return Diagnostic(GIT_REVISION_UNREADABLE.code, Severity.ERROR, f"cannot read {arg} from git: {_first_line(problem)}", Location(arg),
                       "check the revision (git log --oneline) and the path in it (git ls-tree -r --name-only REV); "
                       "paths are relative to the repository root, or write REV:./path")

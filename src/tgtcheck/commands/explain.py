@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
 
     from ..check import lookalike
     from ..derivation import derive, render_text, to_json
-    from ..diagnostics import Diagnostic, Location, Severity
+    from ..diagnostics import USAGE, Diagnostic, Location, Severity
     from ..functions import Budget, suggest
     from ..pipeline import load
     from ..pipeline import run as evaluate
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         guess = next((i for i in ids if lookalike(i) == lookalike(args.target)), None) or suggest(args.target, ids, Budget())
         shown = ", ".join(ids[:20]) + (f", … ({len(ids) - 20} more)" if len(ids) > 20 else "")
         help_text = f'did you mean "{guess}"?' if guess else ("targets: " + shown if ids else "the spec has no targets")
-        unknown = Diagnostic("TGT501", Severity.ERROR, f'no target "{args.target}" in {args.spec}', Location(args.spec), help_text)
+        unknown = Diagnostic(USAGE.code, Severity.ERROR, f'no target "{args.target}" in {args.spec}', Location(args.spec), help_text)
         print_diagnostics([unknown], sources, color, args.lang)
         return 2
     result = evaluate(loaded, args.as_of) if loaded.ok else None
