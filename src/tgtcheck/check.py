@@ -26,6 +26,8 @@ from .diagnostics import (
     HEADER_INCOMPLETE,
     HEISEI_AFTER_ITS_END,
     INDICATOR_AS_NUMBER,
+    MILESTONES_NEED_COMPARISON,
+    MILESTONES_OUT_OF_ORDER,
     NO_DATA,
     NO_DEADLINE,
     NOT_A_YEAR,
@@ -252,6 +254,8 @@ class Checker:
             if base is not None and base.value and sched.year.value and sched.year.value < base.value:
                 self.report(DEADLINE_BEFORE_BASE, sched.year.span, "move the deadline after the base year, or give the target its own `base YEAR`",
                             deadline=sched.year.text, base=base.text)
+            if sched.milestones:
+                self.milestones(cond, sched)
         elif isinstance(sched, EveryYear):
             self.year(sched.start)
             if sched.end is not None:
@@ -265,6 +269,28 @@ class Checker:
             approx = getattr(cond, "approx", None)
             if approx is not None and approx.tolerance is None:
                 self.report(ABOUT_WITHOUT_TOLERANCE, approx.span, "state how much is close enough: `about 10 ± 1`")
+
+    def milestones(self, cond: Compare | Between | Trend, sched: Deadline) -> None:
+        """Milestones follow a comparison (`value(x) >= 49 by H17, 163 by H18`), in increasing years, each a
+        threshold of the comparison's kind."""
+        first = sched.milestones[0]
+        if not isinstance(cond, Compare):
+            what = "a range" if isinstance(cond, Between) else "a trend"
+            self.report(MILESTONES_NEED_COMPARISON, first.span, "write the target as a comparison (>=, <=, …) to give it milestones, "
+                        "or remove the milestones", message=f"milestones after {what}: only a comparison takes yearly milestones")
+            return
+        left = self.kind(cond.left)
+        previous = sched.year
+        for m in sched.milestones:
+            self.year(m.year)
+            kind = self.kind(m.value)
+            self.same_kind(left, kind, m.value.span, cond.op)
+            if m.approx is not None:
+                self.approx(m.approx.tolerance, kind, m.approx.span)
+            if m.year.value and previous.value and m.year.value <= previous.value:
+                self.report(MILESTONES_OUT_OF_ORDER, m.year.span, "write the milestones in the order of their years, each after the one before",
+                            message=f"the milestone {m.year.text} is not after the one before ({previous.text})")
+            previous = m.year
 
     def approx(self, tolerance: Expr | None, threshold_kind: Kind, span: Span) -> None:
         if tolerance is None:

@@ -195,6 +195,12 @@ DIRECTION_CONTRADICTS = register(
 TARGET_ID_HIDDEN = register("TGT226", "target id empty or with hidden characters",
                             "write the id with visible characters only, without spaces around it", 'target "" "t" …',
                             "達成目標の番号が空か、見えない文字を含んでいます", "番号は見える文字だけで、前後に空白を入れずに書いてください")
+MILESTONES_NEED_COMPARISON = register(
+    "TGT231", "milestones after a range or a trend", "write the target as a comparison to give it milestones",
+    "value(x) between 5 and 10 by R3, 20 by R4", "中間目標は比較の条件にだけ付けられます", "比較（>=、<= など）の条件にして中間目標を書いてください")
+MILESTONES_OUT_OF_ORDER = register(
+    "TGT232", "milestones out of order", "write each milestone after the one before", "value(x) >= 10 by R4, 5 by R3",
+    "中間目標の年度の順序が逆です", "中間目標は年度の早い順に書いてください")
 # -- data ------------------------------------------------------------------------------------------
 DATA_UNREADABLE = register("TGT300", "data file cannot be read", "check the data path given in the spec or with --data", 'data "missing.yaml"',
                            "データファイルを読み込めません", "仕様の data 項目または --data のパスを確認してください")
