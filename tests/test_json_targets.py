@@ -63,6 +63,7 @@ def test_the_fixtures_fill_every_field() -> None:
                 for r in target["readings"]:
                     filled.update(f"readings.{k}" for k, v in r.items() if v is not None)
     fields = {"upper", "tolerance", "base_value", "goal", "expected", "broken_years", "readings", "missing", "undefined",
-              "percent", "deadline", "base_year", "judged_year", "actual", "threshold", "value_year", "direction", "later", "milestone", "grade", "projection", "achievement", "progress",
+              "percent", "deadline", "base_year", "judged_year", "actual", "threshold", "value_year", "direction", "later",
+              "milestone", "grade", "projection", "achievement", "progress",
               "readings.value", "readings.marker", "readings.note"}
     assert fields <= filled, fields - filled
