@@ -38,7 +38,7 @@ from .nodes import (
     Year,
     deeper_than,
 )
-from .years import ParsedYear, YearError, era_year, parse_year
+from .years import ParsedYear, YearError, parse_year
 
 
 class Checker:
@@ -422,4 +422,4 @@ def _did_you_mean(name: str, candidates: list[str], declare: bool = False) -> st
 @functools.lru_cache(maxsize=1024)
 def _checked_year(text: str) -> ParsedYear | YearError:
     """A year's text read again (the parser keeps an invalid one as 0): once per text, as a spec repeats its years."""
-    return parse_year(text) if not (text[:1] in "MTSHR" and len(text) > 1) else era_year(text[0], text[1:])
+    return parse_year(text)

@@ -63,8 +63,8 @@ from .nodes import (
     Trend,
     Year,
 )
-from .parser import _OPS, MAX_DIGITS, MAX_NESTING, _approx, _era_year, _new_span, _number, _year, grammar_file, lark_parser
-from .years import YearError, parse_year, western_year
+from .parser import _OPS, MAX_DIGITS, MAX_NESTING, _approx, _new_span, _number, _parse_year, _year, grammar_file, lark_parser
+from .years import YearError, western_year
 
 _END = "$END"
 # what may follow a condition (FOLLOW(condition) in tgt.lark): a bare call before one of these is a trend
@@ -76,8 +76,9 @@ class _GiveUp(Exception):
 
 
 @functools.lru_cache(maxsize=1)
-def _scanner() -> tuple[Any, Any, dict[str, str]] | None:
-    """(scanner of ignored text + one token, match of ignored text, keyword table), from ``terminals``.
+def _scanner() -> tuple[Any, Any, dict[str, str], Any] | None:
+    """(scanner of ignored text + one token, match of ignored text, keyword table, match of a lower-case year),
+    from ``terminals``.
 
     None when ``terminals.py`` was generated from another grammar than the one
     installed (someone edited tgt.lark and did not regenerate): then every
@@ -103,7 +104,8 @@ def _scanner() -> tuple[Any, Any, dict[str, str]] | None:
                 yield m
                 pos = m.end()
     skip = re.compile(f"(?:{terminals.SKIP})*", flags).match
-    return tokens, skip, terminals.KEYWORDS
+    lower_year = re.compile(dict(terminals.TERMINALS)["LOWER_YEAR"], flags).fullmatch
+    return tokens, skip, terminals.KEYWORDS, lower_year
 
 
 def grammar_crc32() -> int:
@@ -191,7 +193,7 @@ def _parse(text: str, comments: tuple[Comment, ...] | None) -> Spec | None:
     scanner = _scanner()
     if scanner is None or (comments is None and "＂" in text):
         return None
-    tokens, skip, keywords = scanner
+    tokens, skip, keywords, lower_year = scanner
     kinds: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -205,6 +207,9 @@ def _parse(text: str, comments: tuple[Comment, ...] | None) -> Spec | None:
             line += count("\n", pos, start)
         if kind == "NAME":
             kind = keywords.get(text[start:end], "NAME")
+        elif kind == "LOWER_YEAR" and text[start:end].isalnum() and text[start:end].isascii():
+            # h18, fy2006: a year where only a year fits, a NAME everywhere else (Lark's contextual lexer); year() tells
+            kind = "NAME"
         kinds.append(kind)
         starts.append(start)
         ends.append(end)
@@ -215,7 +220,7 @@ def _parse(text: str, comments: tuple[Comment, ...] | None) -> Spec | None:
     kinds.append(_END)
     line_starts = list(accumulate((len(line) + 1 for line in text.split("\n")), initial=0))
     try:
-        spec = _Descent(text, kinds, starts, ends, lines, line_starts).spec()
+        spec = _Descent(text, kinds, starts, ends, lines, line_starts, lower_year).spec()
     except Exception:  # noqa: BLE001 - _GiveUp, or anything unusual (a number too long): the LALR parser decides
         return None
     if comments is None:
@@ -253,10 +258,12 @@ class _Descent:
     a fifth cheaper than by keyword, on some 100,000 nodes for 10,000 targets.
     """
 
-    __slots__ = ("depth", "ends", "i", "kinds", "line_starts", "lines", "starts", "text")
+    __slots__ = ("depth", "ends", "i", "kinds", "line_starts", "lines", "lower_year", "starts", "text")
 
-    def __init__(self, text: str, kinds: list[str], starts: list[int], ends: list[int], lines: list[int], line_starts: list[int]) -> None:
+    def __init__(self, text: str, kinds: list[str], starts: list[int], ends: list[int], lines: list[int], line_starts: list[int],
+                 lower_year: Any) -> None:
         self.text, self.kinds, self.starts, self.ends = text, kinds, starts, ends
+        self.lower_year = lower_year
         self.lines, self.line_starts = lines, line_starts
         self.i = 0
         self.depth = 0  # parentheses open around the current token
@@ -491,9 +498,17 @@ class _Descent:
             end = self.year()
         return EveryYear(start, end, self.from_token(k, (end or start).span))
 
-    # year: year_literal | NUMBER -> western_year
+    # year: year_literal | NUMBER -> western_year | LOWER_YEAR -> era_year
     def year(self) -> Year:
-        if self.kinds[self.i] == "NUMBER":
+        kind = self.kinds[self.i]
+        if kind == "LOWER_YEAR" or (kind == "NAME" and self.lower_year(self.word(self.i))):
+            k = self.i
+            s = self.word(k)
+            if len(s) > MAX_DIGITS:
+                raise _GiveUp
+            self.i = k + 1
+            return _year(_parse_year(s), s, self.span(k))
+        if kind == "NUMBER":
             k = self.i
             self.i += 1
             s = self.word(k)
@@ -507,12 +522,10 @@ class _Descent:
         k = self.i
         kind = self.kinds[k]
         s = self.word(k)
-        if kind == "ERA_YEAR":
+        if kind == "ERA_YEAR" or kind == "FY_YEAR":
             if len(s) > MAX_DIGITS:
                 raise _GiveUp
-            parsed: Any = _era_year(s[0], s[1:])
-        elif kind == "FY_YEAR":
-            parsed = parse_year(s)
+            parsed: Any = _parse_year(s)
         else:
             raise _GiveUp
         self.i = k + 1

@@ -61,13 +61,13 @@ from .nodes import (
     Trend,
     Year,
 )
-from .years import YearError, era_year, parse_year, western_year
+from .years import YEAR_HELP, YearError, parse_year, western_year
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 # the terminals whose text matters; every other token is a keyword or punctuation
-_KEPT = frozenset({"STRING", "NAME", "NUMBER", "COMPARE", "PLUSMINUS", "PERCENT", "ERA_YEAR", "FY_YEAR"})
+_KEPT = frozenset({"STRING", "NAME", "NUMBER", "COMPARE", "PLUSMINUS", "PERCENT", "ERA_YEAR", "FY_YEAR", "LOWER_YEAR"})
 
 MAX_NESTING = 100  # parentheses, checked before parsing
 MAX_DIGITS = 100  # in one number or year: exact arithmetic stays small (see evaluate.MAX_BITS)
@@ -244,7 +244,7 @@ def parse(text: str, filename: str = "<spec>") -> tuple[Spec | None, list[Diagno
 
 MAX_SYNTAX_ERRORS = 10
 # errors after which the rest of the file can still be read: not an empty file, too deep nesting or binary data
-_RECOVERABLE = frozenset({"TGT101", "TGT102", "TGT103", "TGT104", "TGT105", "TGT110"})
+_RECOVERABLE = frozenset({"TGT101", "TGT102", "TGT103", "TGT104", "TGT105", "TGT110", "TGT111"})
 _DECLARATION_LINE = re.compile(r"[ \t\u3000]*(target|indicator|constant|policy)(?![A-Za-z0-9_])")
 
 
@@ -294,7 +294,7 @@ def _parse(text: str, filename: str) -> tuple[Spec | None, list[Diagnostic]]:
         span = _tok_span(err.token)
         if err.token.type == "ERA_YEAR":
             return None, [Diagnostic("TGT105", Severity.ERROR, f"'{str(err.token)[:12]}…' is not a year: it has {len(err.token)} characters",
-                                     Location(filename, span), "write an era year (H18, R2), a western year (2006) or FY2006")]
+                                     Location(filename, span), YEAR_HELP)]
         return None, [Diagnostic("TGT110", Severity.ERROR, f"this number is {len(err.token)} characters long; at most {MAX_DIGITS} are allowed",
                                  Location(filename, span), "write it in a larger unit (千件, 億円) so it stays short")]
     except UnexpectedCharacters as err:
@@ -470,7 +470,7 @@ def _fraction(s: str) -> Fraction:
     return Fraction(int(s)) if s.isdigit() else Fraction(s.replace(",", ""))
 
 
-_era_year = functools.lru_cache(maxsize=4096)(era_year)
+_parse_year = functools.lru_cache(maxsize=4096)(parse_year)
 
 
 class Lower:
@@ -609,11 +609,11 @@ class Lower:
         s = str(t)
         if len(s) > MAX_DIGITS:
             raise _TooLong(t)
-        return _year(_era_year(s[0], s[1:]), s, span)
+        return _year(_parse_year(s), s, span)
 
     @_rule
     def fy_year(self, span: Span, t: Any) -> Year:
-        return _year(parse_year(str(t)), str(t), span)
+        return _year(_parse_year(str(t)), str(t), span)
 
     @_rule
     def western_year(self, span: Span, t: Any) -> Year:

@@ -14,7 +14,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic, Location, Severity, Span
 from .nodes import Constant, Spec, Target, deeper_than, depth
-from .years import ERA_NAMES_JA, ERAS, YearError, parse_year
+from .years import ERA_NAMES_JA, ERAS, YEAR_HELP, YearError, foreign_digit, parse_year
 
 
 def _token_span(t: Any) -> Span:
@@ -52,6 +52,7 @@ _EXPECTED_WORDS = {
     "NUMBER": "a number",
     "ERA_YEAR": "a year (H18)",
     "FY_YEAR": "a year (FY2006)",
+    "LOWER_YEAR": "a year (h18)",
     "COMPARE": "a comparison (>=, >, <=, <, ==, !=)",
     "PLUSMINUS": "± and a tolerance",
     "PERCENT": "`%`",
@@ -69,8 +70,8 @@ _EXPECTED_WORDS = {
 
 def _describe(expected: set[str]) -> str:
     if {"ERA_YEAR", "FY_YEAR"} <= expected:
-        expected = (expected - {"ERA_YEAR", "FY_YEAR", "NUMBER"}) | {"YEAR"}
-    words = ["a year (H18, 2006 or FY2006)"] if "YEAR" in expected else []
+        expected = (expected - {"ERA_YEAR", "FY_YEAR", "LOWER_YEAR", "NUMBER"}) | {"YEAR"}
+    words = ["a year (H18, 平成18年度, 2006 or FY2006)"] if "YEAR" in expected else []
     expected = expected - {"YEAR"}
     for name in sorted(expected):
         if name in _EXPECTED_WORDS:
@@ -99,7 +100,7 @@ def unexpected(err: Any, text: str, filename: str) -> Diagnostic:
     if expected & {"ERA_YEAR", "FY_YEAR"} and token.type in ("NAME", "NUMBER"):
         check = parse_year(shown)
         msg = check.message if isinstance(check, YearError) else f"'{shown}' is not a year here"
-        msg, help = _era_letter(shown) or (msg, "write an era year (H18, R2), a western year (2006) or FY2006")
+        msg, help = _era_letter(shown) or (msg, YEAR_HELP)
         return Diagnostic("TGT105", Severity.ERROR, msg, Location(filename, span), help)
     keyword = _word_before(text, token.start_pos)
     if expected & {"ERA_YEAR", "FY_YEAR"} and keyword in _YEAR_KEYWORDS:  # `by` and then the next target
@@ -147,6 +148,14 @@ def bad_character(err: Any, text: str, filename: str) -> Diagnostic:
     line, col = err.line, err.column
     ch = text[err.pos_in_stream] if 0 <= err.pos_in_stream < len(text) else "?"
     span = Span(line, col, line, col + 1, err.pos_in_stream, err.pos_in_stream + 1)
+    foreign = foreign_digit(ch)
+    if foreign is not None:
+        return Diagnostic("TGT111", Severity.ERROR, f"{foreign} is a digit of another script; tgtcheck reads only 0-9 and ０-９",
+                          Location(filename, span), "write the digit as 0-9 (it may look like another digit)")
+    year = _year_word(text, err.pos_in_stream)
+    if year is not None:
+        return Diagnostic("TGT105", Severity.ERROR, f"'{year}' is not a year tgtcheck reads", Location(filename, span),
+                          f"{YEAR_HELP} (a fiscal year is 年度: 令和7年度)")
     if ch in ('"', "「"):
         return Diagnostic("TGT104", Severity.ERROR, "this string is not closed before the end of the line",
                           Location(filename, span), 'close it with " (or 」) on the same line')
@@ -164,6 +173,19 @@ def bad_character(err: Any, text: str, filename: str) -> Diagnostic:
                       Location(filename, span), "remove it, or put text inside quotes")
 
 
+# a year written in a form tgtcheck does not read: 令和7年 (not 年度), 平成十四年度, 2006年 …
+_YEAR_LIKE = re.compile(r"(?:明治|大正|昭和|平成|令和|[MTSHRmtshr]|[0-9]+)[0-9元一二三四五六七八九十〇]*年度?")
+
+
+def _year_word(text: str, pos: int) -> str | None:
+    """The year-like word around ``pos`` (an era name, 年 or 度 there), or None."""
+    start = pos
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in '(),"#':
+        start -= 1
+    m = _YEAR_LIKE.match(text, start)
+    return m.group() if m is not None and m.start() <= pos < max(m.end(), pos + 1) else None
+
+
 def _era_letter(word: str) -> tuple[str, str] | None:
     """(message, help) for a letter and digits whose letter is no era letter: Q18, h18."""
     if len(word) < 2 or not word[0].isascii() or not word[0].isalpha() or not (word[1:].isdigit() or word[1:] == "元"):
@@ -175,7 +197,7 @@ def _era_letter(word: str) -> tuple[str, str] | None:
         return f"'{word}' is not a year: era letters are capitals", f"write {letter.upper()}{word[1:]}"
     eras = ", ".join(f"{k} {ERA_NAMES_JA[k]}" for k in ERAS)
     return (f"'{word}' is not a year: {letter} is not an era letter (the eras are {eras})",
-            "write an era year (H18, R2), a western year (2006) or FY2006")
+            YEAR_HELP)
 
 
 def _word_at(text: str, pos: int) -> str:
