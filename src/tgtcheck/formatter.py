@@ -204,7 +204,7 @@ class _Placement:
     """Where each comment of a parsed spec goes among the output lines."""
 
     def __init__(self, spec: Spec, source: str) -> None:
-        from .parser import normalize
+        from .lexical import normalize
 
         self.source = source
         self.toks = tokens(normalize(source)[0])

@@ -1,6 +1,6 @@
 """The terminals of grammar/tgt.lark, as the fast path (``descent.py``) scans them.
 
-GENERATED from Lark's lexer configuration of the grammar by ``descent.terminals_source``:
+GENERATED from Lark's lexer configuration of the grammar by ``parser.terminals_source``:
 do not edit; regenerate with ``python -m tests.test_descent`` (a test fails while this is stale).
 The fast path is used only while GRAMMAR_CRC32 is the installed grammar's.
 """

@@ -77,7 +77,7 @@ class TgtLexer(RegexLexer):
         super().__init__(**options)
 
     def get_tokens_unprocessed(self, text: str, stack: tuple[str, ...] = ("root",)) -> Iterator[tuple[int, _TokenType, str]]:
-        from ..parser import normalize
+        from ..lexical import normalize
 
         lexed = normalize(text)[0]
         for index, token, value in super().get_tokens_unprocessed(lexed, stack):
