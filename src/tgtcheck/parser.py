@@ -235,6 +235,12 @@ def _slow(text: str, read: Any, filename: str) -> tuple[Spec | None, list[Diagno
         return None, [Diagnostic("TGT108", Severity.ERROR, f"parentheses nested {depth} deep; at most {MAX_NESTING} are allowed",
                                  Location(filename, nth_paren(kept, MAX_NESTING + 1)), "simplify the expression")]
     tree, diags = _Recovery(lexed, filename).run(kept)
+    foreign = _foreign_digits(kept, filename)
+    if foreign:  # named wherever they are; Lark's errors in their declarations are only their consequences
+        spans = [d.location.span for d in foreign if d.location.span is not None]
+        diags = [d for d in diags if not any(_same_declaration(kept, s.start_pos, d.location.span.start_pos)
+                                                 for s in spans if d.location.span is not None)]
+        diags = sorted(foreign + diags, key=lambda d: d.location.span.start_pos if d.location.span else 0)[:MAX_SYNTAX_ERRORS]
     if tree is None or diags:
         return None, diags
     # Lark's reading of the kept pieces, descent's of the others, in the order of the text
@@ -242,6 +248,31 @@ def _slow(text: str, read: Any, filename: str) -> tuple[Spec | None, list[Diagno
     duplicates = sorted([*tree.duplicates, *(dup for _, dups in read.declarations for dup in dups)], key=lambda d: d[1].start_pos)
     comments = tuple(normalize(text)[1])
     return _checked(Spec(tree.policy, tuple(declarations), comments, tuple(duplicates)), filename)
+
+
+# a digit of another script than ASCII and full-width (mapped by normalize), outside strings and comments
+_FOREIGN_DIGIT = re.compile(r'"[^"\n]*"?|「[^」\n]*」?|#[^\n]*|((?![0-9])\d)')
+
+
+def _foreign_digits(text: str, filename: str) -> list[Diagnostic]:
+    """TGT111 for each digit of another script outside strings and comments: refused and named, never read."""
+    from .syntax_errors import foreign_digit_diagnostic
+
+    found = []
+    for m in _FOREIGN_DIGIT.finditer(text):
+        if m.group(1) is not None:
+            pos = m.start(1)
+            line = text.count("\n", 0, pos) + 1
+            column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+            found.append(foreign_digit_diagnostic(m.group(1), Span(line, column, line, column + 1, pos, pos + 1), filename))
+    return found
+
+
+def _same_declaration(text: str, a: int, b: int) -> bool:
+    """Whether positions ``a`` and ``b`` are in one declaration (no line starting a declaration between them)."""
+    low, high = min(a, b), max(a, b)
+    line_start = text.rfind("\n", 0, low) + 1
+    return _DECLARATION_LINE.search(text, line_start + 1, high + 1) is None
 
 
 def _no_header(text: str) -> bool:

@@ -148,10 +148,8 @@ def bad_character(err: Any, text: str, filename: str) -> Diagnostic:
     line, col = err.line, err.column
     ch = text[err.pos_in_stream] if 0 <= err.pos_in_stream < len(text) else "?"
     span = Span(line, col, line, col + 1, err.pos_in_stream, err.pos_in_stream + 1)
-    foreign = foreign_digit(ch)
-    if foreign is not None:
-        return Diagnostic("TGT111", Severity.ERROR, f"{foreign} is a digit of another script; tgtcheck reads only 0-9 and ０-９",
-                          Location(filename, span), "write the digit as 0-9 (it may look like another digit)")
+    if foreign_digit(ch) is not None:
+        return foreign_digit_diagnostic(ch, span, filename)
     year = _year_word(text, err.pos_in_stream)
     if year is not None:
         return Diagnostic("TGT105", Severity.ERROR, f"'{year}' is not a year tgtcheck reads", Location(filename, span),
@@ -184,6 +182,12 @@ def _year_word(text: str, pos: int) -> str | None:
         start -= 1
     m = _YEAR_LIKE.match(text, start)
     return m.group() if m is not None and m.start() <= pos < max(m.end(), pos + 1) else None
+
+
+def foreign_digit_diagnostic(ch: str, span: Span, filename: str) -> Diagnostic:
+    """TGT111: a digit of another script (a Bengali ৪, which looks like 8 and Python reads as 4), named."""
+    return Diagnostic("TGT111", Severity.ERROR, f"{foreign_digit(ch)} is a digit of another script; tgtcheck reads only 0-9 and ０-９",
+                      Location(filename, span), "write the digit as 0-9 (it may look like another digit)")
 
 
 def _era_letter(word: str) -> tuple[str, str] | None:
