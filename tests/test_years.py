@@ -127,3 +127,20 @@ def test_a_bad_year_gets_forms_that_work(text: str) -> None:
     assert isinstance(parsed, YearError)
     for form in re.findall(r"[^\s,]+(?=,| or |$)", YEAR_HELP.removeprefix("write a year as ")):
         assert not isinstance(parse_year(form), YearError), form  # the help only suggests forms that work
+
+
+@pytest.mark.parametrize("text, year", SPEC_FORMS)
+def test_form_in_the_data_schema(text: str, year: int) -> None:
+    """The data file's JSON Schema (editors check data files with it) takes every form the loaders take."""
+    import json
+
+    schema = json.loads((Path(__file__).parents[1] / "src" / "tgtcheck" / "schema" / "data.schema.json").read_text(encoding="utf-8"))
+    assert re.search(schema["$defs"]["year"]["pattern"], text)
+
+
+@pytest.mark.parametrize("text", ["令和7年", "平成十四年度", "Q18", "20x6", "FY99", "H"])
+def test_not_a_year_in_the_data_schema(text: str) -> None:
+    import json
+
+    schema = json.loads((Path(__file__).parents[1] / "src" / "tgtcheck" / "schema" / "data.schema.json").read_text(encoding="utf-8"))
+    assert not re.search(schema["$defs"]["year"]["pattern"], text) and isinstance(parse_year(text), YearError)
