@@ -297,10 +297,11 @@ def _blank(gap: str) -> str:
 
 
 def _depth(text: str) -> int:
+    """The deepest nesting of parentheses in the code of ``text`` (strings and comments left out)."""
     depth = deepest = 0
     if "(" not in text:
         return 0
-    for c in text:
+    for c in _STRINGS_AND_COMMENTS.sub("", text):
         if c == "(":
             depth += 1
             deepest = max(deepest, depth)
@@ -309,6 +310,7 @@ def _depth(text: str) -> int:
     return deepest
 
 
+_STRINGS_AND_COMMENTS = re.compile(r'"[^"\n]*"?|「[^」\n]*」?|#[^\n]*')
 # a line where a declaration starts: where the parser picks up again after a syntax error
 _DECLARATION_LINE = re.compile(r"^[ \t]*(?:target|indicator|constant)(?![A-Za-z0-9_])", re.MULTILINE)
 _DECLARATION_KEYWORDS = frozenset({"TARGET", "INDICATOR", "CONSTANT"})
