@@ -29,7 +29,7 @@ SPECS = {
     # behind, not_met, exceeded, met, pending as of H14
     "mixed": ('policy "M" "m" base H13 due H18 data "data.yaml"\nindicator x "x"\nindicator pend "p"\n'
               'target "behind" "t" value(x) >= 100 by H18\ntarget "not-met" "t" value(x) >= 100 by H14\n'
-              'target "exceeded" "t" value(x) between 10 and 40 by H18\ntarget "met" "t" value(x) >= 50 by H18\n'
+              'target "exceeded" "t" value(x) between 10 and 40 by H18 better higher\ntarget "met" "t" value(x) >= 50 by H18\n'
               'target "pending" "t" value(pend) >= 1 by H18\n'),
     # met and on track only
     "fine": ('policy "F" "f" base H13 due H18 data "data.yaml"\nindicator x "x"\n'

@@ -40,7 +40,7 @@ indicator x "x"
 indicator pend "still being tallied"
 target "behind" "below the line" value(x) >= 100 by H18
 target "not-met" "deadline reached" value(x) >= 100 by H14
-target "exceeded" "above the upper bound" value(x) between 10 and 40 by H18
+target "exceeded" "above the upper bound" value(x) between 10 and 40 by H18 better higher
 target "met" "met before its deadline" value(x) >= 50 by H18
 target "pending" "the value is 集計中" value(pend) >= 1 by H18
 """
@@ -353,7 +353,7 @@ def test_sarif_6_2() -> None:
     assert [r["ruleId"] for r in run["results"]] == ["target/pending", "target/pending", "target/insufficient_data"]
     first = run["results"][0]
     assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == SPEC_6_2
-    assert first["locations"][0]["physicalLocation"]["region"]["startLine"] == 41
+    assert first["locations"][0]["physicalLocation"]["region"]["startLine"] == 42  # target 6-2-3 (line 42 since 6-2-2 declares `better higher`)
     # the data cells the verdict read: joint_research H13 and the 集計中 of H14, in the data file
     cells = [loc["physicalLocation"]["artifactLocation"]["uri"] for loc in first["relatedLocations"]]
     assert cells and set(cells) == {"spec/policy_6_2.yaml"}

@@ -489,3 +489,22 @@ def test_browser_harness_sees_console_errors_and_requests(browser: Browser, tmp_
     browser.open(page.as_uri())
     assert any("boom" in p for p in browser.problems())
     assert (tmp_path / "missing.png").as_uri() in browser.requests()
+
+
+def test_charts_follow_the_direction() -> None:
+    """A range to keep within has no progress line to a bound; a directed range runs to its bound on the better side;
+    a downward target's line falls (issue 11.3)."""
+    cases = ROOT / "tests" / "cases" / "run"
+    loaded = load(str(cases / "range_direction" / "spec.tgt"))
+    result = run(loaded, 2025)
+    assert result is not None
+    charts = {t.id: t.chart for t in build(result, "ja").targets}
+    assert charts["keep"].path == ()  # 8–10 minutes: nothing to progress along, being outside is the failure
+    assert charts["fall"].path[0] == (2020, Fraction(12)) and charts["fall"].path[-1] == (2025, Fraction(10))
+    assert charts["grow"].path[-1] == (2025, Fraction(14))  # to 15 less the tolerance 1
+    loaded = load(str(cases / "direction_lower" / "spec.tgt"))
+    result = run(loaded, 2021)
+    assert result is not None
+    charts = {t.id: t.chart for t in build(result, "ja").targets}
+    assert charts["wait"].path[0] == (2020, Fraction(40)) and charts["wait"].path[-1] == (2025, Fraction(30))
+    assert charts["wait"].expected == Fraction(38)

@@ -1,8 +1,10 @@
 """Evaluation cases as data: tests/cases/run/<name>/{spec.tgt, data.yaml, expected.yaml}.
 
 expected.yaml gives the as-of year (optional), the status of every target,
-optionally the rule that chose some of them, and the exit code of
-`tgtcheck run`.  Each case runs through the library and once through the
+optionally the rule that chose some of them, the year of the value each
+rests on (``value_years``), the grade a rating method gave (``grades``), words its explanation must contain in English
+and Japanese (``explain: {id: {en: [...], ja: [...]}}``), and the exit code
+of `tgtcheck run`.  Each case runs through the library and once through the
 installed command, so the two cannot drift apart.
 """
 
@@ -15,6 +17,7 @@ import pytest
 import yaml
 
 from tgtcheck.pipeline import load, run
+from tgtcheck.wording import explanation
 from tgtcheck.years import parse_year
 
 from .conftest import run_cli
@@ -39,6 +42,18 @@ def test_statuses(case: Path) -> None:
     rules = {v.target.id: v.rule for v in result.verdicts}
     for tid, rule in (exp.get("rules") or {}).items():
         assert rules[tid] == rule, tid
+    value_years = {v.target.id: v.value_year for v in result.verdicts}
+    for tid, year in (exp.get("value_years") or {}).items():
+        assert value_years[tid] == (parse_year(str(year)).value if year is not None else None), tid  # type: ignore[union-attr]
+    grades = {v.target.id: v.grade for v in result.verdicts}
+    for tid, grade in (exp.get("grades") or {}).items():
+        assert grades[tid] == grade, tid
+    by_id = {v.target.id: v for v in result.verdicts}
+    for tid, langs in (exp.get("explain") or {}).items():
+        for lang, words in langs.items():
+            text = explanation(by_id[tid], lang)
+            for w in words:
+                assert w in text, (tid, lang, w, text)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -144,3 +144,9 @@ def test_not_a_year_in_the_data_schema(text: str) -> None:
 
     schema = json.loads((Path(__file__).parents[1] / "src" / "tgtcheck" / "schema" / "data.schema.json").read_text(encoding="utf-8"))
     assert not re.search(schema["$defs"]["year"]["pattern"], text) and isinstance(parse_year(text), YearError)
+
+
+def test_one_help_for_a_bad_year() -> None:
+    from tgtcheck.diagnostics import NOT_A_YEAR
+
+    assert NOT_A_YEAR.fix == YEAR_HELP  # TGT105's fix (diagnostics) and a YearError's help (years): the same forms

@@ -8,6 +8,9 @@ The rule, first match wins (docs/language.md states it too):
    -> ``achieved``         達成
 3. as of the due year or later, some target not met
    -> ``not_achieved``     想定どおりには達成できなかった
+3b. as of the due year or later, none not met but not every target met yet
+   (judged on values from before the deadline, or waiting for values)
+   -> ``not_final``        達成年度に至ったが、判断の確定していない達成目標がある
 4. before the due year, every target met or exceeded
    -> ``on_schedule``      順調に進捗
 5. before the due year, no target behind or not_met
@@ -34,6 +37,7 @@ WORDS = {
     "not_assessable": ("not assessable yet", "判断できない（集計中等）"),
     "achieved": ("achieved", "達成"),
     "not_achieved": ("not achieved as planned", "想定どおりには達成できなかった"),
+    "not_final": ("due year reached, not final yet", "達成年度に至ったが未確定"),
     "on_schedule": ("on schedule", "順調に進捗"),
     "mostly_on_schedule": ("mostly on schedule", "概ね順調に進捗"),
     "partly_delayed": ("partly delayed", "一部に遅れが見られる"),
@@ -45,6 +49,9 @@ RULES = {
                        "全ての達成目標が集計中またはデータ不足のため判断できない"),
     "achieved": ("the due year is reached and every target is met", "達成年度に至り、全ての達成目標を達成"),
     "not_achieved": ("the due year is reached and some target is not met", "達成年度に至り、未達成の達成目標がある"),
+    "not_final": (("the due year is reached and no target is not met, but some are judged on values from before the deadline "
+                   "or still wait for values"),
+                  "達成年度に至り未達成の達成目標はないが、期限前の値で判断したもの、または値を待つものがある"),
     "on_schedule": ("every target is already met", "全ての達成目標を既に達成"),
     "mostly_on_schedule": ("no target is behind or not met", "遅れている・未達成の達成目標がない"),
     "partly_delayed": ("fewer than half of the judged targets are behind or not met",
@@ -79,7 +86,7 @@ def assess_statuses(statuses: list[Status], as_of: int, due: int | None) -> Asse
     if judged == 0:
         key = "not_assessable"
     elif due is not None and as_of >= due:
-        key = "achieved" if met == len(statuses) else "not_achieved"
+        key = "achieved" if met == len(statuses) else "not_achieved" if counts[Status.NOT_MET] else "not_final"
     elif failing == 0:
         key = "on_schedule" if met == len(statuses) else "mostly_on_schedule"
     elif failing * 2 < judged:

@@ -14,7 +14,46 @@ import functools
 from fractions import Fraction
 
 from .dataset import Dataset, Series
-from .diagnostics import Diagnostic, Location, Severity, Span
+from .diagnostics import (
+    ABOUT_WITHOUT_TOLERANCE,
+    CONSTANT_CYCLE,
+    COUNT_OF_PERCENT,
+    DEADLINE_BEFORE_BASE,
+    DIRECTION_CONTRADICTS,
+    DUPLICATE_CLAUSE,
+    DUPLICATE_DECLARATION,
+    DUPLICATE_TARGET,
+    HEADER_INCOMPLETE,
+    HEISEI_AFTER_ITS_END,
+    INDICATOR_AS_NUMBER,
+    NO_DATA,
+    NO_DEADLINE,
+    NOT_A_YEAR,
+    PERCENT_AND_COUNT,
+    PERCENT_MISMATCH,
+    REVERSED_PERIOD,
+    REVERSED_RANGE,
+    TOLERANCE_KIND,
+    TOO_DEEP,
+    TREND_AS_NUMBER,
+    UNDECLARED_DATA,
+    UNEXPECTED_TOKEN,
+    UNKNOWN_DIRECTION,
+    UNKNOWN_FUNCTION,
+    UNKNOWN_JUDGE,
+    UNKNOWN_METHOD,
+    UNKNOWN_NAME,
+    UNKNOWN_YEAR_KIND,
+    UNUSED,
+    WRONG_ARGUMENT_COUNT,
+    WRONG_ARGUMENT_KIND,
+    YEAR_AS_NUMBER,
+    Code,
+    Diagnostic,
+    Location,
+    Span,
+)
+from .direction import DIRECTIONS, implied_direction, indicator_of
 from .functions import FUNCTIONS, Kind, suggest
 from .methods import METHODS
 from .nodes import (
@@ -52,14 +91,16 @@ class Checker:
         self.used: set[str] = set()
 
     # -- reporting
-    def report(self, code: str, message: str, span: Span, help: str | None = None, severity: Severity = Severity.ERROR) -> None:
-        self.diags.append(Diagnostic(code, severity, message, Location(self.file, span), help))
+    def report(self, code: Code, span: Span, help: str | None = None, message: str | None = None, **fields: object) -> None:
+        """One diagnostic: the code's message template filled with ``fields``, or a variant's own ``message``."""
+        text = message if message is not None else code.text(**fields)
+        self.diags.append(Diagnostic(code.code, code.severity, text, Location(self.file, span), help))
 
     # -- the pass
     def run(self) -> list[Diagnostic]:
         spec = self.spec
         for clause, span in spec.duplicates:
-            self.report("TGT209", f"`{clause}` is given twice; the first one counts", span, "remove one of them")
+            self.report(DUPLICATE_CLAUSE, span, "remove one of them", clause=clause)
         self.policy_header()
         for decl in spec.declarations:
             if isinstance(decl, (Indicator, Constant)):
@@ -69,8 +110,7 @@ class Checker:
         for target in spec.targets:
             if target.id in seen:
                 first = seen[target.id].span
-                self.report("TGT202", f"target id \"{target.id}\" is already used by the target on line {first.line}",
-                            target.id_span, "give each target its own id")
+                self.report(DUPLICATE_TARGET, target.id_span, "give each target its own id", id=target.id, line=first.line)
             else:
                 seen[target.id] = target
             self.target(target)
@@ -83,13 +123,12 @@ class Checker:
         p = self.spec.policy
         for name, year in (("base", p.base), ("due", p.due)):
             if year is None:
-                self.report("TGT220", f"the policy header has no {name} year", p.span,
-                            f"add `{name} H13`-style clause to the policy header (基準年度 / 達成年度)")
+                self.report(HEADER_INCOMPLETE, p.span, f"add `{name} H13`-style clause to the policy header (基準年度 / 達成年度)", clause=name)
             else:
                 self.year(year)
         if p.base and p.due and p.base.value and p.due.value and p.due.value < p.base.value:
-            self.report("TGT203", f"the due year {p.due.text} is before the base year {p.base.text}", p.due.span,
-                        "the due year (達成年度) must not be before the base year (基準年度)")
+            self.report(DEADLINE_BEFORE_BASE, p.due.span, "the due year (達成年度) must not be before the base year (基準年度)",
+                        message=f"the due year {p.due.text} is before the base year {p.base.text}")
         self.method(p.method, p.span)
         self.word("judge", p.judge, p.span)
         self.word("years", p.years, p.span)
@@ -102,19 +141,38 @@ class Checker:
             forms = [f"`{clause} {k}`" for k in known]
             fix = f"write {', '.join(forms[:-1])} or {forms[-1]}"
             best = suggest(value, list(known))
-            self.report(code, f"unknown {meaning} '{value}' in `{clause} {value}`; known: {', '.join(known)}", span,
-                        f"did you mean `{clause} {best}`? {fix}" if best else fix)
+            self.report(code, span, f"did you mean `{clause} {best}`? {fix}" if best else fix,
+                        message=f"unknown {meaning} '{value}' in `{clause} {value}`; known: {', '.join(known)}")
+
+    def direction(self, t: Target) -> None:
+        """A declared desirable direction (`better`) must agree with a comparison or trend (a range takes any)."""
+        cond = t.condition
+        if isinstance(cond, Between):
+            return
+        declared, where = t.better, "the target"
+        if declared is None:
+            if isinstance(cond, Trend):
+                first = cond.call.args[0] if cond.call.args else None
+                name = first.name if isinstance(first, Ref) else None
+            else:
+                name = indicator_of(cond.left)
+            ind = next((i for i in self.spec.indicators if i.id == name), None) if name else None
+            declared, where = (ind.better, f"indicator {name}") if ind is not None else (None, "")
+        implied = implied_direction(cond)
+        if declared in DIRECTIONS and implied is not None and declared != implied:
+            stated = "increasing/decreasing" if isinstance(cond, Trend) else f"`{cond.op}`"
+            self.report(DIRECTION_CONTRADICTS, cond.span, f"reverse the comparison, or declare `better {implied}` on the target",
+                        where=where, declared=declared, stated=stated, wants=_WANTS[implied])
 
     def method(self, name: str | None, span: Span) -> None:
         if name is not None and name not in METHODS:
-            self.report("TGT210", f"unknown evaluation method '{name}'; known: {', '.join(sorted(METHODS))}", span,
-                        _did_you_mean(name, list(METHODS)))
+            self.report(UNKNOWN_METHOD, span, _did_you_mean(name, list(METHODS)), name=name, known=", ".join(sorted(METHODS)))
 
     def declare(self, decl: Indicator | Constant) -> None:
         if decl.id in self.indicators or decl.id in self.constants:
             other = self.indicators.get(decl.id) or self.constants[decl.id]
-            self.report("TGT208", f"'{decl.id}' is already declared on line {other.span.line}", decl.span,
-                        "declare each indicator and constant once, with its own name")
+            self.report(DUPLICATE_DECLARATION, decl.span, "declare each indicator and constant once, with its own name",
+                        name=decl.id, line=other.span.line)
             return
         if isinstance(decl, Indicator):
             self.indicators[decl.id] = decl
@@ -131,8 +189,8 @@ class Checker:
         for name in order:
             const = self.constants[name]
             if name in cycles:
-                self.report("TGT221", f"constant '{name}' depends on itself ({' -> '.join(cycles[name])})", const.span,
-                            "define constants from numbers and other constants, without a cycle")
+                self.report(CONSTANT_CYCLE, const.span, "define constants from numbers and other constants, without a cycle",
+                            name=name, cycle=" -> ".join(cycles[name]))
             self.constant_kinds[name] = self.constant_kind(const)
         for const in self.spec.constants:
             if self.constants.get(const.id) is not const:  # a second declaration (TGT208): its value is still checked
@@ -140,19 +198,18 @@ class Checker:
 
     def constant_kind(self, const: Constant) -> Kind:
         if deeper_than(const.value):
-            self.report("TGT108", f"constant '{const.id}' is nested more than {MAX_DEPTH} levels deep", const.span,
-                        "simplify the expression")
+            self.report(TOO_DEEP, const.span, "simplify the expression", what=f"constant '{const.id}'", depth=MAX_DEPTH)
             return Kind.NUMBER
         return self.kind(const.value, in_constant=(const.id,))
 
     def target(self, t: Target) -> None:
         if deeper_than(t.condition):
-            self.report("TGT108", f"the condition of target \"{t.id}\" is nested more than {MAX_DEPTH} levels deep", t.span,
-                        "simplify the expression")
+            self.report(TOO_DEEP, t.span, "simplify the expression", what=f'the condition of target "{t.id}"', depth=MAX_DEPTH)
             return
         self.method(t.method, t.span)
         self.word("better", t.better, t.span)
         self.word("judge", t.judge, t.span)
+        self.direction(t)
         base = t.base or self.spec.policy.base
         if t.base is not None:
             self.year(t.base)
@@ -170,39 +227,36 @@ class Checker:
             self.same_kind(k, high, cond.high.span, "between")
             lo, hi = self.fold(cond.low), self.fold(cond.high)
             if lo is not None and hi is not None and lo > hi:
-                self.report("TGT214", "the range is reversed: its lower bound is above its upper bound", cond.span,
-                            "write `between LOW and HIGH` with the smaller number first")
+                self.report(REVERSED_RANGE, cond.span, "write `between LOW and HIGH` with the smaller number first")
             if cond.approx is not None:
                 self.approx(cond.approx.tolerance, low, cond.approx.span)
         sched = t.schedule
         if isinstance(sched, Deadline):
             self.year(sched.year)
             if base is not None and base.value and sched.year.value and sched.year.value < base.value:
-                self.report("TGT203", f"the deadline {sched.year.text} is before the base year {base.text}", sched.year.span,
-                            "move the deadline after the base year, or give the target its own `base YEAR`")
+                self.report(DEADLINE_BEFORE_BASE, sched.year.span, "move the deadline after the base year, or give the target its own `base YEAR`",
+                            deadline=sched.year.text, base=base.text)
         elif isinstance(sched, EveryYear):
             self.year(sched.start)
             if sched.end is not None:
                 self.year(sched.end)
                 if sched.start.value and sched.end.value and sched.end.value < sched.start.value:
-                    self.report("TGT215", f"the period ends ({sched.end.text}) before it starts ({sched.start.text})", sched.span,
-                                "write `every year from START to END` with the earlier year first")
+                    self.report(REVERSED_PERIOD, sched.span, "write `every year from START to END` with the earlier year first",
+                                end=sched.end.text, start=sched.start.text)
         elif self.strict and not isinstance(cond, Trend):
-            self.report("TGT218", f"target \"{t.id}\" has no deadline", cond.span,
-                        "add `by YEAR` (or `every year from YEAR`)", Severity.WARNING)
+            self.report(NO_DEADLINE, cond.span, "add `by YEAR` (or `every year from YEAR`)", id=t.id)
         if self.strict:
             approx = getattr(cond, "approx", None)
             if approx is not None and approx.tolerance is None:
-                self.report("TGT219", "`about` without a tolerance is judged exactly", approx.span,
-                            "state how much is close enough: `about 10 ± 1`", Severity.WARNING)
+                self.report(ABOUT_WITHOUT_TOLERANCE, approx.span, "state how much is close enough: `about 10 ± 1`")
 
     def approx(self, tolerance: Expr | None, threshold_kind: Kind, span: Span) -> None:
         if tolerance is None:
             return
         k = self.kind(tolerance)
         if k in (Kind.NUMBER, Kind.PERCENT) and threshold_kind in (Kind.NUMBER, Kind.PERCENT) and k != threshold_kind:
-            self.report("TGT213", f"the tolerance is a {k.value} but the threshold is a {threshold_kind.value}", tolerance.span,
-                        "give the tolerance in the threshold's kind: `about 30% ± 3%`, `about 10 ± 1`")
+            self.report(TOLERANCE_KIND, tolerance.span, "give the tolerance in the threshold's kind: `about 30% ± 3%`, `about 10 ± 1`",
+                        kind=k.value, threshold=threshold_kind.value)
 
     def trend(self, cond: Trend) -> None:
         call = cond.call
@@ -210,8 +264,8 @@ class Checker:
         if sig is None or sig.result is not Kind.TREND:
             self.kind(call)
             if sig is not None:
-                self.report("TGT102", f"{call.func}(…) is a number, not a condition", call.span,
-                            f"compare it with a threshold: {call.func}(…) >= 10")
+                self.report(UNEXPECTED_TOKEN, call.span, f"compare it with a threshold: {call.func}(…) >= 10",
+                            message=f"{call.func}(…) is a number, not a condition")
             return
         self.kind(call, allow_trend=True)
 
@@ -219,15 +273,14 @@ class Checker:
         numeric = (Kind.NUMBER, Kind.PERCENT)
         if a in numeric and b in numeric and a != b:
             pct, other = ("left", "right") if a is Kind.PERCENT else ("right", "left")
-            self.report("TGT204", f"a percent is compared with a count or amount ({pct} side is a percent, {other} side is not)", span,
-                        "write both sides as percents (30%) or both as plain numbers")
+            self.report(PERCENT_AND_COUNT, span, "write both sides as percents (30%) or both as plain numbers", percent=pct, other=other)
 
     def year(self, y: Year) -> None:
         checked = _checked_year(y.text)
         if isinstance(checked, YearError):
-            self.report("TGT105", checked.message, y.span, checked.help)
+            self.report(NOT_A_YEAR, y.span, checked.help, message=checked.message)
         elif checked.warning:
-            self.report("TGT106", checked.warning, y.span, "write the Reiwa year to avoid confusion", Severity.WARNING)
+            self.report(HEISEI_AFTER_ITS_END, y.span, "write the Reiwa year to avoid confusion", message=checked.warning)
 
     def fold(self, e: Expr) -> Fraction | None:
         """The value of an expression made of numbers and constants only."""
@@ -244,7 +297,7 @@ class Checker:
         if isinstance(e, Year):
             self.year(e)
             if not in_constant:
-                self.report("TGT212", f"the year {e.text} is used as a number", e.span, "years go only where a function asks for one: value(x, H13)")
+                self.report(YEAR_AS_NUMBER, e.span, "years go only where a function asks for one: value(x, H13)", year=e.text)
             return Kind.YEAR
         if isinstance(e, Ref):
             return self.ref(e, in_constant)
@@ -268,8 +321,8 @@ class Checker:
             return Kind.ANY
         if e.op in "+-":
             if a != b:
-                self.report("TGT204", f"a percent and a count or amount are combined with {e.op}", e.span,
-                            "add or subtract numbers of one kind: 30% + 5%, or 10 + 5")
+                self.report(PERCENT_AND_COUNT, e.span, "add or subtract numbers of one kind: 30% + 5%, or 10 + 5",
+                            message=f"a percent and a count or amount are combined with {e.op}")
                 return Kind.ANY
             return a
         if e.op == "*":
@@ -283,35 +336,33 @@ class Checker:
             return self.constant_kinds.get(e.name, Kind.NUMBER)  # those it uses come first (constant_kinds_in_order)
         if e.name in self.indicators:
             if in_constant:
-                self.report("TGT216", f"constant '{in_constant[-1]}' reads indicator '{e.name}'; a constant is a fixed number", e.span,
-                            "use the indicator in the target's condition instead")
+                self.report(INDICATOR_AS_NUMBER, e.span, "use the indicator in the target's condition instead",
+                            message=f"constant '{in_constant[-1]}' reads indicator '{e.name}'; a constant is a fixed number")
             else:
-                self.report("TGT216", f"'{e.name}' is an indicator, not a number", e.span,
-                            f"write value({e.name}) or count({e.name}) for its value")
+                self.report(INDICATOR_AS_NUMBER, e.span, f"write value({e.name}) or count({e.name}) for its value", name=e.name)
             return Kind.INDICATOR
         names = list(self.indicators) + list(self.constants)
-        self.report("TGT201", f"unknown indicator or constant '{e.name}'", e.span, _did_you_mean(e.name, names, declare=True))
+        self.report(UNKNOWN_NAME, e.span, _did_you_mean(e.name, names, declare=True), name=e.name)
         return Kind.ANY
 
     def call(self, e: Call, allow_trend: bool, in_constant: tuple[str, ...]) -> Kind:
         sig = FUNCTIONS.get(e.func)
         if sig is None:
             hint = _did_you_mean(e.func, list(FUNCTIONS))
-            self.report("TGT205", f"unknown function '{e.func}'; known: {', '.join(FUNCTIONS)}", e.func_span, hint)
+            self.report(UNKNOWN_FUNCTION, e.func_span, hint, name=e.func, known=", ".join(FUNCTIONS))
             for a in e.args:
                 if not isinstance(a, (Ref, Year)):
                     self.kind(a, in_constant=in_constant)
             return Kind.ANY
         if in_constant:
-            self.report("TGT216", f"constant '{in_constant[-1]}' calls {e.func}(…); a constant is a fixed number", e.span,
-                        "use the function in the target's condition instead")
+            self.report(INDICATOR_AS_NUMBER, e.span, "use the function in the target's condition instead",
+                        message=f"constant '{in_constant[-1]}' calls {e.func}(…); a constant is a fixed number")
         if sig.result is Kind.TREND and not allow_trend:
-            self.report("TGT211", f"{e.func}(…) is a condition on its own, not a number", e.span,
-                        f"write it as the whole condition: target \"…\" \"…\" {e.func}(x)")
+            self.report(TREND_AS_NUMBER, e.span, f"write it as the whole condition: target \"…\" \"…\" {e.func}(x)", name=e.func)
         if not sig.min_args <= len(e.args) <= len(sig.params):
             n = f"{sig.min_args}" if sig.min_args == len(sig.params) else f"{sig.min_args} to {len(sig.params)}"
-            self.report("TGT206", f"{e.func} takes {n} argument{'s' if len(sig.params) > 1 else ''}, got {len(e.args)}", e.span,
-                        f"write {sig.usage()}")
+            self.report(WRONG_ARGUMENT_COUNT, e.span, f"write {sig.usage()}",
+                        name=e.func, n=n, s="s" if len(sig.params) > 1 else "", got=len(e.args))
         indicator: Indicator | None = None
         for param, arg in zip(sig.params, e.args, strict=False):
             if param.kind is Kind.INDICATOR:
@@ -322,14 +373,15 @@ class Checker:
                 if isinstance(arg, Ref) and arg.name in self.indicators:
                     self.used.add(arg.name)
                     if self.indicators[arg.name].is_percent:
-                        self.report("TGT204", f"'{arg.name}' is measured in %; ratio() needs counts or amounts", arg.span,
-                                    "divide counts, not percents")
+                        self.report(PERCENT_AND_COUNT, arg.span, "divide counts, not percents",
+                                    message=f"'{arg.name}' is measured in %; {e.func}() needs counts or amounts")
                 else:
                     k = self.kind(arg, in_constant=in_constant)
                     if k is Kind.PERCENT:
-                        self.report("TGT207", f"the {param.name} of ratio() is a percent", arg.span, "ratio() divides counts or amounts")
-        if e.func == "count" and indicator is not None and indicator.is_percent:
-            self.report("TGT222", f"count() of '{indicator.id}', which is measured in %", e.span, f"write value({indicator.id})")
+                        self.report(WRONG_ARGUMENT_KIND, arg.span, f"{e.func}() takes counts or amounts",
+                                    message=f"the {param.name} of {e.func}() is a percent")
+        if sig.result is Kind.NUMBER and indicator is not None and indicator.is_percent:  # a count of a percent
+            self.report(COUNT_OF_PERCENT, e.span, f"write value({indicator.id})", name=e.func, indicator=indicator.id)
         if sig.result is Kind.OF_INDICATOR:
             if indicator is None:
                 return Kind.ANY  # the argument's problem is already reported
@@ -342,15 +394,14 @@ class Checker:
             if arg.name in self.indicators:
                 return self.indicators[arg.name]
             if arg.name in self.constants:
-                self.report("TGT207", f"'{arg.name}' is a constant; {e.func}() needs an indicator", arg.span,
-                            "pass an indicator declared with `indicator`")
+                self.report(WRONG_ARGUMENT_KIND, arg.span, "pass an indicator declared with `indicator`",
+                            message=f"'{arg.name}' is a constant; {e.func}() needs an indicator")
                 return None
             names = list(self.indicators)
             hint = _did_you_mean(arg.name, names) or f"declare it with `indicator {arg.name} \"…\"`"
-            self.report("TGT201", f"unknown indicator '{arg.name}'", arg.span, hint)
+            self.report(UNKNOWN_NAME, arg.span, hint, message=f"unknown indicator '{arg.name}'")
             return None
-        self.report("TGT207", f"the {name} of {e.func}() must be an indicator name", arg.span,
-                    f"write {FUNCTIONS[e.func].usage()}")
+        self.report(WRONG_ARGUMENT_KIND, arg.span, f"write {FUNCTIONS[e.func].usage()}", param=name, name=e.func, kind="an indicator name")
         return None
 
     def year_arg(self, e: Call, name: str, arg: Expr) -> None:
@@ -359,13 +410,13 @@ class Checker:
         elif isinstance(arg, Number) and not arg.percent and arg.value.denominator == 1:
             self.year(Year(int(arg.value), arg.text, span=arg.span))
         else:
-            self.report("TGT207", f"the {name} of {e.func}() must be a year", arg.span, "write a year: H13, 2001 or FY2001")
+            self.report(WRONG_ARGUMENT_KIND, arg.span, "write a year: H13, 2001 or FY2001", param=name, name=e.func, kind="a year")
 
     def lint_unused(self) -> None:
         for name, decl in list(self.indicators.items()) + list(self.constants.items()):
             if name not in self.used:
                 what = "indicator" if isinstance(decl, Indicator) else "constant"
-                self.report("TGT217", f"{what} '{name}' is never used", decl.span, "remove it or use it in a target", Severity.WARNING)
+                self.report(UNUSED, decl.span, "remove it or use it in a target", what=what, name=name)
 
 
 def check(spec: Spec, file: str, strict: bool = False) -> list[Diagnostic]:
@@ -380,13 +431,13 @@ def check_data(spec: Spec, spec_file: str, data: Dataset, strict: bool = False) 
     for ind in spec.indicators:
         if ind.id not in data.series:
             hint = _did_you_mean(ind.id, list(data.series))
-            diags.append(Diagnostic("TGT310", Severity.ERROR, f"indicator '{ind.id}' has no row in {data.file}",
+            diags.append(Diagnostic(NO_DATA.code, NO_DATA.severity, NO_DATA.text(indicator=ind.id, file=data.file),
                                     Location(spec_file, ind.span), hint or f"add `{ind.id}:` with its values under `indicators:`",
                                     (Location(data.file),)))
         elif ind.is_percent != _data_is_percent(data.series[ind.id]):
             series = data.series[ind.id]
             said = "in %" if ind.is_percent else f"in {ind.unit!r}" if ind.unit else "not in %"
-            diags.append(Diagnostic("TGT312", Severity.ERROR,
+            diags.append(Diagnostic(PERCENT_MISMATCH.code, PERCENT_MISMATCH.severity,
                                     f"indicator '{ind.id}' is {said} in the spec, but its data says "
                                     f"{'kind: percent / unit %' if not ind.is_percent else 'it is not a percent'}",
                                     Location(spec_file, ind.span),
@@ -396,7 +447,7 @@ def check_data(spec: Spec, spec_file: str, data: Dataset, strict: bool = False) 
     if strict:
         for sid, series in data.series.items():
             if sid not in declared:
-                diags.append(Diagnostic("TGT311", Severity.WARNING, f"{data.file} has data for '{sid}', which the spec does not declare",
+                diags.append(Diagnostic(UNDECLARED_DATA.code, UNDECLARED_DATA.severity, UNDECLARED_DATA.text(file=data.file, indicator=sid),
                                         Location(data.file, series.span, f"indicators.{sid}"), "declare it or remove the row",
                                         (Location(spec_file, spec.policy.span),)))
     return diags
@@ -409,7 +460,9 @@ def _data_is_percent(series: Series) -> bool:
 
 
 # the code and the words for an unknown value of each word clause (nodes.CLAUSE_WORDS)
-_WORD_CODES = {"better": ("TGT223", "direction"), "judge": ("TGT224", "value to judge"), "years": ("TGT225", "kind of year")}
+_WORD_CODES = {"better": (UNKNOWN_DIRECTION, "direction"), "judge": (UNKNOWN_JUDGE, "value to judge"), "years": (UNKNOWN_YEAR_KIND, "kind of year")}
+# what a condition of each implied direction asks for, in TGT230's message
+_WANTS = {"higher": "higher values", "lower": "lower values", "within": "a value at its target, neither higher nor lower"}
 
 
 def _did_you_mean(name: str, candidates: list[str], declare: bool = False) -> str | None:

@@ -15,6 +15,7 @@ import argparse
 import importlib
 import os
 import sys
+from collections.abc import Collection
 
 from . import __version__
 
@@ -36,19 +37,31 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Collection[str] = COMMANDS) -> argparse.ArgumentParser:
+    """The parser, with the options of ``commands`` (each one's module is imported for them).
+
+    The other commands are listed by name and help text alone, so `tgtcheck run` never imports
+    the modules of `fmt`, `diff` or `report` (nor difflib, tempfile, subprocess they use).
+    """
     parser = _Parser(prog="tgtcheck", description="Policy targets as code, checked against the numbers.")
     parser.add_argument("--version", action="version", version=f"tgtcheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (module, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
-        importlib.import_module(module).add_arguments(p)
+        if name in commands:
+            importlib.import_module(module).add_arguments(p)
         p.set_defaults(_module=module)
     return parser
 
 
+def _command_in(argv: list[str]) -> tuple[str, ...]:
+    """The subcommand named on the command line: the first word that is not an option (the top level takes no values)."""
+    return tuple(a for a in argv if not a.startswith("-"))[:1]
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(_command_in(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)

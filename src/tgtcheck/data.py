@@ -33,23 +33,20 @@ import stat
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple
 
+from .data_tree import Path, Positions, Tree, did_you_mean, dotted
 from .dataset import Cell, Dataset, Marker, Series, Value
 from .diagnostics import CODES, Diagnostic, Location, Severity, Span
 from .years import YearError, parse_year
 
 DATA_SUFFIXES: tuple[str, ...] = (".yaml", ".yml", ".json", ".csv")
 MAX_DATA_BYTES = 64 * 1024 * 1024
-MAX_DEPTH = 32  # nesting of mappings/lists; real data needs 5
 MAX_EXPONENT = 100  # |decimal exponent| of a value: 1e999999999 would exhaust memory as a Fraction
 KINDS: tuple[str, ...] = ("count", "amount", "percent")
 TOP_FIELDS: tuple[str, ...] = ("indicators", "notes", "$schema")
 INDICATOR_FIELDS: tuple[str, ...] = ("label", "unit", "kind", "footnote", "values", "notes")
 TEXT_FIELDS: tuple[str, ...] = ("label", "unit", "footnote")
-
-Path = tuple[str, ...]
-Tree = Any  # dict[str, Tree] | list[Tree] | int | Decimal | str | None | (anything YAML builds)
 
 NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # text values: full-width digits, signs and separators read as ASCII, one for one
@@ -64,16 +61,6 @@ _MARKERS: dict[str, Marker] = {
     "n/a": Marker.NOT_APPLICABLE, "-": Marker.NOT_APPLICABLE, "": Marker.UNKNOWN,
 }
 VALUE_HELP = CODES["TGT303"].fix
-
-
-class Positions(Protocol):
-    """Where things are in the file a tree came from."""
-
-    def span(self, path: Path, key: bool = False) -> Span | None:
-        """The span of the value at ``path`` (of its key with ``key=True``); error path only."""
-
-    def spans(self, mapping: dict[str, Any], path: Path, key: bool) -> dict[str, Span] | None:
-        """Spans of every entry of ``mapping`` (keys or values) at once, for the happy path."""
 
 
 def load_data(path: str) -> tuple[Dataset | None, list[Diagnostic]]:
@@ -208,17 +195,6 @@ def describe(raw: Any) -> str:
             return "a list (in YAML a lone - starts a list: write '-' in quotes, or －)"
         return "a list"
     return f"a {type(raw).__name__} ({raw})"
-
-
-def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
-    import difflib
-
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return found[0] if found else None
-
-
-def dotted(path: Path) -> str | None:
-    return ".".join(path) if path else None
 
 
 class _Builder:

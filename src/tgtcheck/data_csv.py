@@ -23,7 +23,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from .data import Path, Tree, did_you_mean, dotted
+from .data_tree import Path, Tree, did_you_mean, dotted
 from .diagnostics import CODES, Diagnostic, Location, Severity, Span
 from .years import YearError, parse_year
 

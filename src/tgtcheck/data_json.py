@@ -21,7 +21,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from .data import Path, Tree, dotted
+from .data_tree import Path, Tree, dotted
 from .diagnostics import CODES, Diagnostic, Location, Severity, Span
 
 _CONSTANTS = {"NaN": "NaN", "Infinity": "Infinity", "-Infinity": "-Infinity"}

@@ -24,7 +24,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from .data import MAX_DEPTH, Path, Tree, dotted
+from .data_tree import MAX_DEPTH, Path, Tree, dotted
 from .diagnostics import CODES, Diagnostic, Location, Severity, Span
 
 MAX_NODES = 2_000_000  # ~700 MB of composed nodes; 10,000 indicators x 20 years is 500,000

@@ -62,6 +62,11 @@ class Dataset:
     series: dict[str, Series]
     notes: dict[str, str] = field(default_factory=dict)  # free footnotes of the table (※1 …)
 
+    def first_year(self) -> int | None:
+        """The earliest year that has any entry (number or marker) in any row."""
+        years = [min(s.cells) for s in self.series.values() if s.cells]
+        return min(years) if years else None
+
     def latest_year(self) -> int | None:
         """The latest year that has any entry (number or marker) in any row."""
         years = [y for s in self.series.values() for y in s.cells]

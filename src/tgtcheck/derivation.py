@@ -24,67 +24,17 @@ from typing import Any
 
 from .dataset import Dataset, Marker
 from .evaluate import Evaluator, Step, Verdict
+from .functions import FUNCTIONS
+from .methods import FACT_WORDS, GRADE_WORDS, METHODS
 from .nodes import Between, BinOp, Call, Compare, Constant, Expr, Neg, Ref, Spec, Trend
 from .printer import condition_text, expr_text, schedule_text
-from .wording import MARKER_WORDS, number, status_word
+from .rules import RULES as _RULES
+from .wording import MARKER_WORDS, REL_EN, REL_JA, fact_text, number, ratio_text, relation, status_word
 from .years import era_label, label
 
-# rule id -> (English, Japanese): what the row of the evaluator's rule table means
-RULES: dict[str, tuple[str, str]] = {
-    "met.holds": ("the condition holds in the judged year (the as-of year, or the deadline if that came first), so the target is met",
-                  "判断年度（評価年度、ただし期限を過ぎていれば期限の年度）に条件を満たしているので達成"),
-    "met.every_year": ("the condition held in every year of the period judged so far, so the target is met",
-                       "これまでの期間の毎年度に条件を満たしているので達成"),
-    "met.trend": ("every yearly value moved in the required direction from the year before, so the target is met",
-                  "毎年度、前年度から求められた方向に変化しているので達成"),
-    "exceeded.above_range": ("the value is above the range's upper bound plus its tolerance, so the target is exceeded",
-                             "範囲の上限（許容幅を含む）を超えているので上限超過"),
-    "on_track.on_line": (("before the deadline the condition does not hold yet, but the value is at or ahead of the progress line's "
-                         "expectation for the as-of year, so the target is on track"),
-                         "期限前で条件は未達だが、評価年度の進捗直線上の見込み値以上に進んでいるので順調に進捗"),
-    "on_track.not_started": ("the every-year period has not started by the as-of year, so there is nothing to judge yet",
-                             "毎年度の期間が評価年度までに始まっていないので、まだ判断の対象がない"),
-    "behind.below_line": (("before the deadline the condition does not hold yet, and the value is behind the progress line's "
-                          "expectation for the as-of year, so the target is behind"),
-                          "期限前で条件は未達、評価年度の進捗直線上の見込み値に届いていないので遅れ"),
-    "behind.trend_broken": (("the value failed to move in the required direction in some year, and the deadline is still ahead, "
-                            "so the target is behind"),
-                            "求められた方向に変化しなかった年度があり、期限はまだ先なので遅れ"),
-    "not_met.no_deadline": ("the condition does not hold and the target has no deadline to progress towards, so it is not met",
-                            "条件を満たしておらず、進捗を測る期限もないので未達成"),
-    "not_met.deadline_reached": ("the deadline is reached and the condition does not hold in the deadline year, so the target is not met",
-                                 "期限に至り、期限の年度に条件を満たしていないので未達成"),
-    "not_met.year_broken": ("the condition failed in at least one year of the every-year period, so the target is not met",
-                            "毎年度の期間中に条件を満たさない年度があるので未達成"),
-    "not_met.trend_broken": (("the value failed to move in the required direction in some year, and the deadline is reached "
-                             "(or there is none), so the target is not met"),
-                             "求められた方向に変化しなかった年度があり、期限に至っている（または期限がない）ので未達成"),
-    "pending.value_pending": ("a value the condition needs is still being tallied (集計中), so the target is pending",
-                              "条件の判断に必要な値が集計中なので集計中"),
-    "pending.line_pending": (("the condition does not hold yet and the base-year value of the progress line is still being tallied "
-                             "(集計中), so the target is pending"),
-                             "条件は未達で、進捗直線の基準年度の値が集計中なので集計中"),
-    "insufficient.value_missing": ("a value the condition needs is missing (no entry, － or empty), so the target cannot be judged",
-                                   "条件の判断に必要な値がない（データなし、－、空欄）のでデータ不足"),
-    "insufficient.line_missing": (("the condition does not hold yet and the base-year value of the progress line is missing, "
-                                  "so progress cannot be judged"),
-                                  "条件は未達で、進捗直線の基準年度の値がないのでデータ不足"),
-    "insufficient.undefined": (("a computation is undefined (a division by zero, such as growth from a base of 0), "
-                               "so the target cannot be judged"),
-                               "計算が定義されない（0による割り算、基準値0からの増加率など）のでデータ不足"),
-    "insufficient.no_base_year": (("the condition does not hold yet and neither the target nor the policy gives a base year "
-                                  "to draw the progress line from"),
-                                  "条件は未達で、進捗直線を引く基準年度が目標にも施策にもない"),
-    "insufficient.trend_points": ("a trend needs numbers for at least two years, and there are fewer",
-                                  "増減の判断には2年度以上の数値が必要だが、足りない"),
-}
-
-# whether the condition held in the judged year, as the rule says (None: it could not be computed)
-HOLDS: dict[str, bool | None] = {
-    "met.holds": True, "met.every_year": True, "exceeded.above_range": False, "on_track.on_line": False,
-    "behind.below_line": False, "not_met.no_deadline": False, "not_met.deadline_reached": False,
-    "pending.line_pending": False, "insufficient.line_missing": False, "insufficient.no_base_year": False,
-}
+# rule id -> (English, Japanese) and whether the condition held: read from the one rule table (rules.py)
+RULES: dict[str, tuple[str, str]] = {r.id: (r.en, r.ja) for r in _RULES.values()}
+HOLDS: dict[str, bool | None] = {r.id: r.holds for r in _RULES.values()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +101,10 @@ class Derivation:
     def rule(self) -> str:
         return self.verdict.rule
 
+    @property
+    def ratios(self) -> bool:
+        return self.verdict.achievement is not None or self.verdict.progress is not None
+
 
 def rule_text(rule: str, lang: str = "en") -> str:
     words = RULES.get(rule)
@@ -209,15 +163,12 @@ def _children(e: Expr) -> list[Expr]:
 
 
 def _step(s: Step, ev: Evaluator) -> StepFact:
-    formula = None
-    call = s.call
-    if call is not None and len(s.inputs) == 2:
-        a, b = s.inputs
-        pa = pb = bool(call.args) and ev.is_percent(Call("value", call.args[:1]))
-        if call.func == "ratio":
-            pa, pb = ev.is_percent(call.args[0]), ev.is_percent(call.args[1])
-        x, y = _plain(a, pa), _plain(b, pb)
-        formula = {"growth": f"({x} - {y}) / {y}", "change": f"{x} - {y}", "ratio": f"{x} / {y}"}.get(call.func)
+    """One computation, with its formula in numbers from the function's record (``Function.formula``)."""
+    call, formula = s.call, None
+    fn = FUNCTIONS.get(call.func) if call is not None else None
+    if fn is not None and fn.formula is not None and len(s.inputs) == len(fn.formula.of):
+        shown = [_plain(x, i is not None and ev.argument_percent(call, i)) for x, i in zip(s.inputs, fn.formula.of, strict=True)]
+        formula = fn.formula.template.format(*shown)
     return StepFact(s.text, s.year, formula, s.result, s.percent)
 
 
@@ -239,12 +190,13 @@ def exact(x: Fraction | None, percent: bool = False) -> str:
 def _line(v: Verdict, op: str | None) -> LineFact | None:
     if v.base_year is None or v.base_value is None or v.goal is None or v.expected is None or v.deadline is None:
         return None
-    year = max(v.base_year, min(v.as_of, v.deadline))
+    year = v.value_year if v.value_year is not None else max(v.base_year, min(v.as_of, v.deadline))
     p = v.percent
     goal_formula = None
     if v.tolerance and v.threshold is not None:
-        sign = "+" if op in ("<=", "<") else "-"
-        goal_formula = f"{number(v.threshold, p)} {sign} {number(v.tolerance, p)}"
+        falling = op in ("<=", "<") or (op == "between" and v.direction == "lower")
+        bound = v.upper if op == "between" and v.direction == "lower" and v.upper is not None else v.threshold
+        goal_formula = f"{number(bound, p)} {'+' if falling else '-'} {number(v.tolerance, p)}"
     formula = None
     if v.method == "linear":
         formula = (f"{_plain(v.base_value, p)} + ({_plain(v.goal, p)} - {_plain(v.base_value, p)}) × "
@@ -274,6 +226,8 @@ def render_text(d: Derivation, lang: str = "en") -> str:
     when = [f"{h('as_of')} {y(v.as_of)}"]
     if v.judged_year is not None and v.judged_year != v.as_of:
         when.append(("判断年度 " if ja else "judged in ") + y(v.judged_year))
+    if v.value_year is not None and v.value_year != v.judged_year:
+        when.append(("直近値 " if ja else "latest value ") + y(v.value_year))
     if v.deadline is not None:
         when.append(("期限 " if ja else "deadline ") + y(v.deadline))
     if v.base_year is not None:
@@ -303,6 +257,10 @@ def render_text(d: Derivation, lang: str = "en") -> str:
         out += ["", h("threshold")] + threshold
     if d.line is not None:
         out += ["", f"{h('line')} ({d.line.method})"] + _line_lines(d, lang)
+    if v.method_facts or v.grade:
+        out += ["", f"{'評価方法' if ja else 'method'} {v.method}: {_method_words(v.method, lang)}"] + _method_lines(v, lang)
+    if d.ratios:
+        out += ["", "達成率・進捗率" if ja else "ratios"] + [f"  {words}: {text}" for words, text in _ratio_lines(v, lang)]
     if d.op is None:
         out += ["", "増減" if ja else "trend"] + _trend_lines(d, lang)
     missing = [r for r in v.missing if not isinstance(r.value, Fraction)]
@@ -314,6 +272,34 @@ def render_text(d: Derivation, lang: str = "en") -> str:
         out += ["", ("満たさなかった年度: " if ja else "years that break it: ") + ", ".join(era_label(b) for b in v.broken_years)]
     out += ["", f"{h('rule')}: {v.rule}", f"  {rule_text(v.rule, lang)}", "", f"{h('status')}: {status_word(v.status, lang)}"]
     return "\n".join(out) + "\n"
+
+
+def _method_words(name: str, lang: str) -> str:
+    method = METHODS.get(name)
+    return "" if method is None else method.ja if lang == "ja" else method.en
+
+
+def _method_lines(v: Verdict, lang: str) -> list[str]:
+    """The numbers a rating method computed (the rates and their ratio, the slope and the projection) and its grade."""
+    ja = lang == "ja"
+    lines = [f"  {FACT_WORDS[f.key][ja]} = {fact_text(f)}" for f in v.method_facts]
+    if v.goal is not None:
+        lines.append(f"  {'到達目標' if ja else 'goal'} ({era_label(v.deadline or 0)}) = {exact(v.goal, v.percent)}")
+    if v.grade:
+        lines.append(f"  {'区分' if ja else 'grade'}: {GRADE_WORDS[v.grade][ja]}")
+    return lines
+
+
+def _ratio_lines(v: Verdict, lang: str) -> list[tuple[str, str]]:
+    """The achievement ratio (actual ÷ target) and the progress ratio (change since the base ÷ change required)."""
+    ja = lang == "ja"
+    out = []
+    if v.achievement is not None:
+        out.append(("達成率（実績÷目標値）" if ja else "achievement ratio (actual ÷ target)", ratio_text(v.achievement)))
+    if v.progress is not None:
+        out.append(("進捗率（基準からの変化÷必要な変化）" if ja else "progress ratio (change since base ÷ change required)",
+                    ratio_text(v.progress)))
+    return out
 
 
 def _read_lines(reads: tuple[ReadFact, ...], lang: str) -> list[str]:
@@ -358,9 +344,10 @@ def _threshold_lines(d: Derivation, lang: str) -> list[str]:
     lines = [f"  {'目標' if ja else 'required'}: {bound}"]
     if v.actual is not None and v.judged_year is not None:
         verdict = {True: ("満たす", "holds"), False: ("満たさない", "does not hold"), None: ("?", "?")}[d.holds][not ja]
-        if v.rule == "exceeded.above_range":
-            verdict = "上限を超える" if ja else "above the upper bound"
-        lines.append(f"  {'実績' if ja else 'actual'} {era_label(v.judged_year)}: {exact(v.actual, p)} → {verdict}")
+        if v.rule == "exceeded.beyond_range":
+            verdict = "望ましい方向に範囲を超える（目標超過達成）" if ja else "beyond the range on the better side (exceeded)"
+        year = v.value_year if v.value_year is not None else v.judged_year
+        lines.append(f"  {'実績' if ja else 'actual'} {era_label(year)}: {exact(v.actual, p)} → {verdict}")
     return lines
 
 
@@ -393,16 +380,17 @@ def _line_lines(d: Derivation, lang: str) -> list[str]:
     formula = f" = {line.formula}" if line.formula else ""
     lines.append(f"  {'見込み値' if ja else 'expected'} ({era_label(line.year)}){formula} = {exact(line.expected, p)}")
     if v.actual is not None:
-        ahead = v.rule == "on_track.on_line"
-        word = ("見込み値以上" if ahead else "見込み値に届かない") if ja else ("at or ahead of the line" if ahead else "behind the line")
-        lines.append(f"  {'実績' if ja else 'actual'} {exact(v.actual, p)}: {word}")
+        rel = relation(v.actual, line.expected)
+        word = REL_JA[rel] if ja else REL_EN[rel] + " the line"
+        status = status_word(v.status, lang)
+        lines.append(f"  {'実績' if ja else 'actual'} {exact(v.actual, p)}: {'見込み値' if ja else ''}{word} → {status}")
     return lines
 
 
 # -- JSON ---------------------------------------------------------------------------------
 def to_json(d: Derivation, lang: str = "en") -> dict[str, Any]:
-    from .formats.json_format import exact as exact_string
-    from .formats.json_format import year
+    from .formats.json_numbers import exact as exact_string
+    from .formats.json_numbers import year
 
     v, p = d.verdict, d.verdict.percent
 
@@ -430,6 +418,10 @@ def to_json(d: Derivation, lang: str = "en") -> dict[str, Any]:
             "method": line.method, "base_year": year(line.base_year), "base_value": both(line.base_value, p),
             "goal": both(line.goal, p), "goal_formula": line.goal_formula, "deadline": year(line.deadline), "year": year(line.year),
             "expected": both(line.expected, p), "formula": line.formula},
+        "method": {"name": v.method, "grade": v.grade,
+                   "facts": [{"key": f.key, "value": exact_string(f.value, f.percent), "approximate": f.approximate,
+                              "percent": f.percent} for f in v.method_facts]},
+        "achievement": exact_string(v.achievement, True), "progress": exact_string(v.progress, True),
         "broken_years": [year(b) for b in v.broken_years],
         "missing": [{"indicator": r.indicator, "year": year(r.year),
                      "marker": r.value.value if isinstance(r.value, Marker) else "missing"} for r in v.missing],

@@ -6,9 +6,12 @@ collects them; nothing is raised for a user's mistake.  Rendering lives in
 
 Codes are stable and grouped in families, as ruff and mypy do:
 ``TGT1xx`` syntax, ``TGT2xx`` static checks, ``TGT3xx`` data, ``TGT4xx``
-evaluation, ``TGT5xx`` usage and files.  ``CODES`` is the one registry:
-a title and a fix for each; docs/diagnostics.md is generated from the same
-table and a test keeps the two in step.
+evaluation, ``TGT5xx`` usage and files.  ``CODES`` is the one registry: one
+``code(...)`` entry per code, named (``NOT_A_YEAR``), with its title and fix
+in English and Japanese, its severity and its usual message; producers use
+the named entry, so a code's text is written once (a test keeps it so).
+docs/diagnostics.md is generated from the same table and a test keeps the
+two in step.  A new code is one entry here.
 """
 
 from __future__ import annotations
@@ -32,10 +35,6 @@ class Span:
     end_column: int
     start_pos: int = 0
     end_pos: int = 0
-
-    # Lark's position propagation reads these names from nodes it does not know.
-    def __lark_meta__(self) -> Span:
-        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,83 +62,218 @@ class Diagnostic:
 
 @dataclass(frozen=True, slots=True)
 class Code:
+    """One diagnostic code: title and fix in English and Japanese, an example, its severity, its usual message."""
+
+    code: str
     title: str
     fix: str
-    example: str = ""
+    example: str
+    title_ja: str
+    fix_ja: str
+    severity: Severity = Severity.ERROR
+    message: str = ""  # the usual message, a template with {fields} (``text``); a producer may word a variant itself
+
+    def text(self, **fields: object) -> str:
+        return self.message.format(**fields)
 
 
-CODES: dict[str, Code] = {
-    # -- syntax --------------------------------------------------------------
-    "TGT100": Code("file cannot be read", "check the path; a spec is a UTF-8 text file", "tgtcheck run missing.tgt"),
-    "TGT101": Code("unexpected character", "remove the character or put text inside quotes", 'target "1" "t" value(x) >= 10 $'),
-    "TGT102": Code("unexpected token", "follow the hint for what may come at this point", "target 6-2-1 ..."),
-    "TGT103": Code("unexpected end of file", "finish the last declaration", 'target "1" "t" value(x) >='),
-    "TGT104": Code("unclosed string", 'close the string with " on the same line', 'policy "6-2 "title"'),
-    "TGT105": Code("not a year", "write a year as H18, 平成18年度, R元, 2006, 2006年度 or FY2006", "by H0"),
-    "TGT106": Code("Heisei year after the era's end", "write the Reiwa year the message names", "by H32"),
-    "TGT107": Code("not text", "save the file as UTF-8 text", "a file in Shift_JIS or binary data"),
-    "TGT108": Code("nesting too deep", "simplify the expression", "((((((…))))))"),
-    "TGT109": Code("empty spec", 'start the file with a policy header: policy "ID" "TITLE" base H13 due H18', "(an empty file)"),
-    "TGT110": Code("not a number", "write digits, optionally with , between thousands (1,234)", "value(x) >= 1,23"),
-    "TGT111": Code("digit of another script", "write digits as 0-9 (or full-width ０-９)", "value(x) >= 1৪"),
-    # -- static checks -------------------------------------------------------
-    "TGT201": Code("unknown indicator or constant", "declare it, or fix the name (see the suggestion)", "value(patent)"),
-    "TGT202": Code("duplicate target id", "give each target its own id", 'target "6-2-1" … target "6-2-1"'),
-    "TGT203": Code("deadline before the base year", "move the deadline after the base year", "by H12 with base H13"),
-    "TGT204": Code("percent compared with a count", "write both sides as percents (30%) or both as numbers", "growth(x, H13) >= 30"),
-    "TGT205": Code("unknown function", "use one of the functions the message lists", "grow(x, H13)"),
-    "TGT206": Code("wrong number of arguments", "give the function the arguments its signature lists", "growth(x)"),
-    "TGT207": Code("wrong kind of argument", "pass what the signature asks for: an indicator, a year or a number", "growth(x, 10)"),
-    "TGT208": Code("duplicate declaration", "declare each indicator and constant once", "indicator x … indicator x"),
-    "TGT209": Code("duplicate clause", "give each clause once", "base H13 base H14"),
-    "TGT210": Code("unknown evaluation method", "use one of the methods the message lists", "method fancy"),
-    "TGT211": Code("a trend is not a number", "use increasing(x) / decreasing(x) as a whole condition", "increasing(x) >= 1"),
-    "TGT212": Code("a year is not a number", "use a year only where a function asks for one", "value(x) >= H18"),
-    "TGT213": Code("tolerance of the wrong kind", "give the tolerance in the threshold's kind (30% ± 3%, 10 ± 1)", "about 30% ± 3"),
-    "TGT214": Code("empty or reversed range", "write the lower bound first", "between 20 and 15"),
-    "TGT215": Code("every-year period ends before it starts", "swap the years", "every year from H18 to H14"),
-    "TGT216": Code("indicator used as a number", "wrap it in value(x) or count(x)", "patents >= 10"),
-    "TGT217": Code("unused indicator or constant", "remove it or use it in a target (reported with --strict)", "indicator unused …"),
-    "TGT218": Code("target without a deadline", "add `by YEAR` or `every year from YEAR` (reported with --strict)", "value(x) >= 10"),
-    "TGT219": Code("approximation without a tolerance", "add ± D after the threshold (reported with --strict)", "about 10"),
-    "TGT220": Code("policy header incomplete", "give the policy header base and due years", 'policy "6-2" "t" base H13'),
-    "TGT221": Code("constant depends on itself", "define constants from numbers and earlier constants", "constant a = b  constant b = a"),
-    "TGT222": Code("count of a percent indicator", "use value(x) for an indicator measured in %", "count(share)"),
-    "TGT223": Code("unknown direction", "write `better higher`, `better lower` or `better within`", "better up"),
-    "TGT224": Code("unknown value to judge", "write `judge latest` (直近値) or `judge year` (the year's own value)", "judge last"),
-    "TGT225": Code("unknown kind of year", "write `years fiscal` (年度) or `years calendar`", "years fisc"),
-    # -- data ----------------------------------------------------------------
-    "TGT300": Code("data file cannot be read", "check the data path given in the spec or with --data", "data \"missing.yaml\""),
-    "TGT301": Code("data syntax error", "fix the YAML/JSON/CSV syntax at the position shown", "values: {H13: 208"),
-    "TGT302": Code("duplicate key in data", "keep one entry: a second one would silently replace the first", "H13: 208 … H13: 210"),
-    "TGT303": Code("value is not a number", "write a number, 集計中/pending, －/n/a, or leave it empty (null)", "H13: 多数"),
-    "TGT304": Code("negative count", "a count cannot be below zero: check the number", "H13: -5"),
-    "TGT305": Code("not a finite number", "write a finite number", "H13: .nan"),
-    "TGT306": Code("not a year key", "write the year as H13, 2001 or FY2001", "values: {13: 208}"),
-    "TGT307": Code("data shape does not match the schema", "follow the data file schema (the message names the field)", "indicators: [patents]"),
-    "TGT308": Code("unknown field in data", "remove or rename the field; it would otherwise be ignored", "valeus: {…}"),
-    "TGT309": Code("data too large or too deeply nested", "split the file, remove YAML aliases", "a YAML alias bomb"),
-    "TGT310": Code("indicator has no data", "add the indicator's values to the data file", "a spec indicator missing from the data"),
-    "TGT312": Code("percent in the spec but not in the data, or the other way",
-                   'give both `unit "%"` (spec) and `kind: percent` (data), or neither',
-                   'indicator share "s" unit "%" with kind: count in the data'),
-    "TGT311": Code("data for an undeclared indicator", "declare the indicator in the spec or remove its data (reported with --strict)", ""),
-    # -- evaluation ----------------------------------------------------------
-    "TGT401": Code("division by zero", "the target cannot be judged from a zero base or denominator; see its explanation", "growth(x, H13) with x(H13) = 0"),
-    # -- usage ---------------------------------------------------------------
-    "TGT501": Code("bad command-line usage", "see tgtcheck --help", "tgtcheck run --as-of H0 spec.tgt"),
-    "TGT502": Code("output cannot be written", "check the disk space and that the output file or pipe is still open",
-                   "tgtcheck run spec.tgt --format json > /dev/full"),
-    "TGT520": Code("spec revision cannot be read from git",
-                   "check the revision and the path in it; paths are relative to the repository root, or write REV:./path",
-                   "tgtcheck diff HEAD~9:spec/x.tgt spec/x.tgt"),
-}
+CODES: dict[str, Code] = {}
+
+
+def register(code: str, title: str, fix: str, example: str, title_ja: str, fix_ja: str,
+             severity: Severity = Severity.ERROR, message: str = "") -> Code:
+    """Register one code; its producers use the returned entry, never the code's text."""
+    assert code not in CODES, f"{code} is registered twice"
+    entry = CODES[code] = Code(code, title, fix, example, title_ja, fix_ja, severity, message)
+    return entry
+
+
+# One entry per code, in the order of docs/diagnostics.md: the code's text is written here and nowhere else.
+# -- syntax ----------------------------------------------------------------------------------------
+FILE_UNREADABLE = register("TGT100", "file cannot be read", "check the path; a spec is a UTF-8 text file", "tgtcheck run missing.tgt",
+                           "ファイルを読み込めません", "パスを確認してください。仕様ファイルは UTF-8 のテキストファイルです")
+UNEXPECTED_CHARACTER = register("TGT101", "unexpected character", "remove the character or put text inside quotes", 'target "1" "t" value(x) >= 10 $',
+                                "使えない文字があります", 'その文字を削除するか、文字列として "…" で囲んでください')
+UNEXPECTED_TOKEN = register("TGT102", "unexpected token", "follow the hint for what may come at this point", "target 6-2-1 ...",
+                            "書き方が正しくありません", "示された位置に書ける語句（help を参照）に直してください")
+UNEXPECTED_END = register("TGT103", "unexpected end of file", "finish the last declaration", 'target "1" "t" value(x) >=',
+                          "ファイルが途中で終わっています", "最後の宣言を最後まで書いてください")
+UNCLOSED_STRING = register("TGT104", "unclosed string", 'close the string with " on the same line', 'policy "6-2 "title"',
+                           "文字列が閉じられていません", '同じ行の中で " （または 」）で閉じてください')
+NOT_A_YEAR = register("TGT105", "not a year", "write a year as H18, 平成18年度, R元, 2006, 2006年度 or FY2006", "by H0",
+                      "年度として読めません", "H18・平成18年度・R元 のような和暦、2006・2006年度 のような西暦、または FY2006 と書いてください")
+HEISEI_AFTER_ITS_END = register("TGT106", "Heisei year after the era's end", "write the Reiwa year the message names", "by H32",
+                                "平成32年以降の年度です", "メッセージが示す令和の年度で書いてください", severity=Severity.WARNING)
+NOT_TEXT = register("TGT107", "not text", "save the file as UTF-8 text", "a file in Shift_JIS or binary data",
+                    "テキストファイルではありません", "UTF-8 で保存し直してください（Shift_JIS などはメッセージの変換方法を参照）")
+TOO_DEEP = register("TGT108", "nesting too deep", "simplify the expression", "((((((…))))))",
+                    "入れ子が深すぎます", "式を簡単にしてください",
+                    message="{what} is nested more than {depth} levels deep")
+EMPTY_SPEC = register("TGT109", "empty spec", 'start the file with a policy header: policy "ID" "TITLE" base H13 due H18', "(an empty file)",
+                      "仕様が空です", 'ファイルの先頭に policy "施策ID" "施策名" base H13 due H18 を書いてください')
+NOT_A_NUMBER = register("TGT110", "not a number", "write digits, optionally with , between thousands (1,234)", "value(x) >= 1,23",
+                        "数値として読めません", "数字で書いてください（3桁区切りのカンマは 1,234 のように使えます）")
+FOREIGN_DIGIT = register("TGT111", "digit of another script", "write digits as 0-9 (or full-width ０-９)", "value(x) >= 1৪",
+                         "ASCII・全角以外の数字です", "数字は 0-9（または全角の ０-９）で書いてください（別の数字に見えることがあります）")
+# -- static checks ---------------------------------------------------------------------------------
+UNKNOWN_NAME = register("TGT201", "unknown indicator or constant", "declare it, or fix the name (see the suggestion)", "value(patent)",
+                        "未定義の指標または定数です", "indicator / constant で宣言するか、名前を直してください（候補を参照）",
+                        message="unknown indicator or constant '{name}'")
+DUPLICATE_TARGET = register("TGT202", "duplicate target id", "give each target its own id", 'target "6-2-1" … target "6-2-1"',
+                            "達成目標の番号が重複しています", "達成目標ごとに別の番号を付けてください",
+                            message='target id "{id}" is already used by the target on line {line}')
+DEADLINE_BEFORE_BASE = register("TGT203", "deadline before the base year", "move the deadline after the base year", "by H12 with base H13",
+                                "期限が基準年度より前です", "期限（達成年度）を基準年度以降にしてください",
+                                message="the deadline {deadline} is before the base year {base}")
+PERCENT_AND_COUNT = register("TGT204", "percent compared with a count", "write both sides as percents (30%) or both as numbers", "growth(x, H13) >= 30",
+                             "割合（％）と件数などを比べています", "両辺を割合（30%）にするか、両辺を数値にしてください",
+                             message="a percent is compared with a count or amount ({percent} side is a percent, {other} side is not)")
+UNKNOWN_FUNCTION = register("TGT205", "unknown function", "use one of the functions the message lists", "grow(x, H13)",
+                            "未定義の関数です", "メッセージに挙げた関数を使ってください",
+                            message="unknown function '{name}'; known: {known}")
+WRONG_ARGUMENT_COUNT = register("TGT206", "wrong number of arguments", "give the function the arguments its signature lists", "growth(x)",
+                                "関数の引数の数が違います", "関数の書式どおりに引数を書いてください",
+                                message="{name} takes {n} argument{s}, got {got}")
+WRONG_ARGUMENT_KIND = register("TGT207", "wrong kind of argument", "pass what the signature asks for: an indicator, a year or a number", "growth(x, 10)",
+                               "関数の引数の種類が違います", "書式どおりに、指標・年度・数値を渡してください",
+                               message="the {param} of {name}() must be {kind}")
+DUPLICATE_DECLARATION = register("TGT208", "duplicate declaration", "declare each indicator and constant once", "indicator x … indicator x",
+                                 "宣言が重複しています", "指標と定数は一度だけ宣言してください",
+                                 message="'{name}' is already declared on line {line}")
+DUPLICATE_CLAUSE = register("TGT209", "duplicate clause", "give each clause once", "base H13 base H14",
+                            "同じ項目が二度書かれています", "項目（base, due など）は一度だけ書いてください",
+                            message="`{clause}` is given twice; the first one counts")
+UNKNOWN_METHOD = register("TGT210", "unknown evaluation method", "use one of the methods the message lists", "method fancy",
+                          "未定義の評価方法です", "メッセージに挙げた評価方法を使ってください",
+                          message="unknown evaluation method '{name}'; known: {known}")
+TREND_AS_NUMBER = register("TGT211", "a trend is not a number", "use increasing(x) / decreasing(x) as a whole condition", "increasing(x) >= 1",
+                           "増減の条件は数値ではありません", "increasing(x) / decreasing(x) は条件全体として書いてください",
+                           message="{name}(…) is a condition on its own, not a number")
+YEAR_AS_NUMBER = register("TGT212", "a year is not a number", "use a year only where a function asks for one", "value(x) >= H18",
+                          "年度を数値として使っています", "年度は関数が求める位置（value(x, H13) など）にだけ書いてください",
+                          message="the year {year} is used as a number")
+TOLERANCE_KIND = register("TGT213", "tolerance of the wrong kind", "give the tolerance in the threshold's kind (30% ± 3%, 10 ± 1)", "about 30% ± 3",
+                          "許容幅の種類が目標値と違います", "許容幅は目標値と同じ種類で書いてください（30% ± 3%、10 ± 1）",
+                          message="the tolerance is a {kind} but the threshold is a {threshold}")
+REVERSED_RANGE = register("TGT214", "empty or reversed range", "write the lower bound first", "between 20 and 15",
+                          "範囲の上限と下限が逆です", "between の後には小さい方の値を先に書いてください",
+                          message="the range is reversed: its lower bound is above its upper bound")
+REVERSED_PERIOD = register("TGT215", "every-year period ends before it starts", "swap the years", "every year from H18 to H14",
+                           "毎年度の期間が逆です", "every year from 開始年度 to 終了年度 の順に書いてください",
+                           message="the period ends ({end}) before it starts ({start})")
+INDICATOR_AS_NUMBER = register("TGT216", "indicator used as a number", "wrap it in value(x) or count(x)", "patents >= 10",
+                               "指標をそのまま数値として使っています", "value(x) または count(x) で指標の値にしてください",
+                               message="'{name}' is an indicator, not a number")
+UNUSED = register("TGT217", "unused indicator or constant", "remove it or use it in a target (reported with --strict)", "indicator unused …",
+                  "使われていない指標・定数です", "削除するか、達成目標で使ってください（--strict で報告）", severity=Severity.WARNING,
+                  message="{what} '{name}' is never used")
+NO_DEADLINE = register("TGT218", "target without a deadline", "add `by YEAR` or `every year from YEAR` (reported with --strict)", "value(x) >= 10",
+                       "期限のない達成目標です", "by 年度 または every year from 年度 を書いてください（--strict で報告）", severity=Severity.WARNING,
+                       message='target "{id}" has no deadline')
+ABOUT_WITHOUT_TOLERANCE = register("TGT219", "approximation without a tolerance", "add ± D after the threshold (reported with --strict)", "about 10",
+                                   "「程度」に許容幅がありません", "目標値の後に ± 幅 を書いてください（--strict で報告）", severity=Severity.WARNING,
+                                   message="`about` without a tolerance is judged exactly")
+HEADER_INCOMPLETE = register("TGT220", "policy header incomplete", "give the policy header base and due years", 'policy "6-2" "t" base H13',
+                             "施策の基準年度・達成年度がありません", "policy の行に base（基準年度）と due（達成年度）を書いてください",
+                             message="the policy header has no {clause} year")
+CONSTANT_CYCLE = register("TGT221", "constant depends on itself", "define constants from numbers and earlier constants", "constant a = b  constant b = a",
+                          "定数が自分自身に依存しています", "定数は数値と他の定数から循環しないように定義してください",
+                          message="constant '{name}' depends on itself ({cycle})")
+COUNT_OF_PERCENT = register("TGT222", "count of a percent indicator", "use value(x) for an indicator measured in %", "count(share)",
+                            "割合（％）の指標を count() で数えています", "％の指標には value(x) を使ってください",
+                            message="{name}() of '{indicator}', which is measured in %")
+UNKNOWN_DIRECTION = register("TGT223", "unknown direction", "write `better higher`, `better lower` or `better within`", "better up",
+                             "望ましい方向（better）が不明です",
+                             "better higher（高いほど良い）、better lower（低いほど良い）、better within（範囲内に保つ）のいずれかを書いてください")
+UNKNOWN_JUDGE = register("TGT224", "unknown value to judge", "write `judge latest` (直近値) or `judge year` (the year's own value)", "judge last",
+                         "判定に用いる値（judge）が不明です", "judge latest（直近値）か judge year（その年度の値）を書いてください")
+UNKNOWN_YEAR_KIND = register("TGT225", "unknown kind of year", "write `years fiscal` (年度) or `years calendar`", "years fisc",
+                             "年度の種類（years）が不明です", "years fiscal（年度）か years calendar（暦年）を書いてください")
+DIRECTION_CONTRADICTS = register(
+    "TGT230", "direction contradicts the condition", "reverse the comparison, or declare the target's own `better` direction",
+    'indicator wait "w" better lower … value(wait) >= 10',
+    "望ましい方向が条件と矛盾しています", "比較の向きを直すか、達成目標に正しい better を書いてください",
+    message="{where} declares `better {declared}`, but the condition's {stated} asks for {wants}")
+# -- data ------------------------------------------------------------------------------------------
+DATA_UNREADABLE = register("TGT300", "data file cannot be read", "check the data path given in the spec or with --data", 'data "missing.yaml"',
+                           "データファイルを読み込めません", "仕様の data 項目または --data のパスを確認してください")
+DATA_SYNTAX = register("TGT301", "data syntax error", "fix the YAML/JSON/CSV syntax at the position shown", "values: {H13: 208",
+                       "データファイルの書式の誤りです", "示された位置の YAML / JSON / CSV の書き方を直してください")
+DUPLICATE_KEY = register("TGT302", "duplicate key in data", "keep one entry: a second one would silently replace the first", "H13: 208 … H13: 210",
+                         "データのキーが重複しています", "一つにまとめてください（後の値が前の値を黙って上書きするため）")
+VALUE_NOT_A_NUMBER = register("TGT303", "value is not a number", "write a number, 集計中/pending, －/n/a, or leave it empty (null)", "H13: 多数",
+                              "値が数値ではありません", "数値、集計中、－、または空欄（null）で書いてください")
+NEGATIVE_COUNT = register("TGT304", "negative count", "a count cannot be below zero: check the number", "H13: -5",
+                          "件数が負の値です", "件数は0以上です。数値を確認してください")
+NOT_FINITE = register("TGT305", "not a finite number", "write a finite number", "H13: .nan",
+                      "有限の数値ではありません", "有限の数値を書いてください")
+NOT_A_YEAR_KEY = register("TGT306", "not a year key", "write the year as H13, 2001 or FY2001", "values: {13: 208}",
+                          "年度のキーとして読めません", "年度は H13、2001、FY2001 のように書いてください")
+DATA_SHAPE = register("TGT307", "data shape does not match the schema", "follow the data file schema (the message names the field)", "indicators: [patents]",
+                      "データの構造がスキーマと違います", "データファイルのスキーマに合わせてください（メッセージが項目を示します）")
+UNKNOWN_FIELD = register("TGT308", "unknown field in data", "remove or rename the field; it would otherwise be ignored", "valeus: {…}",
+                         "データに未知の項目があります", "項目名を直すか削除してください（無視されずに報告します）")
+DATA_TOO_LARGE = register("TGT309", "data too large or too deeply nested", "split the file, remove YAML aliases", "a YAML alias bomb",
+                          "データが大きすぎるか入れ子が深すぎます", "ファイルを分けるか、YAML のエイリアスを使わずに書いてください")
+NO_DATA = register("TGT310", "indicator has no data", "add the indicator's values to the data file", "a spec indicator missing from the data",
+                   "指標のデータがありません", "データファイルにその指標の値を追加してください",
+                   message="indicator '{indicator}' has no row in {file}")
+PERCENT_MISMATCH = register(
+    "TGT312",
+    "percent in the spec but not in the data, or the other way",
+    'give both `unit "%"` (spec) and `kind: percent` (data), or neither',
+    'indicator share "s" unit "%" with kind: count in the data',
+    "％の指標かどうかが仕様とデータで食い違っています",
+    '仕様の unit "%" とデータの kind: percent をそろえてください（％を件数として読むと100倍ずれます）',
+)
+UNDECLARED_DATA = register("TGT311", "data for an undeclared indicator", "declare the indicator in the spec or remove its data (reported with --strict)", "",
+                           "仕様にない指標のデータです", "仕様で指標を宣言するか、データを削除してください（--strict で報告）", severity=Severity.WARNING,
+                           message="{file} has data for '{indicator}', which the spec does not declare")
+# -- evaluation ------------------------------------------------------------------------------------
+DIVISION_BY_ZERO = register(
+    "TGT401",
+    "division by zero",
+    "the target cannot be judged from a zero base or denominator; see its explanation",
+    "growth(x, H13) with x(H13) = 0",
+    "ゼロで割っています",
+    "基準値や分母が0のため判定できません。説明を確認してください",
+)
+AS_OF_TOO_EARLY = register(
+    "TGT402", "as-of year before the evaluation starts",
+    "pass an as-of year from the policy's base year (or the data's first year) on", "tgtcheck run --as-of 1990 spec.tgt with base H13",
+    "評価年度が評価の始まりより前です", "施策の基準年度（またはデータの最初の年度）以降の評価年度を --as-of に指定してください")
+AS_OF_AFTER_DATA = register(
+    "TGT403", "as-of year after the latest data",
+    "the targets are judged on the latest values; add the newer values to the data, or pass an earlier --as-of",
+    "tgtcheck run --as-of H20 spec.tgt with data up to H14",
+    "評価年度がデータの最新年度より後です", "直近値で判定します。新しい年度の値をデータに追加するか、より前の --as-of を指定してください",
+    severity=Severity.WARNING)
+# -- usage and files -------------------------------------------------------------------------------
+USAGE = register("TGT501", "bad command-line usage", "see tgtcheck --help", "tgtcheck run --as-of H0 spec.tgt",
+                 "コマンドの使い方の誤りです", "tgtcheck --help を参照してください")
+OUTPUT_UNWRITABLE = register(
+    "TGT502",
+    "output cannot be written",
+    "check the disk space and that the output file or pipe is still open",
+    "tgtcheck run spec.tgt --format json > /dev/full",
+    "出力を書き込めません",
+    "ディスクの空き容量と、出力先のファイルやパイプが開いたままかを確認してください",
+)
+GIT_REVISION_UNREADABLE = register(
+    "TGT520",
+    "spec revision cannot be read from git",
+    "check the revision and the path in it; paths are relative to the repository root, or write REV:./path",
+    "tgtcheck diff HEAD~9:spec/x.tgt spec/x.tgt",
+    "git のリビジョンから仕様を読めません",
+    "リビジョンとパスを確認してください（パスはリポジトリの最上位から、または REV:./パス）",
+)
+
 
 
 def render_diagnostic(d: Diagnostic, source_lines: list[str] | None = None, color: bool = False, lang: str = "en") -> str:
     """``FILE:LINE:COL: error[CODE]: message``, then the source line with a caret, then help.
 
-    With ``lang="ja"`` a Japanese line (``diagnostics_ja``) follows; the first line stays the same
+    With ``lang="ja"`` a Japanese line (the code's title and fix in Japanese) follows; the first line stays the same
     in every language, because tools and editors parse it.
     """
     loc = d.location
@@ -167,11 +301,9 @@ def render_diagnostic(d: Diagnostic, source_lines: list[str] | None = None, colo
     if d.help:
         out.append(f"  help: {d.help}")
     if lang == "ja":
-        from .diagnostics_ja import line
-
-        ja = line(d.code)
-        if ja:
-            out.append(f"  説明: {ja}")
+        entry = CODES.get(d.code)
+        if entry is not None:
+            out.append(f"  説明: {entry.title_ja}。{entry.fix_ja}。")
     return "\n".join(out)
 
 

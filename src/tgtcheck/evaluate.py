@@ -24,16 +24,18 @@ looked up once per run (``Evaluator.read``).
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 from .dataset import Dataset, Marker
+from .direction import DIRECTIONS, HIGHER, LOWER, WITHIN, implied_direction, indicator_of
 
 # constant folding lives in folding.py; re-exported here, where callers have always imported it
 from .folding import MAX_BITS, _arith, constant_order, constant_values, fold_constant, fold_with
-from .functions import FUNCTIONS, Kind
-from .methods import DEFAULT_METHOD, METHODS
+from .functions import FUNCTIONS, Arguments, Kind
+from .methods import DEFAULT_METHOD, METHODS, Line
 from .nodes import (
     Between,
     BinOp,
@@ -55,12 +57,12 @@ from .nodes import (
 from .printer import expr_text
 
 # the verdict and value types live in verdict.py; re-exported here, where callers have always imported them
-from .verdict import STATUS_ORDER, Reading, Result, Status, Step, Unknown, Verdict
+from .verdict import Reading, Result, Status, Step, Unknown, Verdict
 from .years import MAX_YEAR, MIN_YEAR
 
 __all__ = [
-    "MAX_BITS", "STATUS_ORDER", "Evaluator", "Reading", "Result", "Status", "Step", "Unknown", "Verdict",
-    "constant_order", "constant_values", "default_as_of", "evaluate", "fold_constant", "fold_with",
+    "DIRECTIONS", "HIGHER", "LOWER", "MAX_BITS", "WITHIN", "Evaluator", "Reading", "Result", "Status", "Step", "Unknown", "Verdict",
+    "constant_order", "constant_values", "evaluate", "implied_direction", "line_goal", "fold_constant", "fold_with",
 ]
 
 # A verdict is drafted as a dict of its fields (``_Draft``) by the judging methods and built once, in
@@ -86,6 +88,8 @@ class Evaluator:
 
     # -- values
     def read(self, indicator: str, year: int) -> Result:
+        if year > self.as_of:  # the as-of cut: a later year is never read, so a past sheet can be reproduced
+            return Unknown(later=(year,))
         key = (indicator, year)
         known = self._cells.get(key)
         if known is None:
@@ -132,41 +136,26 @@ class Evaluator:
         raise AssertionError(f"unknown expression {e!r}")
 
     def call(self, e: Call, year: int) -> Result:
+        """A function's value, by its record in ``functions``; the step is kept for `explain`."""
         problem = _invalid_call(e)
         if problem is not None:  # the checker reports it (TGT205-207); unchecked trees still get a verdict
             return Unknown(undefined=(problem,))
-        args = e.args
-        name = args[0].name if args and isinstance(args[0], Ref) else ""
-        operands: tuple[Result, ...] = ()
-        if e.func in ("count", "value"):
-            at = _year_of(args[1]) if len(args) > 1 else year
-            result = self.read(name, at)
-        elif e.func in ("growth", "change"):
-            base_year = _year_of(args[1])
-            now, base = self.read(name, year), self.read(name, base_year)
-            operands = (now, base)
-            if isinstance(now, Unknown) or isinstance(base, Unknown):
-                result = _join(now, base)
-            elif e.func == "change":
-                result = now - base
-            elif base == 0:
-                result = Unknown(undefined=(f"growth of {name} from {_label(base_year)} is undefined: its value there is 0",))
-            else:
-                result = (now - base) / base
-        elif e.func == "ratio":
-            part, whole = self.value(args[0], year), self.value(args[1], year)
-            operands = (part, whole)
-            if isinstance(part, Unknown) or isinstance(whole, Unknown):
-                result = _join(part, whole)
-            elif whole == 0:
-                result = Unknown(undefined=(f"ratio {expr_text(e)} is undefined: {expr_text(args[1])} is 0 in {_label(year)}",))
-            else:
-                result = part / whole
-        else:
+        fn = FUNCTIONS[e.func]
+        if fn.compute is None:
             raise AssertionError(f"{e.func} is not a numeric function")
+        result, operands = fn.compute(Arguments(e, year, self.read, tuple(self._argument(p.kind, a, year) for p, a in zip(fn.params, e.args, strict=False))))
         inputs = tuple(v if isinstance(v, Fraction) else None for v in operands)
         self._steps.append(Step(e, year, result if isinstance(result, Fraction) else None, self.is_percent(e), inputs))
         return result
+
+    def _argument(self, kind: Kind, arg: Expr, year: int) -> str | int | Result:
+        """An argument as a computation takes it: an indicator's name, a year, or a quantity's value in ``year``."""
+        if kind is Kind.INDICATOR:
+            assert isinstance(arg, Ref)
+            return arg.name
+        if kind is Kind.YEAR:
+            return _year_of(arg)
+        return self.value(arg, year)
 
     def is_percent(self, e: Expr) -> bool:
         if isinstance(e, Number):
@@ -181,104 +170,197 @@ class Evaluator:
                 return a
             return (a and b) if e.op == "*" else (a and not b)
         if isinstance(e, Call):
-            if e.func in ("growth", "ratio"):
-                return True
-            if e.func in ("value", "change") and e.args and isinstance(e.args[0], Ref):
-                ind = self.indicators.get(e.args[0].name)
+            fn = FUNCTIONS.get(e.func)
+            if fn is None:
+                return False
+            if fn.result is Kind.OF_INDICATOR:
+                i = fn.indicator_index()
+                arg = e.args[i] if i is not None and i < len(e.args) else None
+                ind = self.indicators.get(arg.name) if isinstance(arg, Ref) else None
                 return ind is not None and ind.is_percent
+            return fn.result is Kind.PERCENT
         return False
+
+    def argument_percent(self, call: Call, i: int) -> bool:
+        """Whether the call's ``i``-th argument is a percent: an indicator's unit, else the expression's kind."""
+        if i >= len(call.args):
+            return False
+        arg = call.args[i]
+        if isinstance(arg, Ref) and arg.name in self.indicators:
+            return self.indicators[arg.name].is_percent
+        return self.is_percent(arg)
 
     # -- targets
     def target(self, t: Target) -> Verdict:
         self._readings, self._steps = {}, []
         method = t.method or self.spec.policy.method or DEFAULT_METHOD
         base = t.base or self.spec.policy.base
-        ctx = _Context(t, self.as_of, base.value if base else None, method)
+        latest = (t.judge or self.spec.policy.judge or "latest") == "latest"
+        ctx = _Context(t, self.as_of, base.value if base else None, method, self.direction(t), latest)
         problem = _invalid_years(t, self.spec.policy.base)
         if problem is not None:  # reported by the checker (TGT105)
-            common = ctx.common(None, None, None, None, None, Fraction(0), False)
-            return self.finish(ctx, _unknown_verdict(common, Unknown(undefined=(problem,))))
+            return self.finish(ctx, _unknown_verdict(ctx.common(None, None, None, None, None, Fraction(0), False),
+                                                     Unknown(undefined=(problem,))))
         if isinstance(t.condition, Trend):
             problem = _invalid_call(t.condition.call, trend=True)
             if problem is not None:  # reported by the checker (TGT102, TGT205-207)
-                common = ctx.common(None, None, None, None, None, Fraction(0), False)
-                return self.finish(ctx, _unknown_verdict(common, Unknown(undefined=(problem,))))
+                return self.finish(ctx, _unknown_verdict(ctx.common(None, None, None, None, None, Fraction(0), False),
+                                                         Unknown(undefined=(problem,))))
             return self.finish(ctx, self.trend(ctx, t.condition))
         if ctx.method not in METHODS:  # reported by the checker (TGT210)
-            common = ctx.common(None, None, None, None, None, Fraction(0), False)
-            return self.finish(ctx, _unknown_verdict(common, Unknown(undefined=(f"unknown evaluation method '{ctx.method}'",))))
+            return self.finish(ctx, _unknown_verdict(ctx.common(None, None, None, None, None, Fraction(0), False),
+                                                     Unknown(undefined=(f"unknown evaluation method '{ctx.method}'",))))
         if isinstance(t.schedule, EveryYear):
             return self.finish(ctx, self.every_year(ctx, t.schedule))
         return self.finish(ctx, self.by_deadline(ctx))
 
+    def direction(self, t: Target) -> str | None:
+        """The desirable direction: the target's `better`, else (for a range) its indicator's, else the comparison's."""
+        if t.better in DIRECTIONS:
+            return t.better
+        cond = t.condition
+        if isinstance(cond, Between):
+            name = indicator_of(cond.operand)
+            ind = self.indicators.get(name) if name else None
+            return ind.better if ind is not None and ind.better in DIRECTIONS else WITHIN
+        return implied_direction(cond)
+
     def finish(self, ctx: _Context, draft: _Draft) -> Verdict:
         """The verdict of a draft, with the readings and steps of the target just judged."""
-        return Verdict(**draft, readings=tuple(self._readings.values()), steps=tuple(self._steps), method=ctx.method)
+        return Verdict(**draft, readings=tuple(self._readings.values()), steps=tuple(self._steps), method=ctx.method,
+                       direction=ctx.direction)
 
-    def bounds(self, ctx: _Context, year: int) -> tuple[Result, Result | None, Fraction]:
-        """(lower-or-only threshold, upper bound, tolerance) of the condition in ``year``."""
+    def bounds(self, ctx: _Context, year: int) -> tuple[Result, Result | None, Result]:
+        """(lower-or-only threshold, upper bound, tolerance) of the condition in ``year``; any may be unknown."""
         cond = ctx.target.condition
-        tol = Fraction(0)
+        tol: Result = Fraction(0)
         approx = getattr(cond, "approx", None)
         if approx is not None and approx.tolerance is not None:
             t = self.value(approx.tolerance, year)
-            tol = abs(t) if isinstance(t, Fraction) else Fraction(0)
+            tol = abs(t) if isinstance(t, Fraction) else t
         if isinstance(cond, Between):
             return self.value(cond.low, year), self.value(cond.high, year), tol
         assert isinstance(cond, Compare)
         return self.value(cond.right, year), None, tol
 
-    def judge(self, ctx: _Context, year: int) -> tuple[str, Result, Result, Result | None, Fraction]:
-        """In one year: ('holds' | 'fails' | 'above' | 'unknown', actual, threshold, upper, tolerance)."""
+    def judge(self, ctx: _Context, year: int) -> tuple[str, Result, Result, Result | None, Result]:
+        """In one year: ('holds' | 'fails' | 'exceeded' | 'unknown', actual, threshold, upper, tolerance).
+
+        'exceeded': beyond a range's bound on the side of the desirable direction."""
         cond = ctx.target.condition
         left = cond.operand if isinstance(cond, Between) else cond.left  # type: ignore[union-attr]
         actual = self.value(left, year)
         low, high, tol = self.bounds(ctx, year)
-        if isinstance(actual, Unknown) or isinstance(low, Unknown) or isinstance(high, Unknown):
+        if isinstance(actual, Unknown) or isinstance(low, Unknown) or isinstance(high, Unknown) or isinstance(tol, Unknown):
             return "unknown", actual, low, high, tol
         if isinstance(cond, Between):
             assert high is not None
             if actual > high + tol:
-                return "above", actual, low, high, tol
-            return ("holds" if actual >= low - tol else "fails"), actual, low, high, tol
+                return ("exceeded" if ctx.direction == HIGHER else "fails"), actual, low, high, tol
+            if actual < low - tol:
+                return ("exceeded" if ctx.direction == LOWER else "fails"), actual, low, high, tol
+            return "holds", actual, low, high, tol
         return ("holds" if _compare(cond.op, actual, low, tol) else "fails"), actual, low, high, tol  # type: ignore[union-attr]
 
     def by_deadline(self, ctx: _Context) -> _Draft:
         t = ctx.target
         deadline = t.schedule.year.value if isinstance(t.schedule, Deadline) else None
-        year = min(self.as_of, deadline) if deadline is not None else self.as_of
-        outcome, actual, low, high, tol = self.judge(ctx, year)
-        common = ctx.common(year, deadline, actual, low, high, tol, self.is_percent(_left(t)))
+        judged = min(self.as_of, deadline) if deadline is not None else self.as_of
+        year, (outcome, actual, low, high, tol) = self.latest_judgement(ctx, judged, deadline)
+        common = ctx.common(judged, deadline, actual, low, high, tol, self.is_percent(_left(t)))
         if outcome == "unknown":
-            return _unknown_verdict(common, _join(actual, low, high))
+            return _unknown_verdict(common, _join(actual, low, high, tol))
+        common["value_year"] = year
+        self.ratios(ctx, common, actual, low, high)  # type: ignore[arg-type]
         if outcome == "holds":
             return dict(common, status=Status.MET, rule="met.holds")
-        if outcome == "above":
-            return dict(common, status=Status.EXCEEDED, rule="exceeded.above_range")
+        if outcome == "exceeded":
+            return dict(common, status=Status.EXCEEDED, rule="exceeded.beyond_range")
         if deadline is None:
             return dict(common, status=Status.NOT_MET, rule="not_met.no_deadline")
-        if self.as_of >= deadline:
+        if year >= deadline:
             return dict(common, status=Status.NOT_MET, rule="not_met.deadline_reached")
-        return self.progress(ctx, common, actual, low, tol)  # type: ignore[arg-type]
+        return self.progress(ctx, common, year, actual, low, high, tol)  # type: ignore[arg-type]
 
-    def progress(self, ctx: _Context, common: _Draft, actual: Fraction, low: Fraction, tol: Fraction) -> _Draft:
-        """Before the deadline: compare with the method's expected value for the as-of year."""
+    def latest_judgement(self, ctx: _Context, judged: int, deadline: int | None) -> tuple[int, _Judgement]:
+        """The judgement in ``judged``, or (judging on the latest value, 直近値) in the latest earlier year that has the values.
+
+        Only cells with no number and no 集計中 (no entry, －, empty) in the year tried move the judgement to
+        another year; at or after the deadline the years after it up to the as-of year come next, latest first,
+        then the years before it."""
+        first = self.judge(ctx, judged)
+        if not ctx.latest or not _absent_in(first, judged):
+            return judged, first
+        floor = ctx.base_year if ctx.base_year is not None else self.first_year()
+        after = range(self.as_of, judged, -1) if deadline is not None and judged == deadline else range(0)
+        readings, steps = dict(self._readings), list(self._steps)
+        for year in (*after, *range(judged - 1, floor - 1, -1)):
+            self._readings, self._steps = dict(readings), list(steps)  # the first try's readings and the used year's
+            outcome = self.judge(ctx, year)
+            if not _absent_in(outcome, year):  # a judgement, or the latest year is still 集計中 or undefined
+                return year, outcome
+        self._readings, self._steps = readings, steps
+        return judged, first
+
+    def ratios(self, ctx: _Context, common: _Draft, actual: Fraction, low: Fraction, high: Fraction | None) -> None:
+        """The achievement ratio (actual ÷ target value) and the progress ratio ((actual − base) ÷ (target − base)).
+
+        The target value is the threshold, or a directed range's bound on its better side's way (the lower bound
+        for `better higher`, the upper for `better lower`); a range to keep within has neither ratio."""
+        cond = ctx.target.condition
+        if isinstance(cond, Between):
+            target = low if ctx.direction == HIGHER else high if ctx.direction == LOWER else None
+        else:
+            target = low
+        if target is None:
+            return
+        if target != 0:
+            common["achievement"] = actual / target
+        base_year = ctx.base_year
+        if base_year is not None and base_year <= self.as_of:
+            base = self.value(_left(ctx.target), base_year)
+            if isinstance(base, Fraction):
+                common["base_value"] = base
+                if target != base:
+                    common["progress"] = (actual - base) / (target - base)
+
+    def first_year(self) -> int:
+        """The earliest year of any cell: where the search for a latest value stops when there is no base year."""
+        years = [min(s.cells) for s in self.data.series.values() if s.cells]
+        return min(years, default=self.as_of)
+
+    def progress(self, ctx: _Context, common: _Draft, year: int, actual: Fraction, low: Fraction, high: Fraction | None,
+                 tol: Fraction) -> _Draft:
+        """Not holding on a value from before the deadline: compare with the method's expected value for ``year``."""
         t, base_year, deadline = ctx.target, ctx.base_year, common["deadline"]
+        if base_year is not None and year <= base_year:
+            return dict(common, status=Status.INSUFFICIENT_DATA, rule="insufficient.at_base_year")
+        if ctx.direction == WITHIN and isinstance(t.condition, Between):
+            return dict(common, status=Status.BEHIND, rule="behind.outside_range")
         if base_year is None:
             return dict(common, status=Status.INSUFFICIENT_DATA, rule="insufficient.no_base_year")
         base_value = self.value(_left(t), base_year)
         if isinstance(base_value, Unknown):
             return _unknown_verdict(common, base_value, rule_prefix="line")
-        cond = t.condition
-        op = ">=" if isinstance(cond, Between) else cond.op  # type: ignore[union-attr]
-        goal = low - tol if op in (">=", ">") or isinstance(cond, Between) else low + tol if op in ("<=", "<") else low
-        upward = op in (">=", ">") or isinstance(cond, Between) or (op in ("==", "!=") and goal >= base_value)
-        year = max(base_year, min(self.as_of, deadline))
-        expected = METHODS[ctx.method].expected(base_value, goal, base_year, deadline, year)
-        ahead = actual >= expected if upward else actual <= expected
-        status, rule = (Status.ON_TRACK, "on_track.on_line") if ahead else (Status.BEHIND, "behind.below_line")
-        common.update(base_value=base_value, goal=goal, expected=expected)
-        return dict(common, status=status, rule=rule)
+        goal, upward = line_goal(t.condition, ctx.direction, low, high, tol, base_value)
+        method = METHODS[ctx.method]
+        points = self.points(_left(t), base_year, year) if method.needs_points else ()
+        judged = method.judge(Line(base_year, base_value, goal, deadline, year, actual, upward, points))
+        common.update(base_value=base_value, goal=goal)
+        if judged.problem is not None:
+            return dict(common, status=Status.INSUFFICIENT_DATA, rule="insufficient.undefined", undefined=(judged.problem,))
+        common.update(expected=judged.expected, projection=judged.projection, grade=judged.grade, method_facts=judged.facts)
+        on_track, behind = method.rules
+        return dict(common, status=Status.ON_TRACK if judged.on_track else Status.BEHIND, rule=on_track if judged.on_track else behind)
+
+    def points(self, e: Expr, first: int, last: int) -> tuple[tuple[int, Fraction], ...]:
+        """The numbers of an expression from ``first`` to ``last`` (years without one are left out)."""
+        out = []
+        for y in range(first, last + 1):
+            v = self.value(e, y)
+            if isinstance(v, Fraction):
+                out.append((y, v))
+        return tuple(out)
 
     def every_year(self, ctx: _Context, sched: EveryYear) -> _Draft:
         t = ctx.target
@@ -288,39 +370,48 @@ class Evaluator:
         percent = self.is_percent(_left(t))
         if not years:
             common = ctx.common(None, deadline, None, None, None, Fraction(0), percent)
-            return dict(common, status=Status.ON_TRACK, rule="on_track.not_started", period=(sched.start.value, end))
-        broken, above, unknown = [], [], Unknown()
+            return dict(common, status=Status.INSUFFICIENT_DATA, rule="insufficient.not_started", period=(sched.start.value, end))
+        broken, beyond, unknown = [], [], Unknown()
         last = None
         for y in years:
             last = self.judge(ctx, y)
             outcome = last[0]
             if outcome == "fails":
                 broken.append(y)
-            elif outcome == "above":
-                above.append(y)
+            elif outcome == "exceeded":
+                beyond.append(y)
             elif outcome == "unknown":
-                unknown = unknown + _join(last[1], last[2], last[3])
+                unknown = unknown + _join(*last[1:])
         assert last is not None
         _, actual, low, high, tol = last
         common = ctx.common(years[-1], deadline, actual, low, high, tol, percent)
         common["period"] = (years[0], years[-1])
-        if broken or above:
-            status = Status.EXCEEDED if above and not broken else Status.NOT_MET
-            rule = "exceeded.above_range" if status is Status.EXCEEDED else "not_met.year_broken"
-            return dict(common, status=status, rule=rule, broken_years=tuple(broken + above))
-        if unknown.missing or unknown.undefined:
+        common["value_year"] = years[-1] if isinstance(actual, Fraction) else None
+        if broken:
+            return dict(common, status=Status.NOT_MET, rule="not_met.year_broken", broken_years=tuple(broken))
+        if unknown.missing or unknown.undefined or unknown.later:
             return _unknown_verdict(common, unknown)
+        if beyond:
+            return dict(common, status=Status.EXCEEDED, rule="exceeded.beyond_range", broken_years=tuple(beyond))
         return dict(common, status=Status.MET, rule="met.every_year")
 
     def trend(self, ctx: _Context, cond: Trend) -> _Draft:
         t, call = ctx.target, cond.call
         name = call.args[0].name if call.args and isinstance(call.args[0], Ref) else ""
-        deadline = t.schedule.year.value if isinstance(t.schedule, Deadline) else None
+        sched = t.schedule
+        deadline = sched.year.value if isinstance(sched, Deadline) else sched.end.value if isinstance(sched, EveryYear) and sched.end else None
         end = min(self.as_of, deadline) if deadline is not None else self.as_of
         series = self.data.series.get(name)
-        start = _year_of(call.args[1]) if len(call.args) > 1 else min(series.cells, default=end) if series else end
+        if len(call.args) > 1:
+            start = _year_of(call.args[1])
+        elif isinstance(sched, EveryYear):
+            start = sched.start.value
+        else:
+            start = min(series.cells, default=end) if series else end
         common = ctx.common(end, deadline, None, None, None, Fraction(0), False)
         common["period"] = (start, end)
+        if start > self.as_of:  # the trend's period has not started by the as-of year
+            return dict(common, status=Status.INSUFFICIENT_DATA, rule="insufficient.not_started")
         points: list[tuple[int, Fraction]] = []
         unknown = Unknown()
         for y in range(start, end + 1):
@@ -336,8 +427,8 @@ class Evaluator:
             missing = unknown.missing or tuple(self._readings.values())
             return dict(common, status=Status.INSUFFICIENT_DATA, rule="insufficient.trend_points", missing=missing)
         rising = call.func == "increasing"
-        broken = tuple(y2 for (y1, a), (y2, b) in zip(points, points[1:], strict=False) if (b <= a if rising else b >= a))
-        common["actual"] = points[-1][1]
+        broken = tuple(y2 for (y1, a), (y2, b) in itertools.pairwise(points) if (b <= a if rising else b >= a))
+        common["actual"], common["value_year"] = points[-1][1], points[-1][0]
         common["base_value"], common["base_year"] = points[0][1], points[0][0]
         if not broken:
             return dict(common, status=Status.MET, rule="met.trend", missing=unknown.missing)
@@ -346,26 +437,63 @@ class Evaluator:
         return dict(common, status=Status.NOT_MET, rule="not_met.trend_broken", broken_years=broken)
 
 
+# one year's judgement: (outcome, actual, threshold, upper, tolerance)
+_Judgement = tuple[str, Result, Result, Result | None, Result]
+
+
+def line_goal(cond: Compare | Between | Trend, direction: str | None, low: Fraction, high: Fraction | None, tol: Fraction,
+              base_value: Fraction) -> tuple[Fraction, bool]:
+    """The value the progress line aims at (the bound on the way, its tolerance included) and whether it rises.
+
+    >=/> (and a range under `better higher`) rise to the lower bound less the tolerance, <=/< (and a range under
+    `better lower`) fall to the upper bound plus the tolerance, == runs from the base value to its value."""
+    if isinstance(cond, Between):
+        if direction == LOWER:
+            assert high is not None
+            return high + tol, False
+        return low - tol, True
+    op = cond.op if isinstance(cond, Compare) else ">="
+    if op in (">=", ">"):
+        return low - tol, True
+    if op in ("<=", "<"):
+        return low + tol, False
+    return low, low >= base_value
+
+
+def _absent_in(judgement: _Judgement, year: int) -> bool:
+    """The judgement could not be made only because cells of ``year`` have no number and are not 集計中."""
+    if judgement[0] != "unknown":
+        return False
+    u = _join(*judgement[1:])
+    return bool(u.missing) and not u.undefined and not u.later and all(
+        r.year == year and r.value is not Marker.PENDING for r in u.missing)
+
+
 @dataclass
 class _Context:
     target: Target
     as_of: int
     base_year: int | None
     method: str
+    direction: str | None = None
+    latest: bool = True  # judged on the latest value at or before the year (直近値), not only on the year's own
 
     def common(self, year: int | None, deadline: int | None, actual: object, low: object, high: object,
-               tol: Fraction, percent: bool) -> _Draft:
+               tol: object, percent: bool) -> _Draft:
         return dict(
             target=self.target, as_of=self.as_of, judged_year=year, deadline=deadline, base_year=self.base_year,
             actual=actual if isinstance(actual, Fraction) else None,
             threshold=low if isinstance(low, Fraction) else None,
             upper=high if isinstance(high, Fraction) else None,
-            tolerance=tol or None, percent=percent,
+            tolerance=(tol or None) if isinstance(tol, Fraction) else None, percent=percent,
         )
 
 
 def _unknown_verdict(common: _Draft, unknown: Result | None, rule_prefix: str = "value") -> _Draft:
     u = unknown if isinstance(unknown, Unknown) else Unknown()
+    if u.later:  # the as-of cut: a year after the as-of year cannot be read yet
+        return dict(common, status=Status.INSUFFICIENT_DATA, rule="insufficient.after_as_of", later=u.later,
+                    missing=u.missing, undefined=u.undefined)
     pending = u.missing and not u.undefined and all(r.value is Marker.PENDING for r in u.missing)
     if pending:
         return dict(common, status=Status.PENDING, rule=f"pending.{rule_prefix}_pending", missing=u.missing)
@@ -460,12 +588,6 @@ def _year_of(e: Expr) -> int:
     return int(e.value)
 
 
-def _label(year: int) -> str:
-    from .years import era_label
-
-    return era_label(year)
-
-
 def evaluate(spec: Spec, data: Dataset, as_of: int) -> list[Verdict]:
     """One verdict per target, in the spec's order."""
     from .gcpause import paused
@@ -474,6 +596,3 @@ def evaluate(spec: Spec, data: Dataset, as_of: int) -> list[Verdict]:
     with paused():  # verdicts, readings and Fractions form no cycles: see gcpause
         return [ev.target(t) for t in spec.targets]
 
-
-def default_as_of(data: Dataset) -> int | None:
-    return data.latest_year()

@@ -41,7 +41,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
-from .diagnostics import Diagnostic, Location, Severity, Span
+from .diagnostics import NOT_A_YEAR, Diagnostic, Location, Severity, Span
 from .lexical import (
     MAX_DIGITS,
     MAX_NESTING,
@@ -74,7 +74,7 @@ from .nodes import (
     Trend,
     Year,
 )
-from .years import YEAR_HELP, YearError, western_year
+from .years import YearError, western_year
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -404,8 +404,8 @@ class _Recovery:
 def _too_long(err: TooLong, filename: str) -> Diagnostic:
     span = _tok_span(err.token)
     if err.token.type in ("ERA_YEAR", "LOWER_YEAR"):
-        return Diagnostic("TGT105", Severity.ERROR, f"'{str(err.token)[:12]}…' is not a year: it has {len(err.token)} characters",
-                          Location(filename, span), YEAR_HELP)
+        return Diagnostic(NOT_A_YEAR.code, Severity.ERROR, f"'{str(err.token)[:12]}…' is not a year: it has {len(err.token)} characters",
+                          Location(filename, span), NOT_A_YEAR.fix)
     return Diagnostic("TGT110", Severity.ERROR, f"this number is {len(err.token)} characters long; at most {MAX_DIGITS} are allowed",
                       Location(filename, span), "write it in a larger unit (千件, 億円) so it stays short")
 

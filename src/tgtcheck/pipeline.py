@@ -16,10 +16,11 @@ from dataclasses import dataclass, field, replace
 from .assessment import Assessment, assess, assess_statuses
 from .check import check, check_data
 from .dataset import Dataset
-from .diagnostics import Diagnostic, Location, Severity
+from .diagnostics import AS_OF_AFTER_DATA, AS_OF_TOO_EARLY, Diagnostic, Location, Severity
 from .evaluate import Status, Verdict, evaluate
 from .nodes import Spec, Target
 from .parser import parse, parse_file
+from .years import use_calendar_years
 
 
 @dataclass
@@ -74,6 +75,7 @@ def load(spec_file: str, data_override: str | None = None, strict: bool = False,
     out.diagnostics.extend(diags)
     if spec is None:
         return out
+    use_calendar_years(spec.policy.years == "calendar")  # how every output prints this spec's years
     out.diagnostics.extend(check(spec, spec_file, strict))
     if not with_data:
         return out
@@ -155,13 +157,44 @@ def run_pieces(loaded: Loaded, as_of: int | None, piece: Callable[[Verdict], str
 
 
 def _evaluation_year(loaded: Loaded, as_of: int | None) -> int | None:
-    """The year to evaluate in: --as-of, else the data's latest; None (TGT310 added) when there is none."""
+    """The year to evaluate in: --as-of, else the data's latest; None (with an error) when there is none.
+
+    An as-of year before the policy's base year (or, without one, before every data year) is an error
+    (TGT402): nothing can be judged yet.  One after the latest data year is evaluated on the latest values,
+    with a warning naming that year (TGT403), so a typo in --as-of never passes silently."""
     if not loaded.ok or loaded.spec is None or loaded.data is None:
         return None
-    year = as_of if as_of is not None else loaded.data.latest_year()
+    latest = loaded.data.latest_year()
+    year = as_of if as_of is not None else latest
     if year is None:
         loaded.diagnostics.append(Diagnostic("TGT310", Severity.ERROR, "the data has no values, so there is no year to evaluate",
                                              Location(loaded.data_file or loaded.spec_file), "add values, or pass --as-of YEAR"))
+        return None
+    if as_of is None:
+        return year
+    from .years import era_label as written  # as --as-of takes it: H14, or 2002 in a calendar-year policy
+    from .years import label as era_label  # "H14 (2002)", or "2002" in a calendar-year policy
+
+    policy = loaded.spec.policy
+    first = loaded.data.first_year()
+    if policy.base is not None and as_of < policy.base.value:
+        loaded.diagnostics.append(Diagnostic(
+            AS_OF_TOO_EARLY.code, AS_OF_TOO_EARLY.severity, f"--as-of {era_label(as_of)} is before the policy's base year "
+            f"{era_label(policy.base.value)}: there is nothing to evaluate yet",
+            Location(loaded.spec_file, policy.base.span), f"pass --as-of {written(policy.base.value)} or later"))
+        return None
+    if policy.base is None and first is not None and as_of < first:
+        loaded.diagnostics.append(Diagnostic(
+            AS_OF_TOO_EARLY.code, AS_OF_TOO_EARLY.severity, f"--as-of {era_label(as_of)} is before every year of the data (the first is "
+            f"{era_label(first)}): there is nothing to evaluate yet",
+            Location(loaded.data_file or loaded.spec_file), f"pass --as-of {written(first)} or later"))
+        return None
+    if latest is not None and as_of > latest:
+        loaded.diagnostics.append(Diagnostic(
+            AS_OF_AFTER_DATA.code, AS_OF_AFTER_DATA.severity, f"the data has no year after {era_label(latest)}: as of {era_label(as_of)} "
+            f"the targets are judged on the latest values",
+            Location(loaded.data_file or loaded.spec_file), f"add the values of the years after {era_label(latest)}, "
+            f"or pass --as-of {written(latest)}"))
     return year
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .diagnostics import Diagnostic, Location, Severity, Span
+from .diagnostics import FOREIGN_DIGIT, NOT_A_YEAR, Diagnostic, Location, Severity, Span
 from .nodes import Constant, Spec, Target, deeper_than, depth
-from .years import ERA_NAMES_JA, ERAS, YEAR_HELP, YearError, foreign_digit, parse_year
+from .years import ERA_NAMES_JA, ERAS, YearError, foreign_digit, parse_year
 
 
 def _token_span(t: Any) -> Span:
@@ -100,13 +100,13 @@ def unexpected(err: Any, text: str, filename: str) -> Diagnostic:
     if expected & {"ERA_YEAR", "FY_YEAR"} and token.type in ("NAME", "NUMBER"):
         check = parse_year(shown)
         msg = check.message if isinstance(check, YearError) else f"'{shown}' is not a year here"
-        msg, help = _era_letter(shown) or (msg, YEAR_HELP)
-        return Diagnostic("TGT105", Severity.ERROR, msg, Location(filename, span), help)
+        msg, help = _era_letter(shown) or (msg, NOT_A_YEAR.fix)
+        return Diagnostic(NOT_A_YEAR.code, Severity.ERROR, msg, Location(filename, span), help)
     keyword = _word_before(text, token.start_pos)
     if expected & {"ERA_YEAR", "FY_YEAR"} and keyword in _YEAR_KEYWORDS:  # `by` and then the next target
         where = "on the next line" if token.line > _line_of(text, token.start_pos - len(keyword)) else "after it"
         return Diagnostic("TGT102", Severity.ERROR, f"`{keyword}` must be followed by a year; found {_token_words(token)} {where}",
-                          Location(filename, span), f"write the year after `{keyword}`: an era year (H18, R2), a western year (2006) or FY2006")
+                          Location(filename, span), f"write the year after `{keyword}`: {NOT_A_YEAR.fix.removeprefix('write ')}")
     if keyword in ("by", "every") and not expected & {"ERA_YEAR", "FY_YEAR"}:
         # `value(x) >= by H18`: with the threshold missing, `by` stood where a name may stand and was read as one
         start = text.rfind(keyword, 0, token.start_pos)
@@ -152,8 +152,8 @@ def bad_character(err: Any, text: str, filename: str) -> Diagnostic:
         return foreign_digit_diagnostic(ch, span, filename)
     year = _year_word(text, err.pos_in_stream)
     if year is not None:
-        return Diagnostic("TGT105", Severity.ERROR, f"'{year}' is not a year tgtcheck reads", Location(filename, span),
-                          f"{YEAR_HELP} (a fiscal year is 年度: 令和7年度)")
+        return Diagnostic(NOT_A_YEAR.code, Severity.ERROR, f"'{year}' is not a year tgtcheck reads", Location(filename, span),
+                          f"{NOT_A_YEAR.fix} (a fiscal year is 年度: 令和7年度)")
     if ch in ('"', "「"):
         return Diagnostic("TGT104", Severity.ERROR, "this string is not closed before the end of the line",
                           Location(filename, span), 'close it with " (or 」) on the same line')
@@ -163,7 +163,7 @@ def bad_character(err: Any, text: str, filename: str) -> Diagnostic:
         wants_year = bool({"ERA_YEAR", "FY_YEAR"} & set(err.allowed or ()))
         if isinstance(check, YearError) and any(c.isdigit() for c in word) and (wants_year or word[:1] in "MTSHR"):
             msg, help = _era_letter(word) or (check.message, check.help)
-            return Diagnostic("TGT105", Severity.ERROR, msg, Location(filename, span), help)
+            return Diagnostic(NOT_A_YEAR.code, Severity.ERROR, msg, Location(filename, span), help)
         return Diagnostic("TGT102", Severity.ERROR, f"unexpected '{word}'; expected {_describe(set(err.allowed or ()))}",
                           Location(filename, span), None)
     code = f"U+{ord(ch):04X}"
@@ -186,7 +186,7 @@ def _year_word(text: str, pos: int) -> str | None:
 
 def foreign_digit_diagnostic(ch: str, span: Span, filename: str) -> Diagnostic:
     """TGT111: a digit of another script (a Bengali ৪, which looks like 8 and Python reads as 4), named."""
-    return Diagnostic("TGT111", Severity.ERROR, f"{foreign_digit(ch)} is a digit of another script; tgtcheck reads only 0-9 and ０-９",
+    return Diagnostic(FOREIGN_DIGIT.code, Severity.ERROR, f"{foreign_digit(ch)} is a digit of another script; tgtcheck reads only 0-9 and ０-９",
                       Location(filename, span), "write the digit as 0-9 (it may look like another digit)")
 
 
@@ -201,7 +201,7 @@ def _era_letter(word: str) -> tuple[str, str] | None:
         return f"'{word}' is not a year: era letters are capitals", f"write {letter.upper()}{word[1:]}"
     eras = ", ".join(f"{k} {ERA_NAMES_JA[k]}" for k in ERAS)
     return (f"'{word}' is not a year: {letter} is not an era letter (the eras are {eras})",
-            YEAR_HELP)
+            NOT_A_YEAR.fix)
 
 
 def _word_at(text: str, pos: int) -> str:

@@ -20,7 +20,7 @@ from enum import Enum
 from fractions import Fraction
 
 from .dataset import Marker
-from .methods import DEFAULT_METHOD
+from .methods import DEFAULT_METHOD, Fact
 from .nodes import Call, Target, fast_init
 
 
@@ -32,9 +32,6 @@ class Status(str, Enum):
     NOT_MET = "not_met"
     PENDING = "pending"
     INSUFFICIENT_DATA = "insufficient_data"
-
-
-STATUS_ORDER = tuple(Status)
 
 
 @fast_init
@@ -57,9 +54,11 @@ class Unknown:
 
     missing: tuple[Reading, ...] = ()
     undefined: tuple[str, ...] = ()
+    later: tuple[int, ...] = ()  # years after the as-of year that the value needs: not read (the as-of cut)
 
     def __add__(self, other: Unknown) -> Unknown:
-        return Unknown(uniq(self.missing + other.missing), uniq(self.undefined + other.undefined))
+        return Unknown(uniq(self.missing + other.missing), uniq(self.undefined + other.undefined),
+                       tuple(sorted(set(self.later + other.later))))
 
 
 Result = Fraction | Unknown
@@ -112,6 +111,14 @@ class Verdict:
     broken_years: tuple[int, ...] = ()
     period: tuple[int, int] | None = None  # every-year: the years judged so far
     steps: tuple[Step, ...] = field(default=())
+    direction: str | None = None  # the desirable direction: "higher", "lower", "within" (None: none, as for !=)
+    value_year: int | None = None  # the year of the value the verdict rests on (直近値 when before judged_year)
+    later: tuple[int, ...] = ()  # years after the as-of year the target needs (insufficient.after_as_of)
+    projection: Fraction | None = None  # the trend method's projection for the deadline
+    grade: str | None = None  # the method's own category (cagr: methods.GRADE_WORDS)
+    method_facts: tuple[Fact, ...] = ()  # the numbers the method computed (rates, ratio, slope), for explain
+    achievement: Fraction | None = None  # achievement ratio: actual ÷ target value
+    progress: Fraction | None = None  # progress ratio: (actual − base value) ÷ (target value − base value)
 
 
 def uniq(items: tuple) -> tuple:  # type: ignore[type-arg]

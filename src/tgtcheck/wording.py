@@ -18,17 +18,34 @@ from fractions import Fraction
 from .dataset import Marker
 from .evaluate import Reading, Status, Verdict
 from .memo import by_value
+from .methods import GRADE_WORDS, Fact
 from .printer import condition_text
+from .years import calendar_years
 from .years import era_label as _era_label_uncached
 from .years import label as _label_uncached
 
-# a run of 10,000 targets names the same dozen years some 50,000 times
-era_label = functools.lru_cache(maxsize=1024)(_era_label_uncached)
-label = functools.lru_cache(maxsize=1024)(_label_uncached)
+
+# a run of 10,000 targets names the same dozen years some 50,000 times; the key includes the year style
+@functools.lru_cache(maxsize=1024)
+def _era_label(year: int, calendar: bool) -> str:
+    return _era_label_uncached(year)
+
+
+@functools.lru_cache(maxsize=1024)
+def _label(year: int, lang: str, calendar: bool) -> str:
+    return _label_uncached(year, lang)
+
+
+def era_label(year: int) -> str:
+    return _era_label(year, calendar_years())
+
+
+def label(year: int, lang: str = "en") -> str:
+    return _label(year, lang, calendar_years())
 
 STATUS_WORDS = {
     Status.MET: ("met", "達成"),
-    Status.EXCEEDED: ("exceeded", "上限超過"),
+    Status.EXCEEDED: ("exceeded", "目標超過達成"),
     Status.ON_TRACK: ("on track", "順調に進捗"),
     Status.BEHIND: ("behind", "遅れ"),
     Status.NOT_MET: ("not met", "未達成"),
@@ -112,6 +129,89 @@ def _missing(v: Verdict, lang: str) -> str:
     return ", ".join(parts) if lang != "ja" else "、".join(parts)
 
 
+def ratio_text(x: Fraction) -> str:
+    """An achievement or progress ratio as a percent: 1.46 -> '146%'."""
+    return number(x, percent=True)
+
+
+def ratio_figures(v: Verdict, lang: str = "en") -> str:
+    """'achievement 83.33%, progress 28.57%' / '達成率≈83.33%、進捗率≈28.57%', with a rating method's grade; '' if none."""
+    ja = lang == "ja"
+    parts = []
+    if v.achievement is not None:
+        parts.append(("達成率" if ja else "achievement ") + ratio_text(v.achievement))
+    if v.progress is not None:
+        parts.append(("進捗率" if ja else "progress ") + ratio_text(v.progress))
+    if v.grade is not None:
+        parts.append(("区分：" if ja else "grade: ") + GRADE_WORDS[v.grade][ja])
+    return ("、" if ja else ", ").join(parts)
+
+
+def fact_text(f: Fact) -> str:
+    """A method's number: exact, or marked ≈ when it approximates an irrational one (a root)."""
+    text = number(f.value, f.percent)
+    return text if not f.approximate or "≈" in text else "≈" + text
+
+
+# -- comparisons, worded from the exact comparison that decided -----------------------------
+def relation(a: Fraction, b: Fraction) -> int:
+    """1 when a > b, 0 when equal, -1 when a < b: the one comparison every comparison word is chosen by."""
+    return (a > b) - (a < b)
+
+
+REL_EN = {1: "above", 0: "equal to", -1: "below"}
+REL_JA = {1: "を上回る", 0: "と同じ", -1: "を下回る"}
+
+
+def compared(a: str, rel: int, noun_en: str, noun_ja: str, b: str, lang: str) -> str:
+    """'33 is below the expected value 38' / '実績33は見込み値38を下回る'."""
+    if lang == "ja":
+        return f"実績{a}は{noun_ja}{b}{REL_JA[rel]}"
+    return f"{a} is {REL_EN[rel]} {noun_en}{' ' if noun_en else ''}{b}"
+
+
+def _against(v: Verdict, lang: str) -> str:
+    """The actual value against the target, in words chosen by the exact comparisons."""
+    a, tol = v.actual, v.tolerance or Fraction(0)
+    if a is None or v.threshold is None:
+        return ""
+    ja = lang == "ja"
+    if v.upper is not None:  # a range
+        if a > v.upper:
+            text = compared(_n(v, a), relation(a, v.upper), "the upper bound", "上限", _n(v, v.upper), lang)
+            inside = a <= v.upper + tol
+        elif a < v.threshold:
+            text = compared(_n(v, a), relation(a, v.threshold), "the lower bound", "下限", _n(v, v.threshold), lang)
+            inside = a >= v.threshold - tol
+        else:
+            return f"実績{_n(v, a)}は範囲{_threshold(v, 'ja')}の内" if ja else f"{_n(v, a)} is within the range {_threshold(v)}"
+        if inside:
+            text += f"が、許容幅±{_n(v, tol)}の内" if ja else f" but within the tolerance ± {_n(v, tol)}"
+        return text
+    rel = relation(a, v.threshold)
+    text = compared(_n(v, a), rel, "the target", "目標", _n(v, v.threshold), lang)
+    if tol and rel != 0 and abs(a - v.threshold) <= tol:
+        text += f"が、許容幅±{_n(v, tol)}の内" if ja else f" but within the tolerance ± {_n(v, tol)}"
+    return text
+
+
+def _value_year(v: Verdict, lang: str) -> str:
+    """The year of the value judged; the latest available one (直近値) says so."""
+    year = v.value_year or v.judged_year or v.as_of
+    if lang == "ja":
+        return f"直近値（{label(year, 'ja')}）の" if year != v.judged_year else label(year, "ja")
+    if year != v.judged_year and v.judged_year is not None:
+        return f"{era_label(year)} (latest value; {era_label(v.judged_year)} has none)"
+    return era_label(year)
+
+
+def _later(v: Verdict, lang: str) -> str:
+    if lang == "ja":
+        return "、".join(label(y, "ja") for y in v.later)
+    return ", ".join(era_label(y) for y in v.later)
+
+
+# -- the sentences -----------------------------------------------------------------------------
 def _en(v: Verdict) -> str:
     cond = condition_text(v.target.condition)
     y = era_label(v.judged_year) if v.judged_year else None
@@ -120,46 +220,75 @@ def _en(v: Verdict) -> str:
     if rule.startswith("pending"):
         known = f" Known: {_known(v, 'en')}." if _known(v, "en") else ""
         return f"waiting for {_missing(v, 'en')}: {cond}{by} cannot be judged until it is tallied.{known}"
+    if rule == "insufficient.after_as_of":
+        return (f"{cond}{by} needs the value of {_later(v, 'en')}, after the as-of year {era_label(v.as_of)}: "
+                f"it cannot be judged as of {era_label(v.as_of)}.")
     if rule == "insufficient.undefined":
         return f"{'; '.join(v.undefined)}; {cond}{by} cannot be judged."
     if rule == "insufficient.trend_points":
         have = ", ".join(reading_text(r) for r in v.readings if isinstance(r.value, Fraction)) or "none"
         return f"a trend needs numbers for at least two years; numeric values: {have}."
+    if rule == "insufficient.not_started":
+        return (f"the period starts in {era_label(v.period[0]) if v.period else '?'}, after the as-of year "
+                f"{era_label(v.as_of)}; nothing to judge yet.")
+    head = f"{_value_year(v, 'en')}: {_n(v, v.actual)} against {_threshold(v)}{by}"
     if rule == "insufficient.no_base_year":
-        return f"{cond}{by} is not met yet and there is no base year to draw the progress line from."
+        return f"{head}: {_against(v, 'en')}; not met yet and there is no base year to draw the progress line from."
+    if rule == "insufficient.at_base_year":
+        return f"{head}: {_against(v, 'en')}; this is the base year's value, so there is no progress to judge yet."
     if rule.startswith("insufficient"):
         what = "the base-year value for the progress line" if "line" in rule else "a value"
         known = f" Known: {_known(v, 'en')}." if _known(v, "en") else ""
         return f"{what} is missing: {_missing(v, 'en')}.{known}"
-    if rule == "on_track.not_started":
-        return f"the period starts in {era_label(v.period[0]) if v.period else '?'}; nothing to judge yet."
     if rule in ("met.trend", "behind.trend_broken", "not_met.trend_broken"):
         values = ", ".join(reading_text(r) for r in v.readings if isinstance(r.value, Fraction))
         if rule == "met.trend":
-            return f"{cond} holds from {era_label(v.base_year or 0)} to {y}: {values}."
+            return f"{cond} holds from {era_label(v.base_year or 0)} to {era_label(v.value_year or 0)}: {values}."
         broken = ", ".join(era_label(b) for b in v.broken_years)
         return f"{cond} is broken in {broken}: {values}" + (f" (deadline {era_label(v.deadline)})." if v.deadline else ".")
-    if rule in ("met.every_year", "not_met.year_broken") or (v.period and rule.startswith("exceeded")):
-        span = _years(*v.period, "en") if v.period else ""
+    if v.period:  # every year
+        span = _years(*v.period, "en")
+        latest = f"latest {y}: {_against(v, 'en') or _n(v, v.actual)}"
         if rule == "met.every_year":
-            if v.period and v.period[0] != v.period[1]:
-                return f"{cond} held in every year {span}; latest {y}: {_n(v, v.actual)}."
-            return f"{cond} holds in {y}, the only year judged so far: {_n(v, v.actual)}."
-        broken = ", ".join(era_label(b) for b in v.broken_years)
-        return f"{cond} failed in {broken} (judged {span}); latest {y}: {_n(v, v.actual)} against {_threshold(v)}."
-    head = f"{y}: {_n(v, v.actual)} against {_threshold(v)}{by}"
+            if v.period[0] != v.period[1]:
+                return f"{cond} held in every year {span}; {latest}."
+            return f"{cond} holds in {y}, the only year judged so far: {_against(v, 'en') or _n(v, v.actual)}."
+        years = ", ".join(era_label(b) for b in v.broken_years)
+        if rule.startswith("exceeded"):
+            return f"{cond} held in every year {span}, beyond the range on the better side in {years}; {latest}: exceeded."
+        return f"{cond} failed in {years} (judged {span}); {latest}."
+    against = _against(v, "en")
     if rule == "met.holds":
-        return f"{head}: the condition holds" + (" (before the deadline)." if v.deadline and v.judged_year and v.judged_year < v.deadline else ".")
-    if rule == "exceeded.above_range":
-        return f"{head}: above the upper bound {_n(v, v.upper)}."
+        early = " (before the deadline)" if v.deadline and v.value_year and v.value_year < v.deadline else ""
+        return f"{head}: {against}: the condition holds{early}."
+    if rule == "exceeded.beyond_range":
+        return f"{head}: {against}, the better side: exceeded (achieved beyond the range)."
+    if rule == "not_met.no_deadline":
+        return f"{head}: {against}: not met, and the target has no deadline."
     if rule.startswith("not_met"):
-        why = "the deadline is reached" if v.deadline else "the target has no deadline"
-        return f"{head}: not reached, and {why}."
+        return f"{head}: {against}: not met, and the deadline is reached."
+    if rule == "behind.outside_range":
+        return f"{head}: {against}, outside the range to keep within: behind, before the deadline."
+    if rule.endswith(".projection"):
+        assert v.projection is not None and v.goal is not None
+        seen = compared(_n(v, v.projection), relation(v.projection, v.goal), "the goal", "目標", _n(v, v.goal), "en")
+        word = "on track" if rule.startswith("on_track") else "behind"
+        return (f"{head}: {against}, not reached yet; the least-squares trend of the values since {era_label(v.base_year or 0)} "
+                f"projects {_n(v, v.projection)} for {era_label(v.deadline or 0)}, and {seen}: {word}.")
+    if rule.endswith(".growth_rate"):
+        facts = {f.key: fact_text(f) for f in v.method_facts}
+        grade = GRADE_WORDS[v.grade][0] if v.grade else "?"
+        ratio = f" (R {facts['ratio']})" if "ratio" in facts else ""
+        return (f"{head}: {against}, not reached yet; the compound annual growth rate since {era_label(v.base_year or 0)} is "
+                f"{facts.get('observed_rate', '?')} against {facts.get('required_rate', '?')} needed to reach {_n(v, v.goal)} by "
+                f"{era_label(v.deadline or 0)}{ratio}: {grade}.")
+    assert v.expected is not None and v.actual is not None
+    year = era_label(v.value_year or v.as_of)
     line = (f"the {'straight' if v.method == 'linear' else v.method} line from {_n(v, v.base_value)} in {era_label(v.base_year or 0)} "
-            f"to {_n(v, v.goal)} in {era_label(v.deadline or 0)} expects {_n(v, v.expected)} in {era_label(v.as_of)}")
-    if rule == "on_track.on_line":
-        return f"{head}: not reached yet; {line}, and {_n(v, v.actual)} is at or ahead of it."
-    return f"{head}: not reached yet; {line}, and {_n(v, v.actual)} is behind it."
+            f"to {_n(v, v.goal)} in {era_label(v.deadline or 0)} expects {_n(v, v.expected)} in {year}")
+    seen = compared(_n(v, v.actual), relation(v.actual, v.expected), "the expected", "見込み値", _n(v, v.expected), "en")
+    word = "on track" if rule == "on_track.on_line" else "behind"
+    return f"{head}: {against}, not reached yet; {line}, and {seen}: {word}."
 
 
 def _ja(v: Verdict) -> str:
@@ -170,40 +299,66 @@ def _ja(v: Verdict) -> str:
     if rule.startswith("pending"):
         known = f"（判明分：{_known(v, 'ja')}）" if _known(v, "ja") else ""
         return f"{_missing(v, 'ja')}のため判断できない{known}。目標：{cond}{by}"
+    if rule == "insufficient.after_as_of":
+        return f"判断には評価年度（{label(v.as_of, 'ja')}）より後の{_later(v, 'ja')}の値が必要で、まだ判断できない。目標：{cond}{by}"
     if rule == "insufficient.undefined":
         return f"計算できない（{'；'.join(v.undefined)}）。{cond}{by}"
     if rule == "insufficient.trend_points":
         have = "、".join(reading_text(r, "ja") for r in v.readings if isinstance(r.value, Fraction)) or "なし"
         return f"増減の判断には2年度以上の数値が必要（数値：{have}）。"
+    if rule == "insufficient.not_started":
+        return f"期間は{label(v.period[0], 'ja') if v.period else '?'}から。評価年度（{label(v.as_of, 'ja')}）にはまだ判断の対象がない。"
+    head = f"{_value_year(v, 'ja')}実績{_n(v, v.actual)}（目標{_threshold(v, 'ja')}{by}）"
     if rule == "insufficient.no_base_year":
-        return f"未達成で、進捗を測る基準年度がない。{cond}{by}"
+        return f"{head}：{_against(v, 'ja')}。未達成で、進捗を測る基準年度がない。"
+    if rule == "insufficient.at_base_year":
+        return f"{head}：{_against(v, 'ja')}。基準年度の値で、まだ進捗を判断できない。"
     if rule.startswith("insufficient"):
         known = f"（判明分：{_known(v, 'ja')}）" if _known(v, "ja") else ""
         return f"データ不足：{_missing(v, 'ja')}{known}。"
-    if rule == "on_track.not_started":
-        return f"期間は{label(v.period[0], 'ja') if v.period else '?'}から。まだ判断の対象年度がない。"
     values = "、".join(reading_text(r, "ja") for r in v.readings if isinstance(r.value, Fraction))
     if rule == "met.trend":
-        return f"{cond}：{label(v.base_year or 0, 'ja')}から{y}まで満たしている（{values}）。"
+        return f"{cond}：{label(v.base_year or 0, 'ja')}から{label(v.value_year or 0, 'ja')}まで満たしている（{values}）。"
     if rule in ("behind.trend_broken", "not_met.trend_broken"):
         broken = "、".join(label(b, "ja") for b in v.broken_years)
         return f"{cond}：{broken}に満たしていない（{values}）。"
-    if rule == "met.every_year":
-        if v.period and v.period[0] != v.period[1]:
-            return f"{cond}：{_years(*v.period, 'ja')}の毎年度満たしている（{y}：{_n(v, v.actual)}）。"
-        return f"{cond}：{y}は満たしている（{_n(v, v.actual)}）。"
-    if rule == "not_met.year_broken" or (v.period and rule.startswith("exceeded")):
-        broken = "、".join(label(b, "ja") for b in v.broken_years)
-        return f"{cond}：{broken}に満たしていない（{y}：{_n(v, v.actual)}、目標{_threshold(v, 'ja')}）。"
-    head = f"{y}実績{_n(v, v.actual)}（目標{_threshold(v, 'ja')}{by}）"
+    if v.period:  # every year
+        latest = f"{y}：{_against(v, 'ja') or _n(v, v.actual)}"
+        if rule == "met.every_year":
+            if v.period[0] != v.period[1]:
+                return f"{cond}：{_years(*v.period, 'ja')}の毎年度満たしている（{latest}）。"
+            return f"{cond}：{y}は満たしている（{_against(v, 'ja') or _n(v, v.actual)}）。"
+        years = "、".join(label(b, "ja") for b in v.broken_years)
+        if rule.startswith("exceeded"):
+            return f"{cond}：毎年度満たし、{years}は望ましい方向に範囲を超えている（{latest}）。目標超過達成。"
+        return f"{cond}：{years}に満たしていない（{latest}、目標{_threshold(v, 'ja')}）。"
+    against = _against(v, "ja")
     if rule == "met.holds":
-        return f"{head}：目標を達成。"
-    if rule == "exceeded.above_range":
-        return f"{head}：上限{_n(v, v.upper)}を超えている。"
+        return f"{head}：{against}。目標を達成。"
+    if rule == "exceeded.beyond_range":
+        return f"{head}：{against}（望ましい方向）。目標超過達成。"
+    if rule == "not_met.no_deadline":
+        return f"{head}：{against}。目標に達していない。"
     if rule.startswith("not_met"):
-        return f"{head}：期限に至り、目標に達していない。" if v.deadline else f"{head}：目標に達していない。"
+        return f"{head}：{against}。期限に至り、目標に達していない。"
+    if rule == "behind.outside_range":
+        return f"{head}：{against}。保つべき範囲の外で、期限前のため遅れ。"
+    if rule.endswith(".projection"):
+        assert v.projection is not None and v.goal is not None
+        rel = relation(v.projection, v.goal)
+        word = "順調に進捗" if rule.startswith("on_track") else "遅れ"
+        return (f"{head}：{against}ため目標に未達。{label(v.base_year or 0, 'ja')}以降の値の傾向線（最小二乗法）による"
+                f"{label(v.deadline or 0, 'ja')}の見込みは{_n(v, v.projection)}で、目標{_n(v, v.goal)}{REL_JA[rel]}（{word}）。")
+    if rule.endswith(".growth_rate"):
+        facts = {f.key: fact_text(f) for f in v.method_facts}
+        grade = GRADE_WORDS[v.grade][1] if v.grade else "?"
+        ratio = f"（R {facts['ratio']}）" if "ratio" in facts else ""
+        return (f"{head}：{against}ため目標に未達。{label(v.base_year or 0, 'ja')}からの年平均成長率は{facts.get('observed_rate', '?')}で、"
+                f"{label(v.deadline or 0, 'ja')}に{_n(v, v.goal)}へ達するのに必要な{facts.get('required_rate', '?')}に対し{ratio}、"
+                f"{grade}（{'順調に進捗' if rule.startswith('on_track') else '遅れ'}）。")
+    assert v.expected is not None and v.actual is not None
     line = (f"{label(v.base_year or 0, 'ja')}の{_n(v, v.base_value)}から{label(v.deadline or 0, 'ja')}の"
-            f"{_n(v, v.goal)}への直線上の{label(v.as_of, 'ja')}の見込み値は{_n(v, v.expected)}")
-    if rule == "on_track.on_line":
-        return f"{head}：未達成だが、{line}で、実績はこれ以上（順調に進捗）。"
-    return f"{head}：未達成で、{line}に届いていない（遅れ）。"
+            f"{_n(v, v.goal)}への直線上の{label(v.value_year or v.as_of, 'ja')}の見込み値は{_n(v, v.expected)}")
+    seen = compared(_n(v, v.actual), relation(v.actual, v.expected), "", "見込み値", _n(v, v.expected), "ja")
+    word = "順調に進捗" if rule == "on_track.on_line" else "遅れ"
+    return f"{head}：{against}ため目標に未達。{line}で、{seen}（{word}）。"

@@ -18,6 +18,7 @@ use this one table.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 # era letter -> (western year of year 1, last year of the era in that era's count or None)
@@ -126,8 +127,25 @@ def western_year(n: int) -> ParsedYear | YearError:
     return ParsedYear(n)
 
 
+# A policy that declares `years calendar` (Eurostat, WHO, EU targets) counts calendar years and is printed
+# with western years only: pipeline.load sets this for the spec being processed, and every printer of years
+# (era_label, label) follows it, so no output names an era for such a policy.
+_CALENDAR: ContextVar[bool] = ContextVar("tgtcheck_calendar_years", default=False)
+
+
+def use_calendar_years(on: bool) -> None:
+    """Print years as calendar years (2020, 2020年) from now on in this context, or as fiscal eras."""
+    _CALENDAR.set(on)
+
+
+def calendar_years() -> bool:
+    return _CALENDAR.get()
+
+
 def era_label(year: int) -> str:
-    """The era form used on evaluation sheets: 2006 -> 'H18', 2019 -> 'R1'."""
+    """The era form used on evaluation sheets: 2006 -> 'H18', 2019 -> 'R1' (a calendar-year policy: '2006')."""
+    if _CALENDAR.get():
+        return str(year)
     for letter in ("R", "H", "S", "T", "M"):
         first, _ = ERAS[letter]
         if year >= first:
@@ -137,7 +155,9 @@ def era_label(year: int) -> str:
 
 
 def label(year: int, lang: str = "en") -> str:
-    """How a year is shown to people: 'H18 (2006)' or '平成18年度'."""
+    """How a year is shown to people: 'H18 (2006)' or '平成18年度' (a calendar-year policy: '2006', '2006年')."""
+    if _CALENDAR.get():
+        return f"{year}年" if lang == "ja" else str(year)
     if lang == "ja":
         era = era_label(year)
         number = "元" if era[1:] == "1" else era[1:]

@@ -25,6 +25,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_output_options(p, sorted(FORMATS))
     p.add_argument("--fail-on", default="behind,not_met", metavar="STATUS[,STATUS…]",
                    help="statuses that make the exit code 1 (default: behind,not_met; '' for none)")
+    p.add_argument("--ratios", action="store_true",
+                   help="text output: show each target's achievement and progress ratios (and a rating method's grade)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when a target fails (2 still means trouble)")
 
 
@@ -59,7 +61,7 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_TROUBLE
     loaded = load(args.spec, args.data)
     fmt = get(args.format)
-    opts = Options(lang=args.lang, color=use_color(args.color, sys.stdout, args.format), fail_on=fail_on)
+    opts = Options(lang=args.lang, color=use_color(args.color, sys.stdout, args.format), fail_on=fail_on, ratios=args.ratios)
     result: PiecesResult | RunResult | None = None
     if loaded.ok and hasattr(fmt, "target_piece"):  # written target by target, a large spec's in two processes
         result = run_pieces(loaded, args.as_of, lambda v: fmt.target_piece(v, opts, loaded.spec_file))

@@ -32,6 +32,7 @@ class Options:
     lang: str = "en"
     color: bool = False
     fail_on: frozenset[str] = frozenset({"behind", "not_met"})
+    ratios: bool = False  # text output: each target's achievement and progress ratios and grade on a line of their own
 
 
 def get(name: str) -> ModuleType:

@@ -30,7 +30,7 @@ from .diff_common import (
     verdict_word,
     year_of,
 )
-from .json_format import exact, year
+from .json_numbers import exact, year
 
 
 def diff_document(report: DiffReport, opts: Options) -> dict[str, Any]:

@@ -15,7 +15,6 @@ fixed order, so the output of one input is byte-for-byte the same.
 
 from __future__ import annotations
 
-import functools
 from fractions import Fraction
 from typing import Any
 
@@ -24,42 +23,10 @@ from ..assessment import Assessment
 from ..dataset import Marker
 from ..diagnostics import CODES, Diagnostic, Location
 from ..evaluate import Verdict
-from ..memo import by_value
 from ..pipeline import Loaded, PiecesResult, RunResult
 from ..wording import explanation, status_word
-from ..years import era_label
 from . import Options
-
-
-def exact(value: Fraction | None, percent: bool = False) -> str | None:
-    """A number as the documents write it: "48.8", "5264/4029"; percents ×100."""
-    if value is None:
-        return None
-    return _exact(value, percent)
-
-
-@by_value
-def _exact(value: Fraction, percent: bool) -> str:
-    v = value * 100 if percent else value
-    if v.denominator == 1:
-        return str(v.numerator)
-    den = v.denominator
-    for p in (2, 5):
-        while den % p == 0:
-            den //= p
-    if den == 1:
-        from ..printer import number_text
-
-        return number_text(v)
-    return f"{v.numerator}/{v.denominator}"
-
-
-def year(y: int | None) -> dict[str, Any] | None:
-    return None if y is None else {"year": y, "label": _era_label(y)}
-
-
-# the labels of the few years a document names, made once each (a run of 10,000 targets names 50,000)
-_era_label = functools.lru_cache(maxsize=1024)(era_label)
+from .json_numbers import exact, year, year_label
 
 
 def location(loc: Location) -> dict[str, Any]:
@@ -99,8 +66,10 @@ def verdict(v: Verdict, lang: str, spec_file: str) -> dict[str, Any]:
         "file": spec_file,
         "line": t.span.line,
         "method": v.method,
+        "direction": v.direction,
         "percent": v.percent,
         "judged_year": year(v.judged_year),
+        "value_year": year(v.value_year),
         "deadline": year(v.deadline),
         "base_year": year(v.base_year),
         "actual": exact(v.actual, v.percent),
@@ -110,6 +79,10 @@ def verdict(v: Verdict, lang: str, spec_file: str) -> dict[str, Any]:
         "base_value": exact(v.base_value, v.percent),
         "goal": exact(v.goal, v.percent),
         "expected": exact(v.expected, v.percent),
+        "projection": exact(v.projection, v.percent),
+        "achievement": exact(v.achievement, True),
+        "progress": exact(v.progress, True),
+        "grade": v.grade,
         "broken_years": [year(b) for b in v.broken_years],
         "readings": [
             {"indicator": r.indicator, "year": year(r.year),
@@ -121,6 +94,7 @@ def verdict(v: Verdict, lang: str, spec_file: str) -> dict[str, Any]:
         "missing": [{"indicator": r.indicator, "year": year(r.year),
                      "marker": r.value.value if isinstance(r.value, Marker) else "missing"} for r in v.missing],
         "undefined": list(v.undefined),
+        "later": [year(y) for y in v.later],
     }
 
 
@@ -154,7 +128,7 @@ def _run_document(loaded: Loaded, as_of: int, assessment: Assessment, targets: l
         "data": loaded.data_file,
         "lang": opts.lang,
         "as_of": as_of,
-        "as_of_label": era_label(as_of),
+        "as_of_label": year_label(as_of),
         "fail_on": sorted(opts.fail_on),
         "policy": _policy(loaded),
         "assessment": {"key": assessment.key, "text": assessment.word(opts.lang), "rule": assessment.rule(opts.lang)},

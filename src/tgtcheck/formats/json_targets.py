@@ -25,20 +25,25 @@ from json.encoder import encode_basestring  # the C function when the _json modu
 from ..dataset import Marker
 from ..evaluate import Reading, Verdict
 from ..wording import explanation, status_word
-from .json_format import _era_label, _exact
+from ..years import calendar_years
+from .json_numbers import exact_text, year_label
 
 # indentation of a target's keys (depth 3), of a year's or a reading's keys (4), of a reading's year (5)
 _K = "\n      "
 _K4 = "\n        "
 
 
-@functools.lru_cache(maxsize=1024)
 def _year(y: int | None, depth: int) -> str:
-    """``{"year": …, "label": …}`` (or null) as a value at ``depth``."""
+    """``{"year": …, "label": …}`` (or null) as a value at ``depth``, in the spec's year style."""
+    return _year_text(y, depth, calendar_years())
+
+
+@functools.lru_cache(maxsize=1024)
+def _year_text(y: int | None, depth: int, calendar: bool) -> str:  # calendar: a key of the cache, as the label depends on it
     if y is None:
         return "null"
     inner = "\n" + "  " * (depth + 1)
-    return f'{{{inner}"year": {y},{inner}"label": {encode_basestring(_era_label(y))}\n{"  " * depth}}}'
+    return f'{{{inner}"year": {y},{inner}"label": {encode_basestring(year_label(y))}\n{"  " * depth}}}'
 
 
 def _opt(text: str | None) -> str:
@@ -46,7 +51,7 @@ def _opt(text: str | None) -> str:
 
 
 def _number(value: Fraction | None, percent: bool) -> str:
-    return "null" if value is None else encode_basestring(_exact(value, percent))
+    return "null" if value is None else encode_basestring(exact_text(value, percent))
 
 
 def _list(items: list[str]) -> str:
@@ -69,7 +74,7 @@ def _reading(r: Reading) -> str:
     if known is not None and known[0] is r:
         return known[1]
     value = r.value
-    number = encode_basestring(_exact(value, False)) if isinstance(value, Fraction) else "null"
+    number = encode_basestring(exact_text(value, False)) if isinstance(value, Fraction) else "null"
     marker = _opt(value.value if isinstance(value, Marker) else "missing" if value is None else None)
     k = _K4 + "  "
     text = (f'{{{k}"indicator": {encode_basestring(r.indicator)},{k}"year": {_year(r.year, 5)},{k}"value": {number},'
@@ -104,14 +109,19 @@ def target_text(v: Verdict, lang: str, spec_file: str) -> str:
         f'{_K}"status": {encode_basestring(v.status.value)},{_K}"status_text": {encode_basestring(status_word(v.status, lang))},'
         f'{_K}"explanation": {encode_basestring(explanation(v, lang))},{_K}"rule": {encode_basestring(v.rule)},'
         f'{_K}"file": {encode_basestring(spec_file)},{_K}"line": {t.span.line},{_K}"method": {encode_basestring(v.method)},'
+        f'{_K}"direction": {encode_basestring(v.direction) if v.direction else "null"},'
         f'{_K}"percent": {"true" if p else "false"},{_K}"judged_year": {_year(v.judged_year, 3)},'
+        f'{_K}"value_year": {_year(v.value_year, 3)},'
         f'{_K}"deadline": {_year(v.deadline, 3)},{_K}"base_year": {_year(v.base_year, 3)},'
         f'{_K}"actual": {_number(v.actual, p)},{_K}"threshold": {_number(v.threshold, p)},{_K}"upper": {_number(v.upper, p)},'
         f'{_K}"tolerance": {_number(v.tolerance, p)},{_K}"base_value": {_number(v.base_value, p)},'
         f'{_K}"goal": {_number(v.goal, p)},{_K}"expected": {_number(v.expected, p)},'
+        f'{_K}"projection": {_number(v.projection, p)},{_K}"achievement": {_number(v.achievement, True)},'
+        f'{_K}"progress": {_number(v.progress, True)},{_K}"grade": {encode_basestring(v.grade) if v.grade else "null"},'
         f'{_K}"broken_years": {_list([_year(b, 4) for b in v.broken_years])},'
         f'{_K}"readings": {_list([_reading(r) for r in v.readings])},'
         f'{_K}"missing": {_list([_missing_reading(r) for r in v.missing])},'
-        f'{_K}"undefined": {_list([encode_basestring(u) for u in v.undefined])}'
+        f'{_K}"undefined": {_list([encode_basestring(u) for u in v.undefined])},'
+        f'{_K}"later": {_list([_year(y, 4) for y in v.later])}'
         "\n    }"
     )

@@ -45,15 +45,18 @@ FAMILIES = {"1": "syntax", "2": "static-check", "3": "data", "4": "evaluation", 
 TARGET_RULES: dict[Status, tuple[str, str]] = {
     Status.NOT_MET: ("The target's deadline is reached and its condition does not hold.",
                      "Report the target as not met in the evaluation; if the data is wrong, correct the data file."),
-    Status.BEHIND: ("The target is not reached yet and its value is below the progress line from the base year to the deadline.",
+    Status.BEHIND: ("The target is not reached yet and its value falls short of the progress line from the base year to the "
+                    "deadline (or, for a range to keep within, lies outside it).",
                     "Look at the measures behind the target; the explanation names the expected and the actual value."),
-    Status.EXCEEDED: ("The value is above the upper bound of the target's range.",
-                      "Check whether the range is still right, or whether the value is."),
+    Status.EXCEEDED: ("The value is beyond the target's range on the side the target declares better: achieved beyond the range.",
+                      "Nothing to do; --fail-on named this status."),
     Status.PENDING: ("A value the target needs is still being tallied (集計中).",
                      "Enter the value in the data file once it is tallied."),
-    Status.INSUFFICIENT_DATA: ("A value the target needs is missing, not applicable, or a division by zero.",
+    Status.INSUFFICIENT_DATA: ("A value the target needs is missing, not applicable, a division by zero, or not judgeable yet as of "
+                               "the year (a later year, the base year, a period not started).",
                                "Add the missing value to the data file, or give the target a base year with data."),
-    Status.ON_TRACK: ("The target is not reached yet but at or above its progress line.", "Nothing to do; --fail-on named this status."),
+    Status.ON_TRACK: ("The target is not reached yet but at or beyond its progress line in the desirable direction.",
+                      "Nothing to do; --fail-on named this status."),
     Status.MET: ("The target's condition holds.", "Nothing to do; --fail-on named this status."),
 }
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..diagnostics import Diagnostic, display_width, render_diagnostic
 from ..evaluate import Status
 from ..pipeline import RunResult
-from ..wording import explanation, status_word
+from ..wording import explanation, ratio_figures, status_word
 from ..years import label
 from . import Options
 
@@ -43,6 +43,10 @@ def render_run(result: RunResult, opts: Options) -> str:
             shown = f"\x1b[{_COLORS[v.status]}m{shown}\x1b[0m"
         lines.append(f"{pad(tid, id_w)}  {shown}  {v.target.title}")
         lines.append(f"{' ' * id_w}  {' ' * st_w}  {explanation(v, opts.lang)}")
+        if opts.ratios:
+            figures = ratio_figures(v, opts.lang)
+            if figures:
+                lines.append(f"{' ' * id_w}  {' ' * st_w}  {figures}")
     a = result.assessment
     counts = ", ".join(f"{status_word(Status(k), opts.lang)} {n}" for k, n in a.counts.items() if n)
     lines.append("")

@@ -185,7 +185,7 @@ def _indicator_detail(ind: Indicator) -> str:
     return f"{ind.label}（{ind.unit}）" if ind.unit else ind.label
 
 
-def _function_doc(sig: functions.Signature, lang: str) -> str:
+def _function_doc(sig: functions.Function, lang: str) -> str:
     first, second = (sig.doc_ja, sig.doc) if lang == "ja" else (sig.doc, sig.doc_ja)
     return f"`{sig.usage()}`\n\n{first}\n\n{second}"
 

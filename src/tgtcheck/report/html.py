@@ -198,7 +198,7 @@ def _target(report: Report, t: TargetView) -> str:
 <p class="title">{_e(t.title)}</p>
 <p class="cond">{_label('condition', lang)}<code>{_e(t.condition)}</code></p>
 {consts}
-<p class="explanation">{_e(t.explanation)}</p>
+<p class="explanation">{_e(t.explanation)}</p>{f'<p class="figures">{_e(t.figures)}</p>' if t.figures else ''}
 <figure>
 {svg}<figcaption>{_label('chart', lang)}{_e(t.chart.title)}{notes}</figcaption>
 </figure>

@@ -53,6 +53,8 @@ def render(report: Report) -> str:
         for c, v, note in t.constants:
             out.append(f"- {word('constants', lang)}{sep}`{c} = {v}`" + (f"（{_e(note)}）" if note and ja else f" ({_e(note)})" if note else ""))
         out.append(f"- {word('explanation', lang)}{sep}{_e(t.explanation)}")
+        if t.figures:
+            out.append(f"- {word('figures', lang)}{sep}{_e(t.figures)}")
         out += [f"- {_e(n)}" for n in t.chart.notes if n]
         out.append("")
     out += [f"## {word('indicators', lang)}", "", _table(report), ""]

@@ -7,9 +7,10 @@ and the indicator table of section ⑥ of the evaluation sheet with its
 footnotes.  Renderers only lay this out, so both formats say the same thing.
 
 A chart shows what the reader can find in the table: an indicator's yearly
-values.  When a condition reads a single indicator through ``growth`` or
-``change``, the chart keeps the raw indicator and converts the target into
-the indicator's own unit from its base-year value (30% growth over 5,264 is
+values.  When a condition reads a single indicator through a function whose record
+says so (``Function.chart``: ``count``, ``value``, ``growth``, ``change``),
+the chart keeps the raw indicator and converts the target into the
+indicator's own unit from its base-year value (30% growth over 5,264 is
 6,843.2); any other expression (``ratio``, arithmetic) is charted as the
 value the condition computes, in percent where the condition is a percent.
 Years that are not numbers stay markers (集計中, －, no entry) all the way
@@ -26,12 +27,14 @@ from fractions import Fraction
 from typing import Any
 
 from ..dataset import Dataset, Marker
-from ..evaluate import Evaluator, Status, Unknown, Verdict
-from ..methods import METHODS
+from ..direction import WITHIN
+from ..evaluate import Evaluator, Status, Unknown, Verdict, line_goal
+from ..functions import FUNCTIONS, Function, Kind
+from ..methods import METHODS, Line
 from ..nodes import Between, BinOp, Call, Deadline, EveryYear, Expr, Neg, Ref, Spec, Target, Trend
 from ..pipeline import RunResult
 from ..printer import condition_text, expr_text, schedule_text
-from ..wording import explanation, number, status_word
+from ..wording import explanation, number, ratio_figures, status_word
 from ..years import era_label, label
 
 # A symbol per status, so a status reads without colour (printed in black and white, or by the colour-blind).
@@ -66,6 +69,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "status": ("Status", "状況"),
     "condition": ("Condition", "条件"),
     "explanation": ("Explanation", "説明"),
+    "figures": ("Ratios", "達成率・進捗率"),
     "constants": ("Constants", "定数"),
     "chart": ("Chart", "グラフ"),
     "indicators": ("Indicators", "指標"),
@@ -142,6 +146,7 @@ class TargetView:
     constants: tuple[tuple[str, str, str | None], ...]  # (id, value, note) of the constants it uses
     indicators: tuple[str, ...]
     chart: Chart
+    figures: str = ""  # achievement and progress ratios, a rating method's grade ('' when there are none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +225,7 @@ def _target_view(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str
     condition = condition_text(t.condition) + (f" {schedule_text(t.schedule)}" if t.schedule else "")
     return TargetView(
         id=t.id, title=t.title, status=v.status, status_word=status_word(v.status, lang), symbol=SYMBOLS[v.status],
-        explanation=explanation(v, lang), condition=condition,
+        explanation=explanation(v, lang), figures=ratio_figures(v, lang), condition=condition,
         constants=tuple((c, expr_text(consts[c].value), consts[c].note) for c in used),
         indicators=tuple(n for n in refs(t) if n in {i.id for i in spec.indicators}),
         chart=chart_of(v, spec, data, ev, lang),
@@ -278,22 +283,23 @@ def chart_of(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str) ->
     tol_to_chart: Callable[[Fraction], Fraction] = lambda x: x
     notes: list[str] = []
     name = _indicator_arg(left) if isinstance(left, Call) else None
-    raw = isinstance(left, Call) and name is not None and left.func in ("count", "value", "growth", "change")
-    if raw:
-        assert isinstance(left, Call) and name is not None
+    fn = FUNCTIONS.get(left.func) if isinstance(left, Call) else None
+    if fn is not None and fn.chart.indicator and name is not None:
+        assert isinstance(left, Call)
         title, unit = _indicator_label(spec, data, name)
         points = _raw_points(ev, name, first, v.as_of)
         percent = _indicator_percent(spec, name)
-        if left.func in ("growth", "change"):
-            base_year = _year_arg(left.args[1])
+        convert, convert_tolerance = fn.chart.target, fn.chart.tolerance
+        if convert is not None:
+            year_index = next(i for i, p in enumerate(fn.params) if p.kind is Kind.YEAR)
+            base_year = _year_arg(left.args[year_index])
             base_raw = ev.read(name, base_year)
             if isinstance(base_raw, Fraction):
                 b = base_raw
-                if left.func == "growth":
-                    to_chart, tol_to_chart = (lambda x: b * (1 + x)), (lambda x: b * x)
-                else:
-                    to_chart = lambda x: b + x
-                notes.append(_conversion_note(v, left.func, base_year, b, unit, percent, to_chart, tol_to_chart, lang))
+                to_chart = lambda x: convert(x, b)
+                if convert_tolerance is not None:
+                    tol_to_chart = lambda x: convert_tolerance(x, b)
+                notes.append(_conversion_note(v, fn, base_year, b, unit, percent, to_chart, tol_to_chart, lang))
             else:
                 notes.append(_no_conversion_note(base_year, lang))
                 return Chart(title=title, unit=unit, percent=percent, kind=kind, op=op, points=points, notes=tuple(notes),
@@ -336,12 +342,17 @@ def _path(v: Verdict, ev: Evaluator, left: Expr, op: str) -> tuple[tuple[tuple[i
         if isinstance(measured, Unknown):
             return (), _kind_of_unknown(measured)
         base_value = measured
-    goal = v.goal
-    if goal is None:
-        tol = v.tolerance or Fraction(0)
-        goal = v.threshold - tol if op in (">=", ">", "between") else v.threshold + tol if op in ("<=", "<") else v.threshold
-    method = METHODS[v.method]
-    return tuple((y, method.expected(base_value, goal, v.base_year, v.deadline, y)) for y in range(v.base_year, v.deadline + 1)), ""
+    if v.goal is None and op == "between" and v.direction == WITHIN:
+        return (), ""  # a range to keep within has no line to progress along
+    goal, upward = line_goal(v.target.condition, v.direction, v.threshold, v.upper, v.tolerance or Fraction(0), base_value)
+    goal = v.goal if v.goal is not None else goal
+    method = METHODS.get(v.method)
+    if method is None:
+        return (), ""
+    year = min(v.as_of, v.deadline)
+    points = ev.points(left, v.base_year, year) if method.needs_points else ()
+    line = Line(v.base_year, base_value, goal, v.deadline, year, v.actual if v.actual is not None else base_value, upward, points)
+    return method.path(line), ""
 
 
 def _raw_points(ev: Evaluator, name: str, first: int, as_of: int) -> tuple[Point, ...]:
@@ -397,13 +408,13 @@ def _indicator_percent(spec: Spec, name: str) -> bool:
     return ind is not None and ind.is_percent
 
 
-def _conversion_note(v: Verdict, func: str, base_year: int, base: Fraction, unit: str | None, percent: bool,
+def _conversion_note(v: Verdict, fn: Function, base_year: int, base: Fraction, unit: str | None, percent: bool,
                      to_chart: Callable[[Fraction], Fraction], tol_to_chart: Callable[[Fraction], Fraction], lang: str) -> str:
     """'the target growth of 30% ± 3% over H13 (5,264) is 6,843.2 (6,685.28–7,001.12)'."""
     if v.threshold is None:
         return ""
     u = f" {unit}" if unit and lang != "ja" else unit or ""
-    pct = func == "growth"
+    pct = fn.result is Kind.PERCENT
     target = number(v.threshold, pct) + (f"–{number(v.upper, pct)}" if v.upper is not None else "")
     tol = f" ± {number(v.tolerance, pct)}" if v.tolerance else ""
     converted = number(to_chart(v.threshold), percent) + (f"–{number(to_chart(v.upper), percent)}" if v.upper is not None else "")
@@ -414,9 +425,9 @@ def _conversion_note(v: Verdict, func: str, base_year: int, base: Fraction, unit
         rng = f"（{number(lo, percent)}～{number(hi, percent)}）" if lang == "ja" else f" ({number(lo, percent)}–{number(hi, percent)})"
     era = era_label(base_year)
     if lang == "ja":
-        what = "増加率" if pct else "増加分"
+        what = fn.chart.noun[1]
         return f"目標の{what}{target}{tol}は、{era}の{number(base, percent)}{u}から換算して{converted}{u}{rng}。グラフはこの値を目標として示す。"
-    what = "growth" if pct else "change"
+    what = fn.chart.noun[0]
     return f"the target {what} of {target}{tol} over {era} ({number(base, percent)}{u}) is {converted}{u}{rng}; the chart shows the target in these terms."
 
 
