@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 from tgtcheck import descent
 from tgtcheck.formatter import format_spec
+from tgtcheck.lexical import MAX_NESTING, normalize
 from tgtcheck.nodes import Spec
-from tgtcheck.parser import MAX_NESTING, _runner, normalize, parse
+from tgtcheck.parser import lark_parser, parse, terminals_source
 
 from .conftest import ROOT, SPEC_6_2
 from .test_fmt_properties import specs
@@ -33,14 +34,14 @@ CASES = sorted((ROOT / "tests" / "cases").rglob("*.tgt"))
 def both(text: str) -> tuple[Any, Any]:
     """(descent's tree or None, the LALR path's tree or its exception's type), as comparable structures.
 
-    The LALR path is the slow one of ``parser._parse``: ``normalize``, the LALR runner, the comments.
+    The LALR path is Lark's own parser on the whole ``normalize``d text, with the comments ``normalize`` collects.
     """
     fast = descent.parse(text)
     lexed, comments, depth = normalize(text)
     if depth > MAX_NESTING:  # refused before parsing (TGT108)
         return (structure(fast) if fast is not None else None), "too deep"
     try:
-        tree = _runner().parse(lexed)
+        tree = lark_parser().parse(lexed)
         reference: Any = structure(Spec(tree.policy, tree.declarations, tuple(comments), tree.duplicates))
     except Exception as err:  # noqa: BLE001 - a syntax error (or a number too long) of the LALR parser
         reference = type(err).__name__
@@ -70,8 +71,7 @@ CORNERS = [
     'policy "p" "t" dueH18\n',
     'policy "p" "t"\nindicator H18 "x"\n',
     'policy "p" "t" method by\n',
-    # a digit of another script: Lark's \\d reads it, the ASCII-only fast path leaves it to Lark
-    'policy "p" "t"\nconstant c = \u0663\n',
+    # (a digit of another script, `constant c = \u0663`, was a corner read by Lark's \\d: now refused by both, test_digits.py)
 ]
 
 
@@ -138,13 +138,13 @@ def test_any_text_same_tree_or_gives_up(text: str) -> None:
 def test_terminals_module_is_current() -> None:
     """terminals.py is what the grammar generates today (else the fast path would be off, or wrong)."""
     current = (ROOT / "src" / "tgtcheck" / "terminals.py").read_text(encoding="utf-8")
-    assert current == descent.terminals_source(), "grammar/tgt.lark changed: run `python -m tests.test_descent`"
+    assert current == terminals_source(), "grammar/tgt.lark changed: run `python -m tests.test_descent`"
     assert descent._scanner() is not None
 
 
 if __name__ == "__main__":
     target = ROOT / "src" / "tgtcheck" / "terminals.py"
-    target.write_text(descent.terminals_source(), encoding="utf-8")
+    target.write_text(terminals_source(), encoding="utf-8")
     print(f"wrote {target}")
 
 
@@ -179,3 +179,45 @@ def test_judging_clauses_take_the_fast_path() -> None:
             'target "1" "t" increasing(x) better higher judge year\ntarget "2" "t" value(x) >= 1 by 2020 judge latest\n')
     fast, reference = both(text)
     assert fast is not None and fast == reference
+
+
+# -- the error path: Lark reads only the pieces descent cannot ---------------------------------
+def test_a_broken_declaration_leaves_lark_only_its_piece_and_the_next() -> None:
+    targets = [f'target "{i}" "t" value(x) >= {i} by H18\n' for i in range(200)]
+    targets[120] = 'target "120" "t" value(x) >= by H18\n'
+    text = 'policy "p" "t" base H13 due H18\nindicator x "x"\n' + "".join(targets)
+    read = descent.read(text)
+    assert isinstance(read, descent.Partial)
+    kept = [read.text[a:b] for a, b in read.keep]
+    assert kept == ['policy "p" "t" base H13 due H18\n', targets[120] + targets[121]]
+    assert len(read.declarations) == 1 + 200 - 2  # the indicator and every target but the broken one and the next
+    spec, diags = parse(text, "x.tgt")
+    assert spec is None and [(d.code, d.location.span.line, d.location.span.column) for d in diags] == [("TGT102", 123, 30)]
+
+
+def test_a_valid_corner_among_fast_declarations_is_one_tree() -> None:
+    """`value(year)`: descent gives up on that declaration alone; Lark's reading of it joins descent's of the rest."""
+    text = ('policy "p" "t" base H13 due H18\nindicator x "x"\nindicator year "y"\n'
+            'target "1" "t" value(x) >= 1 by H18\ntarget "2" "t" value(year) >= 2 by H18  # corner\n'
+            'target "3" "t" value(x) >= 3 by H18\n')
+    assert descent.parse(text) is None
+    spec, diags = parse(text)
+    lexed, comments, _ = normalize(text)
+    reference = lark_parser().parse(lexed)
+    assert diags == [] and spec is not None
+    assert structure(spec) == structure(type(spec)(reference.policy, reference.declarations, tuple(comments), reference.duplicates))
+
+
+def test_no_import_loop_and_no_lark_internals() -> None:
+    """descent imports lexical, never parser; no module reads Lark's tables or builds on its private modules."""
+    import ast
+
+    source = ROOT / "src" / "tgtcheck"
+    tree = ast.parse((source / "descent.py").read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert "parser" not in imported and "lexical" in imported
+    assert not (source / "lalr.py").exists()
+    for path in source.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for private in ("parse_table", "lalr_analysis", "parse_tree_builder", "parser_frontends", "ParseConf", "import Shift"):
+            assert private not in text, f"{path.name} reaches into Lark: {private}"

@@ -41,7 +41,7 @@ from tgtcheck.nodes import (
     Year,
 )
 from tgtcheck.parser import grammar_text, parse
-from tgtcheck.years import ERAS, MAX_YEAR, MIN_YEAR
+from tgtcheck.years import ERA_NAMES_JA, ERAS, MAX_YEAR, MIN_YEAR
 
 KEYWORDS = frozenset(re.findall(r'"([a-z]+)"', grammar_text()))
 YEARLIKE = re.compile(r"[MTSHR](\d+|元)|FY\d+")
@@ -57,13 +57,14 @@ optional_strings = st.none() | strings
 def years(draw: st.DrawFn, western: bool = True) -> Year:
     """A year with one of its written forms: era (H18, R元, H32), FY2006, 2006, or no text."""
     value = draw(st.integers(MIN_YEAR, MAX_YEAR))
-    forms = ["", f"FY{value}"] + ([str(value)] if western else [])
+    forms = ["", f"FY{value}", f"{value}年度"] + ([str(value), f"fy{value}"] if western else [])
     for letter, (first, last) in ERAS.items():
         n = value - first + 1
         if n >= 1 and (last is None or n <= last or letter == "H"):
-            forms.append(f"{letter}{n}")
-            if n == 1:
-                forms.append(f"{letter}元")
+            number = "元" if n == 1 and draw(st.booleans()) else str(n)
+            forms += [f"{letter}{number}", f"{letter}{number}年度", f"{ERA_NAMES_JA[letter]}{number}年度"]
+            if western:  # a lower-case era letter is a year only where only a year fits
+                forms.append(f"{letter.lower()}{number}")
     return Year(value, draw(st.sampled_from(forms)))
 
 

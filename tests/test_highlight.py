@@ -357,3 +357,28 @@ def test_grammar_in_vscode_textmate_on_full_width_forms(vscode_textmate: Path, t
 def test_vscode_extension_script_is_valid_javascript(vscode_textmate: Path) -> None:
     done = subprocess.run(["node", "--check", str(VSCODE / "extension.js")], capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
+
+
+YEAR_FORMS = ('policy "p" "t" base 平成13年度 due h18 judge latest years fiscal\n'
+              'indicator x "x" better higher\n'
+              'target "1" "t" growth(x, H13年度) >= 10% by 令和元年度 judge year\n'
+              'target "2" "t" value(x) >= 1 every year from 2002年度 to fy2006 better lower\n')
+
+
+@needs_pygments
+def test_pygments_years_as_written_and_the_judging_clauses() -> None:
+    tokens = pyg_tokens(YEAR_FORMS)
+    assert [v for t, v in tokens if t in Error] == []
+    for year in ("平成13年度", "h18", "H13年度", "令和元年度", "2002年度", "fy2006"):
+        assert pyg_type(tokens, year) in Literal.Date, year
+    for keyword in ("better", "judge", "years"):
+        assert pyg_type(tokens, keyword) in Keyword, keyword
+
+
+def test_grammar_years_as_written_and_the_judging_clauses() -> None:
+    lines = tm_tokenize(load_grammar(), YEAR_FORMS)
+    assert_everything_scoped(lines)
+    for year in ("平成13年度", "h18", "H13年度", "令和元年度", "2002年度", "fy2006"):
+        assert scope_of(lines, year).startswith("constant.other.year"), year
+    for keyword in ("better", "judge", "years"):
+        assert scope_of(lines, keyword) == "keyword.other.clause.tgt", keyword

@@ -4,10 +4,12 @@
   inserted, replaced, full-width forms and quotes among them), gives a tree
   or diagnostics, never an exception; the checker and the evaluator run on
   every tree that parses, and every verdict can be explained;
-- the fast paths are the slow ones, exactly: ``lalr.Runner`` with
-  ``lalr.ContextualLexer`` builds the trees (spans included) and raises the
-  errors that Lark's own parser and contextual lexer do; ``normalize`` is its
-  one-character-at-a-time definition; ``json_text.dumps`` is ``json.dumps``;
+- the fast paths are the slow ones, exactly: ``parser.parse`` (descent, and
+  Lark on the pieces descent gives up on, with error recovery) builds the
+  tree (spans included) that Lark's own parser builds from the whole text,
+  and its first syntax error is the one Lark's parser raises on the whole
+  text; ``normalize`` is its one-character-at-a-time definition;
+  ``json_text.dumps`` is ``json.dumps``;
 - the evaluator is monotonic: for a ``>=`` target a higher latest value never
   makes the status worse (not_met < behind < on_track < met), for ``<=`` a
   lower one.
@@ -34,8 +36,9 @@ from tgtcheck.dataset import Cell, Dataset, Series
 from tgtcheck.diagnostics import Span
 from tgtcheck.evaluate import Status, evaluate
 from tgtcheck.formats.json_text import dumps
+from tgtcheck.lexical import TooLong, normalize
 from tgtcheck.nodes import Comment
-from tgtcheck.parser import _runner, grammar_text, lark_parser, normalize, parse
+from tgtcheck.parser import grammar_text, lark_parser, parse
 from tgtcheck.wording import explanation
 
 from .conftest import SPEC_6_2
@@ -138,8 +141,6 @@ def structure(x: Any) -> Any:
 def outcome(run: Any, lexed: str) -> Any:
     from lark.exceptions import UnexpectedCharacters, UnexpectedInput
 
-    from tgtcheck.parser import _TooLong
-
     try:
         return ("tree", structure(run(lexed)))
     except UnexpectedCharacters as err:
@@ -147,18 +148,40 @@ def outcome(run: Any, lexed: str) -> Any:
     except UnexpectedInput as err:
         token = err.token  # type: ignore[attr-defined]
         return ("token", token.type, str(token), token.line, token.column, sorted(err.expected))  # type: ignore[attr-defined]
-    except _TooLong as err:
+    except TooLong as err:
         return ("too long", str(err.token))
 
 
 @SETTINGS
 @given(mutated_spec() | pieces().map(lambda s: 'policy "p" "t" ' + s))
 def test_fast_parser_is_larks_parser(text: str) -> None:
+    from lark.exceptions import UnexpectedCharacters, UnexpectedInput
+
+    from tgtcheck.parser import _FOREIGN_DIGIT, _checked, _no_header, _too_long
+    from tgtcheck.syntax_errors import bad_character, unexpected
+
     lexed, _, depth = normalize(text)
-    assume(depth <= 100)
-    fast = _runner()
-    assert fast is not None, "lalr.runner() found Lark's internals changed: the parser fell back to Lark.parse"
-    assert outcome(fast.parse, lexed) == outcome(lark_reference().parse, lexed) == outcome(lark_parser().parse, lexed)
+    assume(depth <= 100 and not _no_header(lexed))
+    assert outcome(lark_reference().parse, lexed) == outcome(lark_parser().parse, lexed)
+    spec, diags = parse(text, "p.tgt")
+    try:
+        tree = lark_reference().parse(lexed)
+    except UnexpectedCharacters as err:
+        first = bad_character(err, lexed, "p.tgt")
+    except UnexpectedInput as err:
+        first = unexpected(err, lexed, "p.tgt")
+    except TooLong as err:
+        first = _too_long(err, "p.tgt")
+    else:
+        reference, problems = _checked(tree, "p.tgt")
+        assert (structure(spec and spec.policy), structure(spec and spec.declarations), structure(spec and spec.duplicates), diags) == (
+            structure(reference and reference.policy), structure(reference and reference.declarations),
+            structure(reference and reference.duplicates), problems)
+        return
+    if _FOREIGN_DIGIT.search(lexed) and any(m.group(1) for m in _FOREIGN_DIGIT.finditer(lexed)):
+        assert spec is None and "TGT111" in {d.code for d in diags}  # named, with Lark's errors they cause left out
+        return
+    assert spec is None and diags and diags[0] == first
 
 
 def normalize_by_definition(text: str) -> tuple[str, list[Comment], int]:

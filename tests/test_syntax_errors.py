@@ -74,3 +74,10 @@ def test_a_missing_threshold_before_by_is_named() -> None:
     spec, diags = parse(HEAD + 'target "1" "t" value(x) >= by H18\n', "x.tgt")
     assert [(d.code, d.location.span.line, d.location.span.column) for d in diags] == [("TGT102", 2, 28)]
     assert "before `by`" in diags[0].message
+
+
+def test_parentheses_in_a_title_are_text_not_nesting() -> None:
+    """Only the code's parentheses count towards TGT108, also in a declaration the fast path leaves to Lark."""
+    source = HEAD + 'indicator year "y"\ntarget "1" "' + "(" * 150 + '" value(year) >= 1  # ' + "(" * 150 + "\n"
+    spec, diags = parse(source, "x.tgt")
+    assert diags == [] and spec is not None and spec.targets[0].title == "(" * 150

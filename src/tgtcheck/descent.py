@@ -9,9 +9,9 @@ almost every spec on almost every run, does not need that machinery.
 How it stays the grammar's parser and not a second language:
 
 - The tokens are the grammar's terminals as Lark's own lexer configures
-  them (``lalr.ContextualLexer.root``: the regexes of grammar/tgt.lark, in
-  Lark's order of preference, keywords recognised by their text), written
-  to ``terminals.py`` by ``terminals_source`` so that this path never
+  them (the regexes of grammar/tgt.lark, in Lark's order of preference,
+  keywords recognised by their text), written to ``terminals.py`` by
+  ``parser.terminals_source`` so that this path never
   imports Lark (a third of the start-up of a small run), and scanned in
   one pass over the text.  ``terminals.py`` holds the grammar's hash and is
   ignored when the installed grammar differs.
@@ -26,6 +26,11 @@ How it stays the grammar's parser and not a second language:
   reports every error and reads the rare valid corners (``value(year)``,
   ``dueH18``) that differ between a contextual and a plain lexer.  So
   diagnostics and error recovery have one source.
+- Lark reads only what descent cannot: ``read`` goes on declaration by
+  declaration after one it gives up on and returns a ``Partial`` (the
+  declarations it read, the ranges Lark must read), so a syntax error in a
+  large spec costs one pass of this module and a Lark parse of a few lines.
+- It imports ``lexical`` (what both parsers share), never ``parser``.
 
 ``tests/test_properties.py`` parses random valid specs in random layouts and
 mutated specs both ways and requires every tree this module returns to be
@@ -39,10 +44,12 @@ import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
 from .diagnostics import Span
+from .lexical import MAX_DIGITS, MAX_NESTING, OPS, approx, cached_year, grammar_file, new_span, normalize, number, year_node
 from .nodes import (
     CLAUSE_WORDS,
     Between,
@@ -52,6 +59,7 @@ from .nodes import (
     Compare,
     Constant,
     Deadline,
+    Declaration,
     EveryYear,
     Indicator,
     Milestone,
@@ -64,10 +72,12 @@ from .nodes import (
     Trend,
     Year,
 )
-from .parser import _OPS, MAX_DIGITS, MAX_NESTING, _approx, _era_year, _new_span, _number, _year, grammar_file, lark_parser
-from .years import YearError, parse_year, western_year
+from .years import YearError, western_year
 
 _END = "$END"
+_BAD = "$BAD"  # a character no terminal matches (in a partial reading)
+_DECLARATIONS = frozenset({"TARGET", "INDICATOR", "CONSTANT"})
+_STARTS = _DECLARATIONS | {_END}  # what may follow a whole declaration
 # what may follow a condition (FOLLOW(condition) in tgt.lark): a bare call before one of these is a trend
 _AFTER_CONDITION = frozenset({"BY", "EVERY", "BASE", "METHOD", "BETTER", "JUDGE", "INDICATOR", "CONSTANT", "TARGET", _END})
 
@@ -77,8 +87,9 @@ class _GiveUp(Exception):
 
 
 @functools.lru_cache(maxsize=1)
-def _scanner() -> tuple[Any, Any, dict[str, str]] | None:
-    """(scanner of ignored text + one token, match of ignored text, keyword table), from ``terminals``.
+def _scanner() -> tuple[Any, Any, dict[str, str], Any] | None:
+    """(scanner of ignored text + one token, match of ignored text, keyword table, match of a lower-case year),
+    from ``terminals``.
 
     None when ``terminals.py`` was generated from another grammar than the one
     installed (someone edited tgt.lark and did not regenerate): then every
@@ -95,16 +106,17 @@ def _scanner() -> tuple[Any, Any, dict[str, str]] | None:
     if hasattr(pattern, "scanner"):
         # one match after another, each where the last ended, in C: CPython's undocumented but long-standing
         # scanner object (``re.Scanner`` is built on it)
-        def tokens(text: str) -> Iterator[Any]:
-            return iter(pattern.scanner(text).match, None)
+        def tokens(text: str, pos: int = 0) -> Iterator[Any]:
+            return iter(pattern.scanner(text, pos).match, None)
     else:
-        def tokens(text: str) -> Iterator[Any]:
-            match, pos = pattern.match, 0
+        def tokens(text: str, pos: int = 0) -> Iterator[Any]:
+            match = pattern.match
             while (m := match(text, pos)) is not None:
                 yield m
                 pos = m.end()
     skip = re.compile(f"(?:{terminals.SKIP})*", flags).match
-    return tokens, skip, terminals.KEYWORDS
+    lower_year = re.compile(dict(terminals.TERMINALS)["LOWER_YEAR"], flags).fullmatch
+    return tokens, skip, terminals.KEYWORDS, lower_year
 
 
 def grammar_crc32() -> int:
@@ -119,50 +131,10 @@ def grammar_crc32() -> int:
         return zlib.crc32(f.read().replace("\r\n", "\n").encode("utf-8"))
 
 
-def terminals_source() -> str:
-    """The text of ``terminals.py``, from Lark's lexer configuration of grammar/tgt.lark.
-
-    Regenerate with ``python -m tests.test_descent``; a test fails while it is stale.
-    """
-    from .lalr import ContextualLexer
-
-    lexer = lark_parser().parser.lexer
-    assert isinstance(lexer, ContextualLexer) and lexer.skipped, "the parser is not built with lalr.ContextualLexer"
-    root = lexer.root
-    keywords = dict(sorted(root.keywords.get("NAME", {}).items()))
-    terminals = [t for t in lexer.terminals if t.name in root.allowed]  # Lark's order; keywords a NAME matches left out
-    lines = [
-        '"""The terminals of grammar/tgt.lark, as the fast path (``descent.py``) scans them.',
-        "",
-        "GENERATED from Lark's lexer configuration of the grammar by ``descent.terminals_source``:",
-        "do not edit; regenerate with ``python -m tests.test_descent`` (a test fails while this is stale).",
-        "The fast path is used only while GRAMMAR_CRC32 is the installed grammar's.",
-        '"""',
-        "",
-        f"GRAMMAR_CRC32 = {grammar_crc32()}",
-        "",
-        "# (name, regex) of each terminal, in Lark's order of preference (priority, longest, name)",
-        "TERMINALS = (",
-        *(f"    ({t.name!r}, {t.pattern.to_regexp()!r})," for t in terminals),
-        ")",
-        "",
-        "# what is ignored between tokens (spaces, comments)",
-        f"SKIP = {lexer.skipped!r}",
-        "",
-        f"FLAGS = {int(lexer.flags)}",
-        "",
-        "# keywords: a NAME match with this text is this terminal (Lark's rule for strings a pattern matches whole)",
-        "KEYWORDS = {",
-        *(f"    {word!r}: {name!r}," for word, name in keywords.items()),
-        "}",
-    ]
-    return "\n".join(lines) + "\n"
-
-
 def parse(text: str) -> Spec | None:
     """The tree of ``text`` (comments included), or None: then the LALR parser decides.
 
-    The text is first read as written, without ``parser.normalize`` (which
+    The text is first read as written, without ``lexical.normalize`` (which
     costs a quarter of the parse of a large spec): the scanner's regexes are
     compiled ASCII-only, so a full-width or other non-ASCII digit, letter or
     symbol outside strings and comments matches no terminal, and a text
@@ -170,53 +142,101 @@ def parse(text: str) -> Spec | None:
     all; where neither occurs, ``normalize`` would change nothing.  A text
     with full-width forms is read again after ``normalize``, with its comments.
     """
-    spec = _parse(text, None)
-    if spec is None and _FULL_WIDTH.search(text):
-        from .parser import MAX_NESTING, normalize
-
+    read = _parse(text, None)
+    if read is None and _FULL_WIDTH.search(text):
         lexed, comments, depth = normalize(text)
         if depth <= MAX_NESTING:
-            spec = _parse(lexed, tuple(comments))
-    return spec
+            read = _parse(lexed, tuple(comments))
+    return read if isinstance(read, Spec) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Partial:
+    """What descent read of a text it could not read whole: Lark reads the rest (``parser``).
+
+    ``text`` is the text the parsers read (``normalize``d where it had
+    full-width forms).  The text is cut into pieces at each declaration's
+    keyword (the policy header is the first piece); ``declarations`` are the
+    pieces descent read, each with its clauses given twice.  ``keep`` are
+    the character ranges Lark must read: the policy header, each piece
+    descent gave up on and the piece after it (so that Lark sees what
+    follows a broken declaration, as it would in the whole text).  A piece
+    Lark also reads replaces descent's reading of it.
+    """
+
+    text: str
+    declarations: tuple[tuple[Declaration, tuple[tuple[str, Span], ...]], ...]
+    keep: tuple[tuple[int, int], ...]
+
+
+def read(text: str) -> Spec | Partial:
+    """The tree of ``text``, or what descent could read of it (see ``Partial``)."""
+    if _FULL_WIDTH.search(text) or "＂" in text:
+        spec = _parse(text, None)
+        if isinstance(spec, Spec):
+            return spec
+        lexed, comments, depth = normalize(text)
+        if depth > MAX_NESTING:
+            return Partial(lexed, (), ((0, len(lexed)),))
+        return _parse(lexed, tuple(comments), partial=True) or Partial(lexed, (), ((0, len(lexed)),))
+    return _parse(text, None, partial=True) or Partial(text, (), ((0, len(text)),))
 
 
 # what normalize maps: full-width ASCII forms, the ideographic space, the minus sign
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000\u2212]")
 
 
-def _parse(text: str, comments: tuple[Comment, ...] | None) -> Spec | None:
-    """The tree of ``text`` with ``comments`` (given when ``text`` is normalized, else collected here), or None.
+def _parse(text: str, comments: tuple[Comment, ...] | None, partial: bool = False) -> Spec | Partial | None:
+    """The tree of ``text`` with ``comments`` (given when ``text`` is normalized, else collected here), or None;
+    with ``partial``, what descent could read of it instead of None.
 
     A normalized text may still hold ＂, but only inside 「…」 strings and comments, where it is text.
     """
     scanner = _scanner()
     if scanner is None or (comments is None and "＂" in text):
         return None
-    tokens, skip, keywords = scanner
+    tokens, skip, keywords, lower_year = scanner
     kinds: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     lines: list[int] = []
     line, pos = 1, 0
     count = text.count
-    for m in tokens(text):  # token after token, each where the last ended
-        kind: str = m.lastgroup or ""  # each alternative is a named group
-        start, end = m.span(kind)
-        if start != pos:
-            line += count("\n", pos, start)
-        if kind == "NAME":
-            kind = keywords.get(text[start:end], "NAME")
-        kinds.append(kind)
-        starts.append(start)
-        ends.append(end)
+    while True:
+        for m in tokens(text, pos):  # token after token, each where the last ended
+            kind: str = m.lastgroup or ""  # each alternative is a named group
+            start, end = m.span(kind)
+            if start != pos:
+                line += count("\n", pos, start)
+            if kind == "NAME":
+                kind = keywords.get(text[start:end], "NAME")
+            elif kind == "LOWER_YEAR" and text[start:end].isalnum() and text[start:end].isascii():
+                # h18, fy2006: a year where only a year fits, a NAME everywhere else (Lark's contextual lexer); year() tells
+                kind = "NAME"
+            kinds.append(kind)
+            starts.append(start)
+            ends.append(end)
+            lines.append(line)
+            pos = end
+        after = skip(text, pos).end()
+        if after == len(text):
+            break
+        if not partial:  # a character no terminal matches (a trailing comment is skipped)
+            return None
+        line += count("\n", pos, after)
+        kinds.append(_BAD)  # it stops the declaration it is in; the scan goes on after it
+        starts.append(after)
+        ends.append(after + 1)
         lines.append(line)
-        pos = end
-    if skip(text, pos).end() != len(text):  # a character no terminal matches (a trailing comment is skipped)
-        return None
+        pos = after + 1
     kinds.append(_END)
+    starts.append(len(text))
     line_starts = list(accumulate((len(line) + 1 for line in text.split("\n")), initial=0))
+    descent = _Descent(text, kinds, starts, ends, lines, line_starts, lower_year)
+    if partial:
+        return descent.pieces()
     try:
-        spec = _Descent(text, kinds, starts, ends, lines, line_starts).spec()
+        spec = descent.spec()
     except Exception:  # noqa: BLE001 - _GiveUp, or anything unusual (a number too long): the LALR parser decides
         return None
     if comments is None:
@@ -236,7 +256,7 @@ def _comments(text: str, starts: list[int], ends: list[int], line_starts: list[i
             end = len(text) if end < 0 else end
             line = bisect_right(line_starts, at)
             column = at - line_starts[line - 1] + 1
-            found.append(Comment(text[at:end], _new_span(line, column, line, column + end - at, at, end)))
+            found.append(Comment(text[at:end], new_span(line, column, line, column + end - at, at, end)))
             covered = end
         at = text.find("#", at + 1)
     return tuple(found)
@@ -244,7 +264,7 @@ def _comments(text: str, starts: list[int], ends: list[int], line_starts: list[i
 
 def _join(a: Span, b: Span) -> Span:
     """From the start of ``a`` to the end of ``b``: a node's span from its first and last child."""
-    return _new_span(a.line, a.column, b.end_line, b.end_column, a.start_pos, b.end_pos)  # type: ignore[no-any-return]
+    return new_span(a.line, a.column, b.end_line, b.end_column, a.start_pos, b.end_pos)  # type: ignore[no-any-return]
 
 
 class _Descent:
@@ -254,10 +274,12 @@ class _Descent:
     a fifth cheaper than by keyword, on some 100,000 nodes for 10,000 targets.
     """
 
-    __slots__ = ("depth", "ends", "i", "kinds", "line_starts", "lines", "starts", "text")
+    __slots__ = ("depth", "ends", "i", "kinds", "line_starts", "lines", "lower_year", "starts", "text")
 
-    def __init__(self, text: str, kinds: list[str], starts: list[int], ends: list[int], lines: list[int], line_starts: list[int]) -> None:
+    def __init__(self, text: str, kinds: list[str], starts: list[int], ends: list[int], lines: list[int], line_starts: list[int],
+                 lower_year: Any) -> None:
         self.text, self.kinds, self.starts, self.ends = text, kinds, starts, ends
+        self.lower_year = lower_year
         self.lines, self.line_starts = lines, line_starts
         self.i = 0
         self.depth = 0  # parentheses open around the current token
@@ -268,20 +290,20 @@ class _Descent:
         line = self.lines[k]
         first = self.line_starts[line - 1] - 1
         start, end = self.starts[k], self.ends[k]
-        return _new_span(line, start - first, line, end - first, start, end)  # type: ignore[no-any-return]
+        return new_span(line, start - first, line, end - first, start, end)  # type: ignore[no-any-return]
 
     def tokens_span(self, a: int, b: int) -> Span:
         """From the start of token ``a`` to the end of token ``b``, without a span for each."""
         line, end_line = self.lines[a], self.lines[b]
         start, end = self.starts[a], self.ends[b]
-        return _new_span(line, start - self.line_starts[line - 1] + 1, end_line, end - self.line_starts[end_line - 1] + 1,  # type: ignore[no-any-return]
+        return new_span(line, start - self.line_starts[line - 1] + 1, end_line, end - self.line_starts[end_line - 1] + 1,  # type: ignore[no-any-return]
                          start, end)
 
     def from_token(self, a: int, last: Span) -> Span:
         """From the start of token ``a`` to the end of ``last``."""
         line = self.lines[a]
         start = self.starts[a]
-        return _new_span(line, start - self.line_starts[line - 1] + 1, last.end_line, last.end_column, start, last.end_pos)  # type: ignore[no-any-return]
+        return new_span(line, start - self.line_starts[line - 1] + 1, last.end_line, last.end_column, start, last.end_pos)  # type: ignore[no-any-return]
 
     def take(self, kind: str) -> int:
         """The index of the next token, which must be a ``kind``."""
@@ -318,6 +340,53 @@ class _Descent:
                 raise _GiveUp
             declarations.append(node)
             dups.extend(more)
+
+    # the same, declaration by declaration, going on after one it cannot read
+    def pieces(self) -> Partial:
+        """A partial reading (``Partial``): each declaration read where descent can, the rest left to Lark."""
+        kinds, starts = self.kinds, self.starts
+        end = len(kinds) - 1
+        declarations: list[tuple[Any, tuple[tuple[str, Span], ...]]] = []
+        keep: list[tuple[int, int]] = []
+        try:
+            self.policy()
+            policy_read = kinds[self.i] in _STARTS
+        except Exception:  # noqa: BLE001 - _GiveUp or a number too long: Lark reads (and reports) it
+            policy_read = False
+        k = self.i if policy_read else self.next_declaration(0)
+        keep.append((0, starts[k]))
+        context = not policy_read  # the piece after a piece descent gave up on goes to Lark too
+        while k < end:
+            self.i, self.depth = k, 0
+            kind = kinds[k]
+            node: Any = None
+            dups: Any = ()
+            try:
+                if kind == "TARGET":
+                    node, dups = self.target()
+                elif kind == "INDICATOR":
+                    node, dups = self.indicator()
+                else:
+                    node = self.constant()
+                if kinds[self.i] not in _STARTS:
+                    node = None
+            except Exception:  # noqa: BLE001 - as above
+                node = None
+            after = self.i if node is not None else self.next_declaration(k + 1)
+            if node is None or context:
+                keep.append((starts[k], starts[after]))
+            else:
+                declarations.append((node, tuple(dups)))
+            context = node is None
+            k = after
+        return Partial(self.text, tuple(declarations), tuple(_merged(keep)))
+
+    def next_declaration(self, k: int) -> int:
+        """The first token from ``k`` on that starts a declaration (or the end)."""
+        kinds = self.kinds
+        while kinds[k] not in _STARTS:
+            k += 1
+        return k
 
     # policy: "policy" STRING STRING policy_clause*
     def policy(self) -> tuple[Policy, list[tuple[str, Span]]]:
@@ -436,11 +505,11 @@ class _Descent:
             op = self.word(self.i)
             self.i += 1
             about, right, tolerance, end = self.bound()
-            return Compare(left, _OPS[op], right, _approx(about, tolerance), _join(left.span, end))
+            return Compare(left, OPS[op], right, approx(about, tolerance), _join(left.span, end))
         if kind == "BETWEEN":
             self.i += 1
             about, low, high, tolerance, end = self.range()
-            return Between(left, low, high, _approx(about, tolerance), _join(left.span, end))
+            return Between(left, low, high, approx(about, tolerance), _join(left.span, end))
         if type(left) is Call and kinds[begin] == "NAME" and kind in _AFTER_CONDITION:  # the call alone, unparenthesised
             return Trend(left, left.span)
         raise _GiveUp
@@ -490,7 +559,7 @@ class _Descent:
                 about, value, tolerance, _ = self.bound()
                 self.take("BY")
                 at = self.year()
-                milestones.append(Milestone(value, at, _approx(about, tolerance), self.from_token(m, at.span)))
+                milestones.append(Milestone(value, at, approx(about, tolerance), self.from_token(m, at.span)))
                 last = at.span
             return Deadline(year, self.from_token(k, last), tuple(milestones))
         self.take("YEAR")
@@ -502,15 +571,23 @@ class _Descent:
             end = self.year()
         return EveryYear(start, end, self.from_token(k, (end or start).span))
 
-    # year: year_literal | NUMBER -> western_year
+    # year: year_literal | NUMBER -> western_year | LOWER_YEAR -> era_year
     def year(self) -> Year:
-        if self.kinds[self.i] == "NUMBER":
+        kind = self.kinds[self.i]
+        if kind == "LOWER_YEAR" or (kind == "NAME" and self.lower_year(self.word(self.i))):
+            k = self.i
+            s = self.word(k)
+            if len(s) > MAX_DIGITS:
+                raise _GiveUp
+            self.i = k + 1
+            return year_node(cached_year(s), s, self.span(k))
+        if kind == "NUMBER":
             k = self.i
             self.i += 1
             s = self.word(k)
             if len(s) > MAX_DIGITS:
                 raise _GiveUp
-            return _year(western_year(int(s)) if s.isdigit() else YearError(s, ""), s, self.span(k))
+            return year_node(western_year(int(s)) if s.isdigit() else YearError(s, ""), s, self.span(k))
         return self.year_literal()
 
     # year_literal: ERA_YEAR | FY_YEAR
@@ -518,16 +595,14 @@ class _Descent:
         k = self.i
         kind = self.kinds[k]
         s = self.word(k)
-        if kind == "ERA_YEAR":
+        if kind == "ERA_YEAR" or kind == "FY_YEAR":
             if len(s) > MAX_DIGITS:
                 raise _GiveUp
-            parsed: Any = _era_year(s[0], s[1:])
-        elif kind == "FY_YEAR":
-            parsed = parse_year(s)
+            parsed: Any = cached_year(s)
         else:
             raise _GiveUp
         self.i = k + 1
-        return _year(parsed, s, self.span(k))
+        return year_node(parsed, s, self.span(k))
 
     # -- expressions
     # expr: term (("+" | "-") term)*  and  term: factor (("*" | "/") factor)*, both left associative,
@@ -579,10 +654,10 @@ class _Descent:
             if kinds[k + 1] == "PERCENT":
                 self.i = k + 2
                 sign = self.word(k + 1)
-                value = _number(t)
+                value = number(t)
                 return Number(value * 10 if sign == "割" else value, True, t + sign, self.tokens_span(k, k + 1))
             self.i = k + 1
-            return Number(_number(t), False, t, self.span(k))
+            return Number(number(t), False, t, self.span(k))
         if kind == "NAME":
             if kinds[k + 1] == "LPAR":
                 return self.call()
@@ -612,6 +687,17 @@ class _Descent:
                 args.append(self.expr())
         end = self.take("RPAR")
         return Call(self.word(name), tuple(args), self.tokens_span(name, end), self.span(name))
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Adjacent ranges joined: (0, 5), (5, 9) is (0, 9)."""
+    out: list[tuple[int, int]] = []
+    for a, b in ranges:
+        if out and out[-1][1] == a:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _clause(fields: dict[str, Any], dups: list[tuple[str, Span]], name: str, value: Any, span: Span) -> None:

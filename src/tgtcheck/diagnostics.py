@@ -100,8 +100,8 @@ UNEXPECTED_END = register("TGT103", "unexpected end of file", "finish the last d
                           "ファイルが途中で終わっています", "最後の宣言を最後まで書いてください")
 UNCLOSED_STRING = register("TGT104", "unclosed string", 'close the string with " on the same line', 'policy "6-2 "title"',
                            "文字列が閉じられていません", '同じ行の中で " （または 」）で閉じてください')
-NOT_A_YEAR = register("TGT105", "not a year", "write an era year (H18, R2), a western year (2006) or FY2006", "by H0",
-                      "年度として読めません", "H18・R2 のような和暦、2006 のような西暦、または FY2006 と書いてください")
+NOT_A_YEAR = register("TGT105", "not a year", "write a year as H18, 平成18年度, R元, 2006, 2006年度 or FY2006", "by H0",
+                      "年度として読めません", "H18・平成18年度・R元 のような和暦、2006・2006年度 のような西暦、または FY2006 と書いてください")
 HEISEI_AFTER_ITS_END = register("TGT106", "Heisei year after the era's end", "write the Reiwa year the message names", "by H32",
                                 "平成32年以降の年度です", "メッセージが示す令和の年度で書いてください", severity=Severity.WARNING)
 NOT_TEXT = register("TGT107", "not text", "save the file as UTF-8 text", "a file in Shift_JIS or binary data",
@@ -113,6 +113,8 @@ EMPTY_SPEC = register("TGT109", "empty spec", 'start the file with a policy head
                       "仕様が空です", 'ファイルの先頭に policy "施策ID" "施策名" base H13 due H18 を書いてください')
 NOT_A_NUMBER = register("TGT110", "not a number", "write digits, optionally with , between thousands (1,234)", "value(x) >= 1,23",
                         "数値として読めません", "数字で書いてください（3桁区切りのカンマは 1,234 のように使えます）")
+FOREIGN_DIGIT = register("TGT111", "digit of another script", "write digits as 0-9 (or full-width ０-９)", "value(x) >= 1৪",
+                         "ASCII・全角以外の数字です", "数字は 0-9（または全角の ０-９）で書いてください（別の数字に見えることがあります）")
 # -- static checks ---------------------------------------------------------------------------------
 UNKNOWN_NAME = register("TGT201", "unknown indicator or constant", "declare it, or fix the name (see the suggestion)", "value(patent)",
                         "未定義の指標または定数です", "indicator / constant で宣言するか、名前を直してください（候補を参照）",

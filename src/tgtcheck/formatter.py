@@ -50,6 +50,7 @@ TARGET_CLAUSES = ("base", "method", "better", "judge")
 # Tokens of the (already parsed, full-width-mapped) text, for their positions only.
 _TOKEN = re.compile(
     r'"[^"\n]*"?|「[^」\n]*」?|#[^\n]*'
+    r"|(?:[MTSHRmtshr]|明治|大正|昭和|平成|令和)(?:[0-9]+|元)(?:年度)?(?![A-Za-z0-9_])|[0-9]+年度(?![A-Za-z0-9_])"  # a year is one token
     r"|[MTSHR]元|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![A-Za-z0-9_])|\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_]*"
     r"|>=|<=|==|!=|\+-|\S"
 )
@@ -204,7 +205,7 @@ class _Placement:
     """Where each comment of a parsed spec goes among the output lines."""
 
     def __init__(self, spec: Spec, source: str) -> None:
-        from .parser import normalize
+        from .lexical import normalize
 
         self.source = source
         self.toks = tokens(normalize(source)[0])

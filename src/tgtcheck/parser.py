@@ -1,29 +1,32 @@
-"""Text to syntax tree: Lark's LALR parser with the lowering to ``nodes``
-done inside the parser.
+"""Text to syntax tree: the fast path (``descent``) for well-formed text, Lark's LALR parser for the rest.
 
 Shape and reasons:
 - The grammar is the one file ``grammar/tgt.lark`` (shipped in the package).
-  The parser is built once, lazily, on first use (``functools.lru_cache``)
+  Lark's parser is built once, lazily, on first use (``functools.lru_cache``)
   and Lark's grammar cache, kept in a directory of the user's own
   (``cache_path``), spares later processes the LALR table construction:
   ``tgtcheck --version`` never builds it.
-- A well-formed spec never reaches Lark: ``descent.py`` reads it first (a
-  recursive descent over the grammar's own terminals, a third of the time)
-  and gives up on anything unusual, which the LALR parser then reads and,
-  if it is wrong, reports.  So Lark is imported only for the specs that
-  need it, and every syntax error has one source.
-- ``lalr.py`` runs the tables: Lark's contextual lexer and shift-reduce loop
-  without their per-token bookkeeping; Lark's own loop is the fallback and
-  the reference the property tests compare with.
+- A well-formed spec never reaches Lark: ``descent.py`` reads it (a
+  recursive descent over the grammar's own terminals, a third of Lark's
+  time).  Where descent gives up, it goes on declaration by declaration
+  (``descent.Partial``) and Lark reads only the pieces descent could not,
+  with the policy header, in a copy of the text where everything else is
+  blanked (same length, newlines kept, so positions are the file's).  So a
+  syntax error costs one descent pass and a Lark parse of a few lines
+  however large the spec, and Lark is imported only for specs that need it.
+- Lark is the reference: its own contextual lexer and LALR parser, nothing
+  of its internals; every syntax error comes from it.  One pass reports the
+  errors of several declarations (``_Recovery``): through Lark's interactive
+  parser, each error's declaration is dropped, the parser taken back to
+  where that declaration began and the lexer moved on to the next line that
+  starts a declaration.
 - The ``Lower`` transformer runs inside the parser (one pass, no Lark tree):
   that is about twice as fast as building a tree and transforming it.  Lark
   gives an internal transformer no ``meta``, so the parser keeps all tokens
   (``keep_all_tokens``) and ``_rule`` computes each node's span from its
   first and last child, then drops the keyword tokens.
-- Full-width digits and symbols are mapped to ASCII outside strings and
-  comments before lexing, one character for one, so every position reported
-  is the position in the user's file.  Comments are collected by the same
-  scan, for the formatter.
+- What both parsers share (limits, ``normalize``, token values, spans) is in
+  ``lexical.py``: descent imports that, never this module.
 - Syntax errors become ``Diagnostic`` values (TGT1xx) with a message in the
   language's own words (``syntax_errors.py``); ``parse`` never raises for any
   input.  Limits keep every later pass safe: parentheses nested at most
@@ -36,17 +39,27 @@ from __future__ import annotations
 
 import functools
 import re
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import NOT_A_YEAR, Diagnostic, Location, Severity, Span
+from .lexical import (
+    MAX_DIGITS,
+    MAX_NESTING,
+    OPS,
+    TooLong,
+    approx,
+    cached_year,
+    grammar_file,
+    new_span,
+    normalize,
+    number,
+    year_node,
+)
 from .nodes import (
     MAX_DEPTH,
-    Approx,
     Between,
     BinOp,
     Call,
-    Comment,
     Compare,
     Constant,
     Deadline,
@@ -62,22 +75,13 @@ from .nodes import (
     Trend,
     Year,
 )
-from .years import YearError, era_year, parse_year, western_year
+from .years import YearError, western_year
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 # the terminals whose text matters; every other token is a keyword or punctuation
-_KEPT = frozenset({"STRING", "NAME", "NUMBER", "COMPARE", "PLUSMINUS", "PERCENT", "ERA_YEAR", "FY_YEAR"})
-
-MAX_NESTING = 100  # parentheses, checked before parsing
-MAX_DIGITS = 100  # in one number or year: exact arithmetic stays small (see evaluate.MAX_BITS)
-
-# full-width ASCII variants (！ to ～) and the ideographic space, one for one
-_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_FULLWIDTH[0x3000] = 0x20
-_FULLWIDTH[0x2212] = 0x2D  # minus sign
-
+_KEPT = frozenset({"STRING", "NAME", "NUMBER", "COMPARE", "PLUSMINUS", "PERCENT", "ERA_YEAR", "FY_YEAR", "LOWER_YEAR"})
 
 def grammar_text() -> str:
     with open(grammar_file(), encoding="utf-8") as f:
@@ -90,26 +94,75 @@ def grammar_path() -> Path:
     return Path(grammar_file())
 
 
-def grammar_file() -> str:
-    """The one grammar file: in the package (the wheel's copy, or the checkout's symlink to grammar/)."""
-    import os
-
-    packaged = os.path.join(os.path.dirname(os.path.abspath(__file__)), "grammar", "tgt.lark")
-    if os.path.isfile(packaged):
-        return packaged
-    return os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "grammar", "tgt.lark")
-
-
 @functools.lru_cache(maxsize=1)
 def lark_parser() -> Any:
     from lark import Lark
 
-    from .lalr import ContextualLexer
-
     return Lark(
-        grammar_text(), parser="lalr", lexer=ContextualLexer,
+        grammar_text(), parser="lalr", lexer="contextual",
         maybe_placeholders=True, keep_all_tokens=True, transformer=Lower(), cache=cache_path() or False,
     )
+
+
+def terminals_source() -> str:
+    """The text of ``terminals.py``: the grammar's terminals as Lark's lexer configures them, for ``descent``.
+
+    From Lark's lexer configuration (``Lark.lexer_conf``: terminals, ignored
+    terminals, regex flags) with Lark's lexer rules applied: terminals in its
+    order of preference (priority, longest, name), and a string that a pattern
+    of the same priority matches whole (`by` for NAME) recognised by its text
+    after a match of the pattern.  Regenerate with ``python -m tests.test_descent``
+    (a test fails while it is stale).
+    """
+    import re as regex
+
+    from lark.lexer import PatternStr
+
+    from .descent import grammar_crc32
+
+    conf = lark_parser().lexer_conf
+    flags = int(conf.g_regex_flags)
+    ignore = set(conf.ignore)
+    terminals = sorted((t for t in conf.terminals if t.name not in ignore),
+                       key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
+    strings = [t for t in terminals if isinstance(t.pattern, PatternStr)]
+    keywords: dict[str, str] = {}
+    absorbed: set[str] = set()
+    for pat in (t for t in terminals if not isinstance(t.pattern, PatternStr)):
+        whole = regex.compile(pat.pattern.to_regexp(), flags).fullmatch
+        for t in strings:
+            if t.priority == pat.priority and whole(t.pattern.value):
+                if pat.name == "NAME":
+                    keywords[t.pattern.value] = t.name
+                if t.pattern.flags <= pat.pattern.flags:
+                    absorbed.add(t.name)
+    skipped = "|".join(t.pattern.to_regexp() for t in conf.terminals if t.name in ignore)
+    lines = [
+        '"""The terminals of grammar/tgt.lark, as the fast path (``descent.py``) scans them.',
+        "",
+        "GENERATED from Lark's lexer configuration of the grammar by ``parser.terminals_source``:",
+        "do not edit; regenerate with ``python -m tests.test_descent`` (a test fails while this is stale).",
+        "The fast path is used only while GRAMMAR_CRC32 is the installed grammar's.",
+        '"""',
+        "",
+        f"GRAMMAR_CRC32 = {grammar_crc32()}",
+        "",
+        "# (name, regex) of each terminal, in Lark's order of preference (priority, longest, name)",
+        "TERMINALS = (",
+        *(f"    ({t.name!r}, {t.pattern.to_regexp()!r})," for t in terminals if t.name not in absorbed),
+        ")",
+        "",
+        "# what is ignored between tokens (spaces, comments)",
+        f"SKIP = {skipped!r}",
+        "",
+        f"FLAGS = {flags}",
+        "",
+        "# keywords: a NAME match with this text is this terminal (Lark's rule for strings a pattern matches whole)",
+        "KEYWORDS = {",
+        *(f"    {word!r}: {name!r}," for word, name in sorted(keywords.items())),
+        "}",
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def cache_path() -> str | None:
@@ -149,163 +202,213 @@ def cache_path() -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=1)
-def _runner() -> Any:
-    from .lalr import runner
-
-    return runner(lark_parser())
-
-
-def normalize(text: str) -> tuple[str, list[Comment], int]:
-    """Map full-width forms to ASCII outside strings and comments; collect comments.
-
-    Returns the lexer's text (same length as ``text``), the comments, and the
-    deepest parenthesis nesting seen.  Strings are copied as written (only a
-    full-width quote ＂ becomes "), comments too (＃ becomes #); an unclosed
-    string runs to the end of its line.
-    """
-    out: list[str] = []
-    comments: list[Comment] = []
-    depth = max_depth = 0
-    pos = line_start = counted = 0
-    line = 1
-    for m in _SPECIAL.finditer(text):
-        start, end = m.span()
-        if start > pos:
-            gap = text[pos:start].translate(_FULLWIDTH)
-            if "(" in gap or ")" in gap:
-                depth, max_depth = _nesting(gap, depth, max_depth)
-            out.append(gap)
-        token = m.group()
-        first = token[0]
-        if first == "#" or first == "＃":
-            breaks = text.count("\n", counted, start)
-            if breaks:
-                line += breaks
-                line_start = text.rfind("\n", counted, start) + 1
-            counted = start
-            col = start - line_start + 1
-            comments.append(Comment(token, Span(line, col, line, col + end - start, start, end)))
-            out.append("#" + token[1:])
-        elif first == "「":
-            out.append(token)
-        else:  # "…" or ＂…＂, either quote closing either
-            closed = len(token) > 1 and token[-1] in '"＂'
-            out.append('"' + token[1:-1] + '"' if closed else '"' + token[1:])
-        pos = end
-    if pos < len(text):
-        gap = text[pos:].translate(_FULLWIDTH)
-        if "(" in gap or ")" in gap:
-            depth, max_depth = _nesting(gap, depth, max_depth)
-        out.append(gap)
-    return "".join(out), comments, max_depth
-
-
-# strings (closed, or running to the end of their line) and comments, the parts normalize copies as written
-_SPECIAL = re.compile(r'["＂][^"＂\n]*["＂]?|「[^」\n]*」?|[#＃][^\n]*')
-_PARENS = re.compile(r"[()]")
-
-
-def _nesting(gap: str, depth: int, max_depth: int) -> tuple[int, int]:
-    for m in _PARENS.finditer(gap):
-        if m.group() == "(":
-            depth += 1
-            max_depth = max(max_depth, depth)
-        else:
-            depth -= 1
-    return depth, max_depth
-
-
 def parse(text: str, filename: str = "<spec>") -> tuple[Spec | None, list[Diagnostic]]:
     """Parse spec text.  Returns the tree (None if there is a syntax error) and diagnostics.
 
-    After a syntax error the declaration that holds it is blanked out (same
-    length, so every later position stays that of the file) and the text is
-    parsed again, up to ``MAX_SYNTAX_ERRORS`` times: one run reports the syntax
-    errors of several declarations, as it reports all static problems.
+    The syntax errors of up to ``MAX_SYNTAX_ERRORS`` declarations are reported
+    in one run, as all static problems are.
     """
+    from . import descent
     from .gcpause import paused
 
     with paused():  # hundreds of thousands of acyclic nodes for a large spec: see gcpause
-        spec, diags = _parse(text, filename)
-        current = text
-        while spec is None and 0 < len(diags) < MAX_SYNTAX_ERRORS and diags[-1].code in _RECOVERABLE:
-            span = diags[-1].location.span
-            blanked = _blank_declaration(current, span.line) if span is not None else None
-            if blanked is None:
-                break
-            current = blanked
-            _, more = _parse(current, filename)
-            if not more or more[0].code not in _RECOVERABLE or more[0].location.span is None or span is None \
-                    or (more[0].location.span.line, more[0].location.span.column) <= (span.line, span.column):
-                break
-            diags.append(more[0])
-        return spec, diags
+        read = descent.read(text)  # a well-formed spec, fast; else the pieces Lark must read
+        if isinstance(read, Spec):
+            return _checked(read, filename)
+        return _slow(text, read, filename)
 
 
 MAX_SYNTAX_ERRORS = 10
-# errors after which the rest of the file can still be read: not an empty file, too deep nesting or binary data
-_RECOVERABLE = frozenset({"TGT101", "TGT102", "TGT103", "TGT104", "TGT105", "TGT110"})
-_DECLARATION_LINE = re.compile(r"[ \t\u3000]*(target|indicator|constant|policy)(?![A-Za-z0-9_])")
 
 
-def _blank_declaration(text: str, line: int) -> str | None:
-    """``text`` with the declaration around ``line`` replaced by spaces (newlines kept); None for the header."""
-    lines = text.split("\n")
-    start = line - 1
-    while start > 0 and not _DECLARATION_LINE.match(lines[start]):
-        start -= 1
-    m = _DECLARATION_LINE.match(lines[start])
-    if m is None or m.group(1) == "policy":
-        return None  # the policy header itself is broken: nothing after it can be read reliably
-    end = line
-    while end < len(lines) and not _DECLARATION_LINE.match(lines[end]):
-        end += 1
-    for i in range(start, end):
-        lines[i] = " " * len(lines[i])
-    return "\n".join(lines)
-
-
-def _parse(text: str, filename: str) -> tuple[Spec | None, list[Diagnostic]]:
-    from . import descent
-
-    tree = descent.parse(text)  # a well-formed spec, fast; None: the LALR parser decides (and reports)
-    if tree is not None:
-        return _checked(tree, filename)
-    lexed, comments, depth = normalize(text)
-    if not lexed.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lexed.splitlines()):
+def _slow(text: str, read: Any, filename: str) -> tuple[Spec | None, list[Diagnostic]]:
+    """Lark reads what descent could not (``read``, a ``descent.Partial``), and reports every error."""
+    lexed = read.text
+    if _no_header(lexed):
         what = "empty" if not lexed.strip() else "only comments"
         return None, [Diagnostic("TGT109", Severity.ERROR, f"the spec is {what}: there is no policy header", Location(filename, Span(1, 1, 1, 1)),
                                  'start with: policy "6-2" "施策名" base H13 due H18')]
+    kept = _kept_text(lexed, read.keep)
+    depth = max((_depth(lexed[a:b]) for a, b in read.keep), default=0)
     if depth > MAX_NESTING:
         from .syntax_errors import nth_paren
 
-        pos = nth_paren(lexed, MAX_NESTING + 1)
         return None, [Diagnostic("TGT108", Severity.ERROR, f"parentheses nested {depth} deep; at most {MAX_NESTING} are allowed",
-                                 Location(filename, pos), "simplify the expression")]
-    # Lark is imported only here: a well-formed spec never needs it
-    from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput
+                                 Location(filename, nth_paren(kept, MAX_NESTING + 1)), "simplify the expression")]
+    tree, diags = _Recovery(lexed, filename).run(kept)
+    foreign = _foreign_digits(kept, filename)
+    if foreign:  # named wherever they are; Lark's errors in their declarations are only their consequences
+        spans = [d.location.span for d in foreign if d.location.span is not None]
+        diags = [d for d in diags if not any(_same_declaration(kept, s.start_pos, d.location.span.start_pos)
+                                                 for s in spans if d.location.span is not None)]
+        diags = sorted(foreign + diags, key=lambda d: d.location.span.start_pos if d.location.span else 0)[:MAX_SYNTAX_ERRORS]
+    if tree is None or diags:
+        return None, diags
+    # Lark's reading of the kept pieces, descent's of the others, in the order of the text
+    declarations = sorted([*tree.declarations, *(d for d, _ in read.declarations)], key=lambda d: d.span.start_pos)
+    duplicates = sorted([*tree.duplicates, *(dup for _, dups in read.declarations for dup in dups)], key=lambda d: d[1].start_pos)
+    comments = tuple(normalize(text)[1])
+    return _checked(Spec(tree.policy, tuple(declarations), comments, tuple(duplicates)), filename)
 
-    from .syntax_errors import bad_character, unexpected
 
-    try:
-        fast = _runner()
-        tree = fast.parse(lexed) if fast is not None else lark_parser().parse(lexed)
-    except _TooLong as err:
-        span = _tok_span(err.token)
-        if err.token.type == "ERA_YEAR":
-            return None, [Diagnostic(NOT_A_YEAR.code, Severity.ERROR, f"'{str(err.token)[:12]}…' is not a year: it has {len(err.token)} characters",
-                                     Location(filename, span), NOT_A_YEAR.fix)]
-        return None, [Diagnostic("TGT110", Severity.ERROR, f"this number is {len(err.token)} characters long; at most {MAX_DIGITS} are allowed",
-                                 Location(filename, span), "write it in a larger unit (千件, 億円) so it stays short")]
-    except UnexpectedCharacters as err:
-        return None, [bad_character(err, lexed, filename)]
-    except UnexpectedInput as err:
-        return None, [unexpected(err, lexed, filename)]
-    except (LarkError, RecursionError) as err:  # noqa: BLE001 - any parser failure is the user's input
-        return None, [Diagnostic("TGT102", Severity.ERROR, f"cannot parse the spec: {err}", Location(filename, Span(1, 1, 1, 1)))]
-    spec: Spec = tree
-    return _checked(Spec(spec.policy, spec.declarations, tuple(comments), spec.duplicates), filename)
+# a digit of another script than ASCII and full-width (mapped by normalize), outside strings and comments
+_FOREIGN_DIGIT = re.compile(r'"[^"\n]*"?|「[^」\n]*」?|#[^\n]*|((?![0-9])\d)')
+
+
+def _foreign_digits(text: str, filename: str) -> list[Diagnostic]:
+    """TGT111 for each digit of another script outside strings and comments: refused and named, never read."""
+    from .syntax_errors import foreign_digit_diagnostic
+
+    found = []
+    for m in _FOREIGN_DIGIT.finditer(text):
+        if m.group(1) is not None:
+            pos = m.start(1)
+            line = text.count("\n", 0, pos) + 1
+            column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+            found.append(foreign_digit_diagnostic(m.group(1), Span(line, column, line, column + 1, pos, pos + 1), filename))
+    return found
+
+
+def _same_declaration(text: str, a: int, b: int) -> bool:
+    """Whether positions ``a`` and ``b`` are in one declaration (no line starting a declaration between them)."""
+    low, high = min(a, b), max(a, b)
+    line_start = text.rfind("\n", 0, low) + 1
+    return _DECLARATION_LINE.search(text, line_start + 1, high + 1) is None
+
+
+def _no_header(text: str) -> bool:
+    """Whether the text is empty or only comments (the first line with anything else ends the search)."""
+    return all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines())
+
+
+def _kept_text(text: str, keep: tuple[tuple[int, int], ...]) -> str:
+    """``text`` with everything outside ``keep`` turned to spaces (newlines kept): same length, same positions."""
+    out: list[str] = []
+    pos = 0
+    for a, b in keep:
+        out.append(_blank(text[pos:a]))
+        out.append(text[a:b])
+        pos = b
+    out.append(_blank(text[pos:]))
+    return "".join(out)
+
+
+def _blank(gap: str) -> str:
+    return "\n".join(" " * len(line) for line in gap.split("\n")) if gap else ""
+
+
+def _depth(text: str) -> int:
+    """The deepest nesting of parentheses in the code of ``text`` (strings and comments left out)."""
+    depth = deepest = 0
+    if "(" not in text:
+        return 0
+    for c in _STRINGS_AND_COMMENTS.sub("", text):
+        if c == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c == ")":
+            depth -= 1
+    return deepest
+
+
+_STRINGS_AND_COMMENTS = re.compile(r'"[^"\n]*"?|「[^」\n]*」?|#[^\n]*')
+# a line where a declaration starts: where the parser picks up again after a syntax error
+_DECLARATION_LINE = re.compile(r"^[ \t]*(?:target|indicator|constant)(?![A-Za-z0-9_])", re.MULTILINE)
+_DECLARATION_KEYWORDS = frozenset({"TARGET", "INDICATOR", "CONSTANT"})
+# errors after which the rest of the file can still be read
+_RECOVERABLE = frozenset({"TGT101", "TGT102", "TGT104", "TGT105", "TGT110", "TGT111"})
+
+
+class _Recovery:
+    """One Lark parse that reports the first syntax error of each declaration.
+
+    Lark's interactive parser (its public error-handling interface) is fed
+    token by token.  Before each declaration keyword the parser is copied;
+    after an error the copy taken before the broken declaration is resumed,
+    so that declaration is dropped, and the lexer is moved on to the next
+    line that starts a declaration (where the error was the keyword of the
+    next declaration itself, that keyword is fed again).  An error in the
+    policy header, at the end of the file, or the MAX_SYNTAX_ERRORS-th ends
+    the parse: what follows could not be read reliably.
+    """
+
+    def __init__(self, lexed: str, filename: str) -> None:
+        self.lexed, self.filename = lexed, filename
+        self.diags: list[Diagnostic] = []
+
+    def run(self, text: str) -> tuple[Any, list[Diagnostic]]:
+        from lark.exceptions import LarkError
+
+        try:
+            return self.parse(text), self.diags
+        except (LarkError, RecursionError) as err:  # noqa: BLE001 - any other parser failure is the user's input
+            self.diags.append(Diagnostic("TGT102", Severity.ERROR, f"cannot parse the spec: {err}", Location(self.filename, Span(1, 1, 1, 1))))
+            return None, self.diags
+
+    def parse(self, text: str) -> Any:
+        from lark.exceptions import UnexpectedInput, UnexpectedToken
+
+        parser = lark_parser().parse_interactive(text)
+        start: Any = None  # the parser before the keyword of the declaration being read
+        before: Any = None  # the parser before the last declaration keyword seen, until the parser has taken it
+        keyword: Any = None  # that keyword
+        token: Any = None
+        while True:
+            try:
+                for token in parser.iter_parse():
+                    if before is not None:  # the keyword before this token was taken
+                        start, before = before, None
+                    if token.type in _DECLARATION_KEYWORDS:
+                        before, keyword = parser.copy(deepcopy_values=False), token
+                return parser.feed_eof(token)
+            except (UnexpectedInput, TooLong) as err:
+                diagnostic = self.diagnostic(err)
+                self.diags.append(diagnostic)
+                bad = getattr(err, "token", None)
+                # at the keyword: the parser did not take it (an error there, or a number too long in the declaration
+                # before, found when the keyword ended it); else the keyword was taken and the error is after it
+                at_keyword = before is not None and (bad is keyword or isinstance(err, TooLong))
+                if before is not None and not at_keyword and isinstance(err, (UnexpectedToken, UnexpectedInput)):
+                    start, before = before, None
+                if (start is None or diagnostic.code not in _RECOVERABLE or len(self.diags) >= MAX_SYNTAX_ERRORS
+                        or (bad is not None and bad.type == "$END")):
+                    return None
+                lexer = parser.lexer_thread
+                parser = start.copy(deepcopy_values=False)  # the broken declaration dropped
+                parser.lexer_thread = lexer
+                if at_keyword:  # read the keyword again, as the start of the next declaration
+                    before = parser.copy(deepcopy_values=False)
+                    parser.feed_token(keyword)
+                    start, before = before, None
+                    continue
+                before = None
+                where = lexer.state.line_ctr.char_pos
+                span = diagnostic.location.span
+                line_end = text.find("\n", span.start_pos if span is not None else where)
+                resume = _DECLARATION_LINE.search(text, line_end) if line_end >= 0 else None
+                if resume is None or resume.start() < where:
+                    return None
+                lexer.state.line_ctr.feed(text[where:resume.start()])  # as Lark's own on_error skips a character
+
+    def diagnostic(self, err: Any) -> Diagnostic:
+        from lark.exceptions import UnexpectedCharacters
+
+        from .syntax_errors import bad_character, unexpected
+
+        if isinstance(err, TooLong):
+            return _too_long(err, self.filename)
+        if isinstance(err, UnexpectedCharacters):
+            return bad_character(err, self.lexed, self.filename)
+        return unexpected(err, self.lexed, self.filename)
+
+
+def _too_long(err: TooLong, filename: str) -> Diagnostic:
+    span = _tok_span(err.token)
+    if err.token.type in ("ERA_YEAR", "LOWER_YEAR"):
+        return Diagnostic(NOT_A_YEAR.code, Severity.ERROR, f"'{str(err.token)[:12]}…' is not a year: it has {len(err.token)} characters",
+                          Location(filename, span), NOT_A_YEAR.fix)
+    return Diagnostic("TGT110", Severity.ERROR, f"this number is {len(err.token)} characters long; at most {MAX_DIGITS} are allowed",
+                      Location(filename, span), "write it in a larger unit (千件, 億円) so it stays short")
 
 
 def _checked(spec: Spec, filename: str) -> tuple[Spec | None, list[Diagnostic]]:
@@ -330,45 +433,8 @@ def parse_file(path: str) -> tuple[Spec | None, list[Diagnostic], str | None]:
 
 
 # -- the lowering -------------------------------------------------------------------
-class _SpanSlots:
-    """``Span``'s slot layout with a plain ``__init__``: ``_new_span`` builds one and makes it a Span.
-
-    ``Span`` is a frozen dataclass, whose ``__init__`` sets six fields through
-    ``object.__setattr__`` (1 µs); the parser makes one for every node, some
-    200,000 for a 10,000-target spec.  An object of this class, with the same
-    slots in the same order, is filled by ordinary assignments (0.3 µs) and
-    then has its ``__class__`` set to ``Span``, which Python allows between
-    classes of the same layout.  The result is an ordinary, frozen ``Span``.
-    If ``Span``'s layout ever changes, the check below falls back to ``Span``.
-    """
-
-    __slots__ = ("line", "column", "end_line", "end_column", "start_pos", "end_pos")  # noqa: RUF023 - Span's order
-
-    def __init__(self, line: int, column: int, end_line: int, end_column: int, start_pos: int, end_pos: int) -> None:
-        self.line, self.column, self.end_line, self.end_column = line, column, end_line, end_column
-        self.start_pos, self.end_pos = start_pos, end_pos
-
-
-def _swapped_span(line: int, column: int, end_line: int, end_column: int, start_pos: int, end_pos: int) -> Span:
-    s: Any = _SpanSlots(line, column, end_line, end_column, start_pos, end_pos)
-    s.__class__ = Span
-    return s  # type: ignore[no-any-return]
-
-
-def _span_builder() -> Any:
-    try:
-        if tuple(Span.__slots__) == _SpanSlots.__slots__ and _swapped_span(1, 2, 3, 4, 5, 6) == Span(1, 2, 3, 4, 5, 6):
-            return _swapped_span
-    except TypeError:  # "object layout differs": Span changed shape
-        pass
-    return Span
-
-
-_new_span: Any = _span_builder()
-
-
 def _tok_span(t: Any) -> Span:
-    return _new_span(t.line, t.column, t.end_line, t.end_column, t.start_pos, t.end_pos)  # type: ignore[no-any-return]
+    return new_span(t.line, t.column, t.end_line, t.end_column, t.start_pos, t.end_pos)  # type: ignore[no-any-return]
 
 
 def _position(c: Any) -> Span | None:
@@ -399,8 +465,8 @@ def _edges(children: list[Any]) -> Span:
         q = next((p for p in map(_position, reversed(children)) if p is not None and p.line), None)
         if p is None or q is None:
             return Span(0, 0, 0, 0)
-        return _new_span(p.line, p.column, q.end_line, q.end_column, p.start_pos, q.end_pos)  # type: ignore[no-any-return]
-    return _new_span(a.line, a.column, b.end_line, b.end_column, a.start_pos, b.end_pos)  # type: ignore[no-any-return]
+        return new_span(p.line, p.column, q.end_line, q.end_column, p.start_pos, q.end_pos)  # type: ignore[no-any-return]
+    return new_span(a.line, a.column, b.end_line, b.end_column, a.start_pos, b.end_pos)  # type: ignore[no-any-return]
 
 
 def _rule(fn: Any) -> Any:
@@ -414,7 +480,7 @@ def _unspanned(fn: Any) -> Any:
 
 
 def _reduction(fn: Any, spanned: bool) -> Any:
-    new_span, kept_types = _new_span, _KEPT
+    make_span, kept_types = new_span, _KEPT
 
     def reduce(self: Any, children: list[Any]) -> Any:
         # the keywords and punctuation go; a token is a str (a lark Token), no node is
@@ -426,7 +492,7 @@ def _reduction(fn: Any, spanned: bool) -> Any:
             a: Any = first if isinstance(first, str) else first.span
             b: Any = last if isinstance(last, str) else last.span
             if a.line and b.line:
-                return fn(self, new_span(a.line, a.column, b.end_line, b.end_column, a.start_pos, b.end_pos), *kept)
+                return fn(self, make_span(a.line, a.column, b.end_line, b.end_column, a.start_pos, b.end_pos), *kept)
         return fn(self, _edges(children), *kept)
 
     reduce.__name__ = fn.__name__
@@ -447,31 +513,6 @@ class _Part:
 
 def _string(t: Any) -> str:
     return str(t)[1:-1]
-
-
-class _TooLong(Exception):
-    """A number or year token longer than MAX_DIGITS: raised out of the lowering, reported by ``parse``."""
-
-    def __init__(self, token: Any) -> None:
-        super().__init__(str(token))
-        self.token = token
-
-
-def _number(t: Any) -> Fraction:
-    s = str(t)
-    if len(s) > MAX_DIGITS:
-        raise _TooLong(t)
-    return _fraction(s)
-
-
-# A spec writes the same few numbers and years thousands of times: each text is converted once.
-# The results (Fractions, ParsedYear, YearError) are immutable, so sharing them changes nothing.
-@functools.lru_cache(maxsize=4096)
-def _fraction(s: str) -> Fraction:
-    return Fraction(int(s)) if s.isdigit() else Fraction(s.replace(",", ""))
-
-
-_era_year = functools.lru_cache(maxsize=4096)(era_year)
 
 
 class Lower:
@@ -529,7 +570,7 @@ class Lower:
     # -- conditions
     @_rule
     def compare(self, span: Span, left: Any, op: Any, bound: _Part) -> Compare:
-        return Compare(left, _OPS[str(op)], bound.value, bound.extra, span=span)
+        return Compare(left, OPS[str(op)], bound.value, bound.extra, span=span)
 
     @_rule
     def between(self, span: Span, operand: Any, rng: _Part) -> Between:
@@ -542,11 +583,11 @@ class Lower:
 
     @_rule
     def bound(self, span: Span, about: Any, expr: Any, tol: Any = None) -> _Part:
-        return _Part("bound", expr, span, _approx(about.span if about is not None else None, tol))
+        return _Part("bound", expr, span, approx(about.span if about is not None else None, tol))
 
     @_rule
     def range(self, span: Span, about: Any, low: Any, high: Any, tol: Any = None) -> _Part:
-        return _Part("range", (low, high), span, _approx(about.span if about is not None else None, tol))
+        return _Part("range", (low, high), span, approx(about.span if about is not None else None, tol))
 
     @_rule
     def about(self, span: Span) -> _Part:
@@ -588,12 +629,12 @@ class Lower:
 
     @_rule
     def number(self, span: Span, t: Any) -> Number:
-        return Number(_number(t), False, str(t), span=span)
+        return Number(number(t), False, str(t), span=span)
 
     @_rule
     def percent(self, span: Span, t: Any, sign: Any) -> Number:
         scale = 10 if str(sign) == "割" else 1
-        value = _number(t)
+        value = number(t)
         return Number(value * scale if scale != 1 else value, True, str(t) + str(sign), span=span)
 
     @_rule
@@ -613,36 +654,19 @@ class Lower:
     def era_year(self, span: Span, t: Any) -> Year:
         s = str(t)
         if len(s) > MAX_DIGITS:
-            raise _TooLong(t)
-        return _year(_era_year(s[0], s[1:]), s, span)
+            raise TooLong(t)
+        return year_node(cached_year(s), s, span)
 
     @_rule
     def fy_year(self, span: Span, t: Any) -> Year:
-        return _year(parse_year(str(t)), str(t), span)
+        return year_node(cached_year(str(t)), str(t), span)
 
     @_rule
     def western_year(self, span: Span, t: Any) -> Year:
         s = str(t)
         if len(s) > MAX_DIGITS:
-            raise _TooLong(t)
-        return _year(western_year(int(s)) if s.isdigit() else YearError(s, ""), s, span)
-
-
-_OPS = {"≧": ">=", "≥": ">=", "≦": "<=", "≤": "<=", "≠": "!="}
-_OPS.update({op: op for op in (">=", "<=", "==", "!=", ">", "<")})
-
-
-def _year(parsed: Any, text: str, span: Span) -> Year:
-    return Year(0 if isinstance(parsed, YearError) else parsed.value, text, span=span)
-
-
-def _approx(about: Span | None, tolerance: Any) -> Approx | None:
-    """`about` (its span) with its tolerance; `± D` alone also marks the threshold as approximate.
-
-    Shared by the two parsers (``Lower`` and ``descent``), so they cannot disagree on it."""
-    if about is None and tolerance is None:
-        return None
-    return Approx(tolerance, about if about is not None else tolerance.span)
+            raise TooLong(t)
+        return year_node(western_year(int(s)) if s.isdigit() else YearError(s, ""), s, span)
 
 
 def _clauses(clauses: Any) -> tuple[dict[str, Any], list[tuple[str, Span]]]:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .diagnostics import NOT_A_YEAR, Diagnostic, Location, Severity, Span
+from .diagnostics import FOREIGN_DIGIT, NOT_A_YEAR, Diagnostic, Location, Severity, Span
 from .nodes import Constant, Spec, Target, deeper_than, depth
-from .years import ERA_NAMES_JA, ERAS, YearError, parse_year
+from .years import ERA_NAMES_JA, ERAS, YearError, foreign_digit, parse_year
 
 
 def _token_span(t: Any) -> Span:
@@ -52,6 +52,7 @@ _EXPECTED_WORDS = {
     "NUMBER": "a number",
     "ERA_YEAR": "a year (H18)",
     "FY_YEAR": "a year (FY2006)",
+    "LOWER_YEAR": "a year (h18)",
     "COMPARE": "a comparison (>=, >, <=, <, ==, !=)",
     "PLUSMINUS": "± and a tolerance",
     "PERCENT": "`%`",
@@ -69,8 +70,8 @@ _EXPECTED_WORDS = {
 
 def _describe(expected: set[str]) -> str:
     if {"ERA_YEAR", "FY_YEAR"} <= expected:
-        expected = (expected - {"ERA_YEAR", "FY_YEAR", "NUMBER"}) | {"YEAR"}
-    words = ["a year (H18, 2006 or FY2006)"] if "YEAR" in expected else []
+        expected = (expected - {"ERA_YEAR", "FY_YEAR", "LOWER_YEAR", "NUMBER"}) | {"YEAR"}
+    words = ["a year (H18, 平成18年度, 2006 or FY2006)"] if "YEAR" in expected else []
     expected = expected - {"YEAR"}
     for name in sorted(expected):
         if name in _EXPECTED_WORDS:
@@ -172,6 +173,12 @@ def bad_character(err: Any, text: str, filename: str) -> Diagnostic:
     line, col = err.line, err.column
     ch = text[err.pos_in_stream] if 0 <= err.pos_in_stream < len(text) else "?"
     span = Span(line, col, line, col + 1, err.pos_in_stream, err.pos_in_stream + 1)
+    if foreign_digit(ch) is not None:
+        return foreign_digit_diagnostic(ch, span, filename)
+    year = _year_word(text, err.pos_in_stream)
+    if year is not None:
+        return Diagnostic(NOT_A_YEAR.code, Severity.ERROR, f"'{year}' is not a year tgtcheck reads", Location(filename, span),
+                          f"{NOT_A_YEAR.fix} (a fiscal year is 年度: 令和7年度)")
     if ch in ('"', "「"):
         return Diagnostic("TGT104", Severity.ERROR, "this string is not closed before the end of the line",
                           Location(filename, span), 'close it with " (or 」) on the same line')
@@ -181,12 +188,31 @@ def bad_character(err: Any, text: str, filename: str) -> Diagnostic:
         wants_year = bool({"ERA_YEAR", "FY_YEAR"} & set(err.allowed or ()))
         if isinstance(check, YearError) and any(c.isdigit() for c in word) and (wants_year or word[:1] in "MTSHR"):
             msg, help = _era_letter(word) or (check.message, check.help)
-            return Diagnostic("TGT105", Severity.ERROR, msg, Location(filename, span), help)
+            return Diagnostic(NOT_A_YEAR.code, Severity.ERROR, msg, Location(filename, span), help)
         return Diagnostic("TGT102", Severity.ERROR, f"unexpected '{word}'; expected {_describe(set(err.allowed or ()))}",
                           Location(filename, span), None)
     code = f"U+{ord(ch):04X}"
     return Diagnostic("TGT101", Severity.ERROR, f"unexpected character '{ch}' ({code}); expected {_describe(set(err.allowed or ()))}",
                       Location(filename, span), "remove it, or put text inside quotes")
+
+
+# a year written in a form tgtcheck does not read: 令和7年 (not 年度), 平成十四年度, 2006年 …
+_YEAR_LIKE = re.compile(r"(?:明治|大正|昭和|平成|令和|[MTSHRmtshr]|[0-9]+)[0-9元一二三四五六七八九十〇]*年度?")
+
+
+def _year_word(text: str, pos: int) -> str | None:
+    """The year-like word around ``pos`` (an era name, 年 or 度 there), or None."""
+    start = pos
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in '(),"#':
+        start -= 1
+    m = _YEAR_LIKE.match(text, start)
+    return m.group() if m is not None and m.start() <= pos < max(m.end(), pos + 1) else None
+
+
+def foreign_digit_diagnostic(ch: str, span: Span, filename: str) -> Diagnostic:
+    """TGT111: a digit of another script (a Bengali ৪, which looks like 8 and Python reads as 4), named."""
+    return Diagnostic(FOREIGN_DIGIT.code, Severity.ERROR, f"{foreign_digit(ch)} is a digit of another script; tgtcheck reads only 0-9 and ０-９",
+                      Location(filename, span), "write the digit as 0-9 (it may look like another digit)")
 
 
 def _era_letter(word: str) -> tuple[str, str] | None:

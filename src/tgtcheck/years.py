@@ -1,7 +1,11 @@
 """Japanese fiscal years in every form the language and the data accept.
 
 All forms mean the same thing, a fiscal year (April to March), and are
-compared by that meaning: ``H18``, ``2006`` and ``FY2006`` are one year.
+compared by that meaning: ``H18``, ``平成18年度``, ``H18年度``, ``h18``,
+``2006``, ``2006年度`` and ``FY2006`` are one year (``FORMS`` lists them
+all, with the year each means, for the docs and the tests).  Digits are
+ASCII or full-width (mapped here); the digits of other scripts are not
+digits here (``\\d`` and ``int`` would read a Bengali ৪ as 4).
 Era years follow the official tables (M1 = 1868, T1 = 1912, S1 = 1926,
 H1 = 1989, R1 = 2019); ``元`` is year 1.  Heisei years past the era's end
 (H32 and later, common in plans written before 2019) are accepted and mean
@@ -28,9 +32,25 @@ ERAS: dict[str, tuple[int, int | None]] = {
 ERA_NAMES_JA = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
 MIN_YEAR, MAX_YEAR = 1868, 2200
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９ＭＴＳＨＲＦＹ", "0123456789MTSHRFY")
-_ERA_RE = re.compile(r"([MTSHR])(\d+|元)")
-_FY_RE = re.compile(r"(?:FY)?(\d{4})")
+ERA_LETTERS = {name: letter for letter, name in ERA_NAMES_JA.items()}  # 平成 -> H
+
+# full-width ASCII (！ to ～) to ASCII, one for one
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+# an era year: H18, h18, 平成18, each with 年度 or without; the number may be 元 (year 1)
+_ERA_RE = re.compile(r"([MTSHRmtshr]|明治|大正|昭和|平成|令和)([0-9]+|元)(?:年度)?")
+# a western year: 2006, FY2006, fy2006, 2006年度
+_FY_RE = re.compile(r"(?:FY|fy)?([0-9]{4})|([0-9]{4})年度")
+MAX_ERA_DIGITS = 4  # an era year longer than this is no year (and int() stays cheap)
+
+#: every way to write a year, each with the year it means (docs/language.md's table and tests/test_years.py)
+FORMS: tuple[tuple[str, int], ...] = (
+    ("H14", 2002), ("H14年度", 2002), ("平成14年度", 2002), ("平成14", 2002), ("h14", 2002), ("Ｈ１４", 2002),
+    ("R元", 2019), ("R1", 2019), ("R元年度", 2019), ("令和元年度", 2019), ("令和7年度", 2025), ("r7", 2025),
+    ("2002", 2002), ("2002年度", 2002), ("FY2002", 2002), ("fy2002", 2002), ("２００２年度", 2002), ("ＦＹ２００２", 2002),
+)
+
+#: the help for a text that is no year: forms that work (each parses, see tests/test_years.py)
+YEAR_HELP = "write a year as H18, 平成18年度, R元, 2006, 2006年度 or FY2006"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,22 +68,35 @@ class ParsedYear:
 
 
 def parse_year(text: str) -> ParsedYear | YearError:
-    """Read one year in any accepted form (``H18``, ``R元``, ``2006``, ``FY2006``)."""
+    """Read one year in any accepted form (``FORMS``: ``H18``, ``平成18年度``, ``h18``, ``R元``, ``2006年度``, ``FY2006``)."""
     raw = text.strip().translate(_FULLWIDTH)
     m = _ERA_RE.fullmatch(raw)
     if m:
-        return era_year(m.group(1), m.group(2))
+        era = m.group(1)
+        return era_year(ERA_LETTERS.get(era) or era.upper(), m.group(2))
     m = _FY_RE.fullmatch(raw)
     if m:
-        return western_year(int(m.group(1)))
-    return YearError(
-        f"'{text}' is not a year",
-        "write an era year such as H18 or R2, a western year such as 2006, or FY2006",
-    )
+        return western_year(int(m.group(1) or m.group(2)))
+    foreign = foreign_digit(raw)
+    if foreign is not None:
+        return YearError(f"'{text}' is not a year: {foreign} is not a digit tgtcheck reads", "write the digits as 0-9 (or ０-９)")
+    return YearError(f"'{text}' is not a year", YEAR_HELP)
+
+
+def foreign_digit(text: str) -> str | None:
+    """The first digit of another script than ASCII and full-width in ``text``, named (``U+09EA BENGALI DIGIT FOUR``)."""
+    import unicodedata
+
+    for ch in text:
+        if ch.isdecimal() and not ("0" <= ch <= "9" or "０" <= ch <= "９"):
+            return f"'{ch}' (U+{ord(ch):04X} {unicodedata.name(ch, 'DIGIT')})"
+    return None
 
 
 def era_year(letter: str, number: str) -> ParsedYear | YearError:
     """The western year of era year ``letter`` + ``number`` (``number`` may be ``元``)."""
+    if len(number) > MAX_ERA_DIGITS:
+        return YearError(f"{letter}{number[:8]}… is not a year: it has {len(number)} digits", YEAR_HELP)
     n = 1 if number == "元" else int(number)
     first, last = ERAS[letter]
     if n < 1:
@@ -89,7 +122,7 @@ def western_year(n: int) -> ParsedYear | YearError:
     if not MIN_YEAR <= n <= MAX_YEAR:
         return YearError(
             f"{n} is not a fiscal year tgtcheck knows (it must be between {MIN_YEAR} and {MAX_YEAR})",
-            "write a four-digit western year such as 2006 or an era year such as H18",
+            YEAR_HELP,
         )
     return ParsedYear(n)
 

@@ -53,12 +53,13 @@ class TgtLexer(RegexLexer):
             # a declaration's name
             (rf"(indicator|constant)(\s+)({_NAME})", bygroups(Keyword.Declaration, Whitespace, Name.Variable)),
             (words(DECLARATIONS, prefix=r"(?<![A-Za-z0-9_])", suffix=_END), Keyword.Declaration),
-            # a western year where the grammar reads a year: by 2006, from 2002 to 2006
-            (rf"(?<![A-Za-z0-9_])(by|base|due|from|to)(\s+)(\d+){_END}", bygroups(Keyword, Whitespace, Literal.Date)),
+            # a western or lower-case year where the grammar reads a year: by 2006, from 2002 to 2006, by h18
+            (rf"(?<![A-Za-z0-9_])(by|base|due|from|to)(\s+)([0-9]+(?:年度)?|[mtshr](?:[0-9]+|元)(?:年度)?|fy[0-9]+){_END}",
+             bygroups(Keyword, Whitespace, Literal.Date)),
             (words(CLAUSES + SCHEDULE + CONDITION, prefix=r"(?<![A-Za-z0-9_])", suffix=_END), Keyword),
             (r"程度", Keyword),
-            (rf"[MTSHR](?:\d+|元){_END}", Literal.Date),
-            (rf"FY\d+{_END}", Literal.Date),
+            (rf"(?:[MTSHR]|明治|大正|昭和|平成|令和)(?:[0-9]+|元)(?:年度)?{_END}", Literal.Date),
+            (rf"FY[0-9]+{_END}|[0-9]+年度{_END}", Literal.Date),
             (rf"(?:{'|'.join(FUNCTIONS)})(?=\s*\()", Name.Builtin),
             (rf"{_NAME}(?=\s*\()", Name.Function),
             (rf"{_NUMBER}(?:%|割)", Number),
@@ -77,7 +78,7 @@ class TgtLexer(RegexLexer):
         super().__init__(**options)
 
     def get_tokens_unprocessed(self, text: str, stack: tuple[str, ...] = ("root",)) -> Iterator[tuple[int, _TokenType, str]]:
-        from ..parser import normalize
+        from ..lexical import normalize
 
         lexed = normalize(text)[0]
         for index, token, value in super().get_tokens_unprocessed(lexed, stack):

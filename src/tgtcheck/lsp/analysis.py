@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 from ..dataset import Dataset
 from ..diagnostics import Diagnostic
+from ..lexical import normalize
 from ..nodes import Spec
-from ..parser import normalize
 from ..pipeline import Loaded, RunResult, load, run
 
 _DECLARED = re.compile(r"(?m)(?:^|(?<=\s))(indicator|constant)\s+([A-Za-z_][A-Za-z0-9_]*)")

@@ -25,8 +25,8 @@ from .. import functions
 from ..dataset import Marker, Series
 from ..diagnostics import Diagnostic, Location, Severity, Span
 from ..evaluate import Verdict, fold_constant
+from ..lexical import normalize
 from ..nodes import CLAUSE_WORDS, Constant, Indicator, Spec, Target
-from ..parser import normalize
 from ..printer import expr_text
 from ..wording import MARKER_WORDS, explanation, number, status_word
 from ..years import label
