@@ -19,6 +19,7 @@ import csv
 import io
 import json
 import sys
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -313,24 +314,29 @@ def main(argv: list[str] | None = None) -> int:
 
     p = argparse.ArgumentParser(prog="python -m tests.fuzz_targets", description=main.__doc__)
     p.add_argument("kind", choices=sorted(TARGETS))
-    p.add_argument("--examples", type=int, default=10_000)
+    p.add_argument("--examples", type=int, default=10_000, help="inputs to try (default: 10,000)")
+    p.add_argument("--minutes", type=float, help="stop after this long instead, whatever the count")
     args = p.parse_args(argv)
     tried = 0
     crashes: dict[str, bytes] = {}
+    started = time.monotonic()
+    deadline = started + args.minutes * 60 if args.minutes else None
 
-    @settings(max_examples=args.examples, deadline=None, database=None, derandomize=False,
-              suppress_health_check=list(HealthCheck))
+    @settings(max_examples=1000, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(DOCUMENTS[args.kind])
     def explore(raw: bytes) -> None:
         nonlocal tried
+        if tried >= args.examples or (deadline is not None and time.monotonic() > deadline):
+            return
         tried += 1
         try:
             TARGETS[args.kind](raw)
         except Exception as exc:  # noqa: BLE001 - every kind of crash is counted, the first input of each kept
             crashes.setdefault(f"{type(exc).__name__}: {str(exc)[:200]}", raw)
 
-    explore()
-    print(f"{args.kind}: {tried} inputs, {len(crashes)} distinct crashes")
+    while tried < args.examples and (deadline is None or time.monotonic() < deadline):
+        explore()  # rounds of 1,000 fresh inputs each, so that one round's crash does not end the run
+    print(f"{args.kind}: {tried} inputs in {time.monotonic() - started:.0f} s, {len(crashes)} distinct crashes")
     for what, raw in crashes.items():
         print(f"  {what}\n    input: {raw[:300]!r}")
     return 1 if crashes else 0

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from .fuzz_targets import DOCUMENTS, TARGETS
 
-EXAMPLES = int(os.environ.get("TGTCHECK_FUZZ_EXAMPLES", "150"))
+EXAMPLES = int(os.environ.get("TGTCHECK_FUZZ_EXAMPLES", "100"))
 
 
 @pytest.mark.parametrize("kind", sorted(TARGETS))
