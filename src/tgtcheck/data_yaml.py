@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import functools
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .data import MAX_DEPTH, Path, Tree, dotted
+from .data import MAX_DEPTH, Oversized, Path, Tree, dotted
 from .diagnostics import CODES, Diagnostic, Location, Severity, Span
 
 MAX_NODES = 2_000_000  # ~700 MB of composed nodes; 10,000 indicators x 20 years is 500,000
@@ -110,10 +110,13 @@ def exact_number(text: str) -> int | Decimal | str:
         return Decimal("NaN")
     if low in (".inf", "+.inf", "-.inf"):
         return Decimal("-Infinity" if low[0] == "-" else "Infinity")
-    if _INT_RE.fullmatch(t):
-        return int(t) if len(t) < 19 else Decimal(t)  # a long one through Decimal: its size is checked
-    if _FLOAT_RE.fullmatch(t):
-        return Decimal(t)
+    try:
+        if _INT_RE.fullmatch(t):
+            return int(t) if len(t) < 19 else Decimal(t)  # a long one through Decimal: its size is checked
+        if _FLOAT_RE.fullmatch(t):
+            return Decimal(t)
+    except InvalidOperation:  # an exponent beyond what Decimal holds: 1.5e+99999999999999999999
+        return Oversized(text)
     return text  # 0x1F, 0o17, 1:30 (base 60): not numbers in a data file
 
 
