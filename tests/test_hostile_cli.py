@@ -76,3 +76,25 @@ def test_report_that_cannot_be_written_is_tgt502(tmp_path: Path, output: str) ->
                           capture_output=True, text=True, cwd=tmp_path, timeout=120, check=False)
     assert proc.returncode == 2
     assert "error[TGT502]" in proc.stderr and "TGT501" not in proc.stderr
+
+
+@pytest.mark.parametrize("args", [["run", "--help"], ["run", "--as-of", "H1৪", "x.tgt"], ["--help"]])
+def test_help_and_usage_errors_survive_an_ascii_console(args: list[str]) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    proc = subprocess.run([*tgtcheck_command(), *args], capture_output=True, env=env, timeout=120, check=False)
+    assert b"Traceback" not in proc.stderr and proc.returncode in (0, 2)
+    proc.stdout.decode("ascii")
+    proc.stderr.decode("ascii")
+
+
+def test_diagnostics_into_a_closed_pipe_keep_the_exit_code(tmp_path: Path) -> None:
+    """`tgtcheck check --strict many.tgt 2>&1 | head -1`: warnings only, so exit 1, whether or not they were read."""
+    lines = "".join(f"indicator unused{i} \"u\"\n" for i in range(3000))
+    (tmp_path / "spec.tgt").write_text('policy "P" "p" base H13 due H18\nindicator x "x"\n' + lines +
+                                       'target "1" "t" value(x) >= 1 by H18\n', encoding="utf-8")
+    proc = subprocess.Popen([*tgtcheck_command(), "check", "--strict", "--no-data", "spec.tgt"], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, cwd=tmp_path)
+    assert proc.stdout is not None
+    assert proc.stdout.read(1)
+    proc.stdout.close()
+    assert proc.wait(timeout=120) == 1

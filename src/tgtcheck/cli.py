@@ -102,6 +102,9 @@ def _command_in(argv: list[str]) -> tuple[str, ...]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    from .streams import PipeAware, tolerant
+
+    tolerant()  # before argparse writes anything: --help has "…", which an ASCII console lacks
     if "_ARGCOMPLETE" in os.environ:  # a TAB in a shell set up with `tgtcheck completion SHELL`: every command's options
         try:
             import argcomplete
@@ -121,18 +124,16 @@ def main(argv: list[str] | None = None) -> int:
         except UsageError as exc:
             sys.stderr.write(f"tgtcheck: error[TGT501]: {exc}\n  help: or give --lang ja / --lang en\n")
             return 2
-    from .streams import PipeAware, tolerant
-
-    tolerant()
-    stdout = sys.stdout
+    stdout, stderr = sys.stdout, sys.stderr
     sys.stdout = out = PipeAware(stdout)
+    sys.stderr = PipeAware(stderr)  # `2>&1 | head`: diagnostics into a closed pipe do not change the exit code either
     try:
         code = int(importlib.import_module(args._module).run(args))
         out.flush()  # here, so that output which cannot be written is reported below, not at exit
         return code  # also when the reader stopped reading (`| head`): the verdicts decide, not the reader
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # written around sys.stdout (a forked child's pipe): nothing more to report
+    except BrokenPipeError:  # written around sys.stdout and sys.stderr: nothing more can be reported
         _stdout_to_devnull()
         return 2
     except OSError as exc:  # the output could not be written (a full disk): the machine's problem, not a bug
@@ -151,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"tgtcheck: internal error (a bug in tgtcheck, please report it): {type(exc).__name__}: {exc}\n")
         return 2
     finally:
-        sys.stdout = stdout
+        sys.stdout, sys.stderr = stdout, stderr
 
 
 def _stdout_to_devnull() -> None:

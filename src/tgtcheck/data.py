@@ -106,6 +106,14 @@ def load_data(path: str, encoding: str | None = None) -> tuple[Dataset | None, l
         text, diag = read_text(path)
     if text is None:
         return None, [diag] if diag else []
+    return load_text(text, path, notices)
+
+
+def load_text(text: str, path: str, notices: tuple[str, ...] = ()) -> tuple[Dataset | None, list[Diagnostic]]:
+    """The data of a file's text (LF line endings), its format from ``path``'s extension: the loader without the disk.
+
+    ``notices``: what reading the file noticed (a CSV read as CP932), kept on the dataset."""
+    suffix = os.path.splitext(path)[1].lower()
     parse: Callable[[str, str], tuple[Tree, Positions | None, list[Diagnostic]]]
     if suffix == ".json":
         from .data_json import parse_json as parse

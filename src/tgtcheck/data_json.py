@@ -68,8 +68,8 @@ def parse_json(text: str, file: str) -> tuple[Tree, JsonPositions | None, list[D
         return None, None, [Diagnostic("TGT309", Severity.ERROR, "the data is nested too deeply", Location(file), CODES["TGT309"].fix)]
     if "\\u" in text and _SURROGATE_ESCAPE.search(text):
         surrogates = _lone_surrogates(tree, file, positions)
-        if surrogates:
-            return tree, positions, surrogates
+        if surrogates:  # not built: every later message would carry the half character (SARIF hashes it as UTF-8)
+            return None, None, surrogates
     paths = _paths_of(tree, [d for d, _ in duplicated]) if duplicated else {}
     diags = [positions.duplicate(file, paths[id(d)], key) for d, keys in duplicated if id(d) in paths for key in keys]
     return tree, positions, diags

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import functools
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .data_tree import MAX_DEPTH, Path, Tree, dotted
+from .data_tree import MAX_DEPTH, Oversized, Path, Tree, dotted
 from .diagnostics import CODES, DATA_SHAPE, DATA_SYNTAX, DATA_TOO_LARGE, DUPLICATE_KEY, Diagnostic, Location, Severity, Span
 
 MAX_NODES = 2_000_000  # ~700 MB of composed nodes; 10,000 indicators x 20 years is 500,000
@@ -43,9 +43,10 @@ def parse_yaml(text: str, file: str, pure: bool = False) -> tuple[Tree, YamlPosi
     """The tree of a YAML data file, where its nodes are, and what is wrong with it."""
     import yaml
 
-    loader = loader_class(pure)(text)
-    loader.file = file
+    loader = None
     try:
+        loader = loader_class(pure)(text)  # the pure reader checks the characters here
+        loader.file = file
         node = loader.get_single_node()
         tree = None if node is None else loader.construct_object(node)
         return tree, YamlPositions(node, loader.node_of), loader.problems
@@ -66,10 +67,21 @@ def parse_yaml(text: str, file: str, pure: bool = False) -> tuple[Tree, YamlPosi
         elif "block sequence entries are not allowed" in message:
             help = "a lone - starts a list in YAML: for 'not applicable' write \"-\" in quotes, or －"
         return None, None, [_diag(file, code, message or str(exc), mark, getattr(exc, "path", ()), help)]
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (U+0080-U+009F, U+FFFE …), at its position
+        position = max(0, min(exc.position, len(text)))
+        row = text.count("\n", 0, position) + 1
+        column = position - text.rfind("\n", 0, position)
+        from .digits import named
+
+        ch = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)[:1] or "?"
+        return None, None, [Diagnostic("TGT301", Severity.ERROR, f"YAML does not allow the character {named(ch)}",
+                                       Location(file, Span(row, column, row, column + 1, position, position + 1)),
+                                       "remove the character, or write it as an escape inside double quotes (\"\\u0085\")")]
     except yaml.YAMLError as exc:
         return None, None, [_diag(file, DATA_SYNTAX.code, f"YAML error: {exc}", None, ())]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 _TAG_HELP = "remove the tag (!!null, !name): data files take values as written; quote a text ('12')"
@@ -98,10 +110,13 @@ def exact_number(text: str) -> int | Decimal | str:
         return Decimal("NaN")
     if low in (".inf", "+.inf", "-.inf"):
         return Decimal("-Infinity" if low[0] == "-" else "Infinity")
-    if _INT_RE.fullmatch(t):
-        return int(t) if len(t) < 19 else Decimal(t)  # a long one through Decimal: its size is checked
-    if _FLOAT_RE.fullmatch(t):
-        return Decimal(t)
+    try:
+        if _INT_RE.fullmatch(t):
+            return int(t) if len(t) < 19 else Decimal(t)  # a long one through Decimal: its size is checked
+        if _FLOAT_RE.fullmatch(t):
+            return Decimal(t)
+    except InvalidOperation:  # an exponent beyond what Decimal holds: 1.5e+99999999999999999999
+        return Oversized(text)
     return text  # 0x1F, 0o17, 1:30 (base 60): not numbers in a data file
 
 

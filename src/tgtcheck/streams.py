@@ -21,7 +21,7 @@ import codecs
 import io
 import os
 import sys
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 HANDLER = "tgtcheck.substitute"
 
@@ -114,6 +114,11 @@ class PipeAware(io.TextIOBase):
             os.dup2(devnull, self.stream.fileno())
         except (OSError, ValueError, io.UnsupportedOperation):
             pass
+
+    @property
+    def buffer(self) -> BinaryIO:
+        """The byte stream below, for writers of bytes (the language server's protocol): not guarded."""
+        return self.stream.buffer
 
     def isatty(self) -> bool:
         return bool(self.stream.isatty())
