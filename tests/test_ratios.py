@@ -4,6 +4,7 @@ request (--ratios) and by the report."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from .conftest import SPEC_6_2, run_cli
 
@@ -32,3 +33,14 @@ def test_explain_and_report_show_ratios() -> None:
     assert "達成率（実績÷目標値）: ≈83.33%" in out
     md = run_cli("report", str(SPEC_6_2), "--format", "markdown", "--lang", "ja").stdout
     assert "達成率≈83.33%、進捗率≈28.57%" in md
+
+
+def test_no_progress_ratio_from_a_base_already_past_the_target() -> None:
+    spec = str(Path(__file__).parent / "cases" / "run" / "milestones_line" / "spec.tgt")
+    doc = json.loads(run_cli("run", spec, "--format", "json").stdout)
+    by_id = {t["id"]: t for t in doc["targets"]}
+    assert by_id["past"]["progress"] is None and by_id["past"]["achievement"] == "80"
+    # a milestone target's ratios are against the milestone of the year (or the next), and say so
+    assert by_id["first"]["achievement"] == "62.5"  # 50 of the R4 milestone 80, in percent
+    text = run_cli("run", spec, "--ratios").stdout
+    assert "achievement 62.5%, progress 50% (against the milestone for R4, 80)" in text

@@ -190,6 +190,7 @@ def exact(x: Fraction | None, percent: bool = False) -> str:
 def _line(v: Verdict, op: str | None) -> LineFact | None:
     if v.base_year is None or v.base_value is None or v.goal is None or v.expected is None or v.deadline is None:
         return None
+    end = v.milestone[0] if v.milestone is not None else v.deadline  # the next milestone, else the deadline
     year = v.value_year if v.value_year is not None else max(v.base_year, min(v.as_of, v.deadline))
     p = v.percent
     goal_formula = None
@@ -200,8 +201,8 @@ def _line(v: Verdict, op: str | None) -> LineFact | None:
     formula = None
     if v.method == "linear":
         formula = (f"{_plain(v.base_value, p)} + ({_plain(v.goal, p)} - {_plain(v.base_value, p)}) × "
-                   f"({era_label(year)} - {era_label(v.base_year)}) / ({era_label(v.deadline)} - {era_label(v.base_year)})")
-    return LineFact(v.method, v.base_year, v.base_value, v.goal, goal_formula, v.deadline, year, v.expected, formula, p)
+                   f"({era_label(year)} - {era_label(v.base_year)}) / ({era_label(end)} - {era_label(v.base_year)})")
+    return LineFact(v.method, v.base_year, v.base_value, v.goal, goal_formula, end, year, v.expected, formula, p)
 
 
 # -- text ---------------------------------------------------------------------------------

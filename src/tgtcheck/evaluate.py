@@ -302,7 +302,7 @@ class Evaluator:
         if at == year:
             if outcome == "unknown":
                 return _unknown_verdict(common, _join(low, tol))
-            common.update(milestone=(at, low))
+            common.update(milestone=(at, low), milestone_tolerance=tol if isinstance(tol, Fraction) and tol else None)
             met = outcome == "holds"
             return dict(common, status=Status.ON_TRACK if met else Status.BEHIND,
                         rule="on_track.milestone_met" if met else "behind.milestone_missed")
@@ -353,17 +353,21 @@ class Evaluator:
             target = staged if isinstance(staged, Fraction) else None
         else:
             target = low
-        if target is None:
+        if target is None or ctx.direction not in (HIGHER, LOWER, WITHIN):  # `!=` states no target value to reach
             return
         if target != 0:
             common["achievement"] = actual / target
-        base_year = ctx.base_year
-        if base_year is not None and base_year <= self.as_of:
-            base = self.value(_left(ctx.target), base_year)
-            if isinstance(base, Fraction):
-                common["base_value"] = base
-                if target != base:
-                    common["progress"] = (actual - base) / (target - base)
+        base_year, left = ctx.base_year, _left(ctx.target)
+        if base_year is None or base_year > self.as_of or (isinstance(left, Call) and len(left.args) > 1 and left.func == "value"):
+            return  # no base year, or a value of a fixed year: nothing progressed from the base
+        base = self.value(left, base_year)
+        if not isinstance(base, Fraction):
+            return
+        common["base_value"] = base
+        rising = target > base
+        if target != base and (ctx.direction == WITHIN or rising == (ctx.direction == HIGHER)):
+            # only when the base had the target still to reach in the desirable direction
+            common["progress"] = (actual - base) / (target - base)
 
     def first_year(self) -> int:
         """The earliest year of any cell: where the search for a latest value stops when there is no base year."""

@@ -118,6 +118,7 @@ class Verdict:
     grade: str | None = None  # the method's own category (cagr: methods.GRADE_WORDS)
     method_facts: tuple[Fact, ...] = ()  # the numbers the method computed (rates, ratio, slope), for explain
     milestone: tuple[int, Fraction] | None = None  # the milestone judged (of the value's year) or worked towards (the next)
+    milestone_tolerance: Fraction | None = None  # that milestone's tolerance (`about 80 ± 5`)
     achievement: Fraction | None = None  # achievement ratio: actual ÷ target value
     progress: Fraction | None = None  # progress ratio: (actual − base value) ÷ (target value − base value)
 

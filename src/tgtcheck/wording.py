@@ -19,7 +19,8 @@ from .dataset import Marker
 from .evaluate import Reading, Status, Verdict
 from .memo import by_value
 from .methods import GRADE_WORDS, Fact
-from .printer import condition_text
+from .nodes import Deadline
+from .printer import condition_text, schedule_text
 from .years import calendar_years
 from .years import era_label as _era_label_uncached
 from .years import label as _label_uncached
@@ -82,6 +83,8 @@ def number(value: Fraction, percent: bool = False) -> str:
         else:
             hundredths = int(v * 100 + Fraction(1, 2))  # half up; v is not negative here
             text = f"≈{hundredths // 100:,}.{hundredths % 100:02d}"
+    if text.startswith("≈"):  # ≈-5.13, not -≈5.13
+        return "≈" + sign + text[1:] + ("%" if percent else "")
     return sign + text + ("%" if percent else "")
 
 
@@ -144,7 +147,11 @@ def ratio_figures(v: Verdict, lang: str = "en") -> str:
         parts.append(("進捗率" if ja else "progress ") + ratio_text(v.progress))
     if v.grade is not None:
         parts.append(("区分：" if ja else "grade: ") + GRADE_WORDS[v.grade][ja])
-    return ("、" if ja else ", ").join(parts)
+    text = ("、" if ja else ", ").join(parts)
+    if text and v.milestone is not None and (v.achievement is not None or v.progress is not None):
+        at, value = v.milestone
+        text += (f"（{label(at, 'ja')}の中間目標{_n(v, value)}に対して）" if ja else f" (against the milestone for {era_label(at)}, {_n(v, value)})")
+    return text
 
 
 def fact_text(f: Fact) -> str:
@@ -191,7 +198,12 @@ def _against(v: Verdict, lang: str) -> str:
     rel = relation(a, v.threshold)
     text = compared(_n(v, a), rel, "the target", "目標", _n(v, v.threshold), lang)
     if tol and rel != 0 and abs(a - v.threshold) <= tol:
-        text += f"が、許容幅±{_n(v, tol)}の内" if ja else f" but within the tolerance ± {_n(v, tol)}"
+        op = getattr(v.target.condition, "op", "")
+        if abs(a - v.threshold) == tol and op in ("<", ">"):  # on the edge of the tolerance, which a strict comparison excludes
+            text += (f"で、許容幅±{_n(v, tol)}の端（{op} は端を含まない）" if ja
+                     else f", on the edge of the tolerance ± {_n(v, tol)}, which `{op}` excludes")
+        else:
+            text += f"が、許容幅±{_n(v, tol)}の内" if ja else f" but within the tolerance ± {_n(v, tol)}"
     return text
 
 
@@ -205,6 +217,21 @@ def _value_year(v: Verdict, lang: str) -> str:
     return era_label(year)
 
 
+def _line_end(v: Verdict) -> int:
+    """Where the progress line ends: the next milestone's year, else the deadline."""
+    return v.milestone[0] if v.milestone is not None else v.deadline or 0
+
+
+def _schedule(v: Verdict, lang: str) -> str:
+    """' by H18' / '（期限：平成18年度）'; a target with milestones names them all."""
+    sched = v.target.schedule
+    if isinstance(sched, Deadline) and sched.milestones:
+        return f" {schedule_text(sched)}" if lang != "ja" else f"（{schedule_text(sched)}）"
+    if not v.deadline:
+        return ""
+    return f"（期限：{label(v.deadline, 'ja')}）" if lang == "ja" else f" by {era_label(v.deadline)}"
+
+
 def _later(v: Verdict, lang: str) -> str:
     if lang == "ja":
         return "、".join(label(y, "ja") for y in v.later)
@@ -215,7 +242,7 @@ def _later(v: Verdict, lang: str) -> str:
 def _en(v: Verdict) -> str:
     cond = condition_text(v.target.condition)
     y = era_label(v.judged_year) if v.judged_year else None
-    by = f" by {era_label(v.deadline)}" if v.deadline else ""
+    by = _schedule(v, "en")
     rule = v.rule
     if rule.startswith("pending"):
         known = f" Known: {_known(v, 'en')}." if _known(v, "en") else ""
@@ -231,7 +258,8 @@ def _en(v: Verdict) -> str:
     if rule == "insufficient.not_started":
         return (f"the period starts in {era_label(v.period[0]) if v.period else '?'}, after the as-of year "
                 f"{era_label(v.as_of)}; nothing to judge yet.")
-    head = f"{_value_year(v, 'en')}: {_n(v, v.actual)} against {_threshold(v)}{by}"
+    due = f" by {era_label(v.deadline)}" if v.deadline else ""
+    head = f"{_value_year(v, 'en')}: {_n(v, v.actual)} against {_threshold(v)}{due}"
     if rule == "insufficient.no_base_year":
         return f"{head}: {_against(v, 'en')}; not met yet and there is no base year to draw the progress line from."
     if rule == "insufficient.at_base_year":
@@ -273,6 +301,8 @@ def _en(v: Verdict) -> str:
         assert v.milestone is not None and v.actual is not None
         at, value = v.milestone
         seen = compared(_n(v, v.actual), relation(v.actual, value), f"the milestone for {era_label(at)},", "", _n(v, value), "en")
+        if v.milestone_tolerance and v.actual != value and abs(v.actual - value) <= v.milestone_tolerance:
+            seen += f", within its tolerance ± {_n(v, v.milestone_tolerance)}"
         word = "on track" if rule.startswith("on_track") else "behind"
         return f"{head}: {seen}: {word} (the deadline's target {_n(v, v.threshold)} by {era_label(v.deadline or 0)} is still ahead)."
     if rule.endswith(".projection"):
@@ -291,7 +321,7 @@ def _en(v: Verdict) -> str:
     assert v.expected is not None and v.actual is not None
     year = era_label(v.value_year or v.as_of)
     line = (f"the {'straight' if v.method == 'linear' else v.method} line from {_n(v, v.base_value)} in {era_label(v.base_year or 0)} "
-            f"to {_n(v, v.goal)} in {era_label(v.deadline or 0)} expects {_n(v, v.expected)} in {year}")
+            f"to {_n(v, v.goal)} in {era_label(_line_end(v))} expects {_n(v, v.expected)} in {year}")
     seen = compared(_n(v, v.actual), relation(v.actual, v.expected), "the expected", "見込み値", _n(v, v.expected), "en")
     word = "on track" if rule == "on_track.on_line" else "behind"
     return f"{head}: {against}, not reached yet; {line}, and {seen}: {word}."
@@ -300,7 +330,7 @@ def _en(v: Verdict) -> str:
 def _ja(v: Verdict) -> str:
     cond = condition_text(v.target.condition)
     y = label(v.judged_year, "ja") if v.judged_year else None
-    by = f"（期限：{label(v.deadline, 'ja')}）" if v.deadline else ""
+    by = _schedule(v, "ja")
     rule = v.rule
     if rule.startswith("pending"):
         known = f"（判明分：{_known(v, 'ja')}）" if _known(v, "ja") else ""
@@ -314,7 +344,8 @@ def _ja(v: Verdict) -> str:
         return f"増減の判断には2年度以上の数値が必要（数値：{have}）。"
     if rule == "insufficient.not_started":
         return f"期間は{label(v.period[0], 'ja') if v.period else '?'}から。評価年度（{label(v.as_of, 'ja')}）にはまだ判断の対象がない。"
-    head = f"{_value_year(v, 'ja')}実績{_n(v, v.actual)}（目標{_threshold(v, 'ja')}{by}）"
+    due = f"（期限：{label(v.deadline, 'ja')}）" if v.deadline else ""
+    head = f"{_value_year(v, 'ja')}実績{_n(v, v.actual)}（目標{_threshold(v, 'ja')}{due}）"
     if rule == "insufficient.no_base_year":
         return f"{head}：{_against(v, 'ja')}。未達成で、進捗を測る基準年度がない。"
     if rule == "insufficient.at_base_year":
@@ -354,6 +385,8 @@ def _ja(v: Verdict) -> str:
         at, value = v.milestone
         word = "順調に進捗" if rule.startswith("on_track") else "遅れ"
         seen = compared(_n(v, v.actual), relation(v.actual, value), "", f"{label(at, 'ja')}の中間目標", _n(v, value), "ja")
+        if v.milestone_tolerance and v.actual != value and abs(v.actual - value) <= v.milestone_tolerance:
+            seen += f"が、許容幅±{_n(v, v.milestone_tolerance)}の内"
         return f"{head}：{seen}（{word}）。期限の目標{_n(v, v.threshold)}（{label(v.deadline or 0, 'ja')}）はまだ先。"
     if rule.endswith(".projection"):
         assert v.projection is not None and v.goal is not None
@@ -369,7 +402,7 @@ def _ja(v: Verdict) -> str:
                 f"{label(v.deadline or 0, 'ja')}に{_n(v, v.goal)}へ達するのに必要な{facts.get('required_rate', '?')}に対し{ratio}、"
                 f"{grade}（{'順調に進捗' if rule.startswith('on_track') else '遅れ'}）。")
     assert v.expected is not None and v.actual is not None
-    line = (f"{label(v.base_year or 0, 'ja')}の{_n(v, v.base_value)}から{label(v.deadline or 0, 'ja')}の"
+    line = (f"{label(v.base_year or 0, 'ja')}の{_n(v, v.base_value)}から{label(_line_end(v), 'ja')}の"
             f"{_n(v, v.goal)}への直線上の{label(v.value_year or v.as_of, 'ja')}の見込み値は{_n(v, v.expected)}")
     seen = compared(_n(v, v.actual), relation(v.actual, v.expected), "", "見込み値", _n(v, v.expected), "ja")
     word = "順調に進捗" if rule == "on_track.on_line" else "遅れ"
