@@ -72,7 +72,7 @@ BAD: list[tuple[str, list[tuple[str, int]], bool | None]] = [
     ("tag_bool.yaml", [("TGT307", 5)], None),  # !!bool 12 was an internal error
     ("tag_key.yaml", [("TGT307", 4)], None),
     ("control_text.yaml", [("TGT307", 3)], False),  # "\e" would reach the terminal
-    ("yaml_unallowed_character.yaml", [("TGT301", 3)], None),  # U+0090: was a YAML error without a position
+    ("yaml_unallowed_character.yaml", [("TGT301", 3)], None),  # U+FFFE: was a YAML error without a position
     ("json_nul_byte.json", [("TGT300", 6)], None),  # a stray NUL: its line, not "binary" or "UTF-16"
     ("foreign_digit_key.yaml", [("TGT306", 5)], True),  # H1৪ (BENGALI DIGIT FOUR) is not H14
     ("unknown_field.yaml", [("TGT308", 4)], True),

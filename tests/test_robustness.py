@@ -77,6 +77,7 @@ GENERATED = [
     # past the first 4 KB a NUL was accepted and printed; a stray NUL is no sign of UTF-16
     ("a NUL past byte 4096", HEAD.encode() + b"# " + b"x" * 5000 + b'\ntarget "1" "t\x00" value(x) >= 1\n', "TGT107", "4:14"),
     ("an ESC in a title", HEAD.encode() + b'target "1" "t\x1b[2J" value(x) >= 1\n', "TGT107", "3:14"),
+    ("a C1 CSI in a title", HEAD.encode() + 'target "1" "t\x9b2J" value(x) >= 1\n'.encode(), "TGT107", "3:14"),
 ]
 
 

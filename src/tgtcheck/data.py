@@ -526,5 +526,5 @@ class _Builder:
 
 
 _MISSING: Any = object()
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")  # all but tab and line feed (a YAML block text has line feeds)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and line feed (a YAML block text has line feeds)
 _HUGE = 10 ** (MAX_EXPONENT + 1)

@@ -324,7 +324,7 @@ def visible(text: str) -> str:
     return text.translate(_VISIBLE) if not text.isprintable() else text
 
 
-_VISIBLE = {c: 0x2400 + c for c in (*range(0x00, 0x09), *range(0x0B, 0x20))} | {0x7F: 0x2421}
+_VISIBLE = {c: 0x2400 + c for c in (*range(0x00, 0x09), *range(0x0B, 0x20))} | {0x7F: 0x2421} | dict.fromkeys(range(0x80, 0xA0), 0xFFFD)
 
 
 MAX_SHOWN_LINE = 120  # characters of a source line shown under a diagnostic; a longer one is cut around the column

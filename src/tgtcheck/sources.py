@@ -63,8 +63,9 @@ def decode(raw: bytes, name: str) -> tuple[str | None, Diagnostic | None]:
     return text, None
 
 
-# control characters no spec or data file needs: all but tab and the line breaks
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# control characters no spec or data file needs: all but tab and the line breaks, and the C1 set (U+009B is a
+# terminal's CSI, as ESC [ is)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _looks_utf16(raw: bytes) -> bool:
