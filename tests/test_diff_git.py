@@ -106,7 +106,7 @@ def test_invalid_spec_at_a_revision(repo: Path) -> None:
     git(repo, "commit", "-q", "-am", "broken")
     proc = diff(repo, "HEAD:spec/policy_6_2.tgt", "HEAD~1:spec/policy_6_2.tgt")
     assert proc.returncode == 2
-    assert "HEAD:spec/policy_6_2.tgt:55:12: error[TGT104]" in proc.stderr and "^" in proc.stderr
+    assert "HEAD:spec/policy_6_2.tgt:56:12: error[TGT104]" in proc.stderr and "^" in proc.stderr
 
 
 def test_existing_file_wins_over_revision(repo: Path) -> None:

@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .years import YEAR_HELP  # the forms that work, written once (years.py is pure: no loop)
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -100,7 +102,7 @@ UNEXPECTED_END = register("TGT103", "unexpected end of file", "finish the last d
                           "ファイルが途中で終わっています", "最後の宣言を最後まで書いてください")
 UNCLOSED_STRING = register("TGT104", "unclosed string", 'close the string with " on the same line', 'policy "6-2 "title"',
                            "文字列が閉じられていません", '同じ行の中で " （または 」）で閉じてください')
-NOT_A_YEAR = register("TGT105", "not a year", "write a year as H18, 平成18年度, R元, 2006, 2006年度 or FY2006", "by H0",
+NOT_A_YEAR = register("TGT105", "not a year", YEAR_HELP, "by H0",
                       "年度として読めません", "H18・平成18年度・R元 のような和暦、2006・2006年度 のような西暦、または FY2006 と書いてください")
 HEISEI_AFTER_ITS_END = register("TGT106", "Heisei year after the era's end", "write the Reiwa year the message names", "by H32",
                                 "平成32年以降の年度です", "メッセージが示す令和の年度で書いてください", severity=Severity.WARNING)
