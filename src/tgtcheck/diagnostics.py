@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .years import YEAR_HELP  # the forms a year takes, written once
+from .years import YEAR_HELP  # the forms that work, written once (years.py is pure: no loop)
 
 
 class Severity(str, Enum):

@@ -50,7 +50,7 @@ FORMS: tuple[tuple[str, int], ...] = (
 )
 
 #: the help for a text that is no year: forms that work (each parses, see tests/test_years.py)
-YEAR_HELP = "write a year as H18, 平成18年度, R元, 2006, 2006年度 or FY2006"
+YEAR_HELP = "write an era year (H18, 平成18年度, R元), 2006年度, a western year (2006) or FY2006"
 
 
 @dataclass(frozen=True, slots=True)
