@@ -67,6 +67,12 @@ BAD: list[tuple[str, list[tuple[str, int]], bool | None]] = [
     ("note_without_value.yaml", [("TGT307", 5)], False),
     ("complex_key.yaml", [("TGT307", 4)], None),
     ("tag.yaml", [("TGT307", 3)], None),
+    ("tag_null.yaml", [("TGT307", 5)], None),  # !!null 12 would silently make 12 unknown
+    ("tag_bool.yaml", [("TGT307", 5)], None),  # !!bool 12 was an internal error
+    ("tag_key.yaml", [("TGT307", 4)], None),
+    ("control_text.yaml", [("TGT307", 3)], False),  # "\e" would reach the terminal
+    ("json_nul_byte.json", [("TGT300", 6)], None),  # a stray NUL: its line, not "binary" or "UTF-16"
+    ("foreign_digit_key.yaml", [("TGT306", 5)], True),  # H1৪ (BENGALI DIGIT FOUR) is not H14
     ("unknown_field.yaml", [("TGT308", 4)], True),
     ("top_unknown.yaml", [("TGT308", 1)], True),
     ("billion_laughs.yaml", [("TGT309", 2)], None),
@@ -82,6 +88,11 @@ BAD: list[tuple[str, list[tuple[str, int]], bool | None]] = [
     ("json_negative.json", [("TGT304", 5)], True),
     ("json_nan.json", [("TGT305", 6), ("TGT305", 7)], False),
     ("json_not_year.json", [("TGT306", 5)], True),
+    ("json_foreign_digit.json", [("TGT303", 4)], True),
+    ("json_huge_exponent.json", [("TGT305", 3)], None),  # was decimal.InvalidOperation
+    ("json_long_year_key.json", [("TGT306", 3)], False),  # was int()'s 4300-digit ValueError
+    ("json_long_integer.json", [("TGT305", 3)], False),
+    ("json_lone_surrogate.json", [("TGT301", 4), ("TGT303", 5)], None),  # was UnicodeEncodeError in explain, report
     ("json_top_list.json", [("TGT307", 1)], True),
     ("json_empty.json", [("TGT307", 1)], True),
     ("json_no_indicators.json", [("TGT307", 1)], True),
@@ -96,6 +107,8 @@ BAD: list[tuple[str, list[tuple[str, int]], bool | None]] = [
     ("csv_negative.csv", [("TGT304", 2)], None),
     ("csv_nan.csv", [("TGT305", 2), ("TGT305", 2), ("TGT305", 2)], None),
     ("csv_not_year_column.csv", [("TGT306", 1)], None),
+    ("csv_foreign_digit.csv", [("TGT306", 1)], None),
+    ("csv_long_number.csv", [("TGT305", 2)], None),  # was int()'s 4300-digit ValueError
     ("csv_no_indicator_column.csv", [("TGT306", 1), ("TGT307", 1)], None),
     ("csv_extra_cells.csv", [("TGT307", 2)], None),
     ("csv_empty.csv", [("TGT307", 1)], None),
@@ -185,7 +198,7 @@ def test_billion_laughs_is_refused_quickly() -> None:
     for loader in (True, False):
         start = time.perf_counter()
         _, positions, diags = data_yaml.parse_yaml(bomb, "bomb.yaml", pure=loader)
-        assert time.perf_counter() - start < 0.5
+        assert time.perf_counter() - start < 5  # a hang guard: refused before expanding (milliseconds), margin for a busy machine
         assert positions is None and [d.code for d in diags] == ["TGT309"]
 
 
@@ -206,11 +219,10 @@ def test_file_errors(tmp_path: Path) -> None:
     assert d.code == "TGT300" and all(s in d.message for s in DATA_SUFFIXES)
 
 
-@pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv"])
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])  # a CP932 CSV is read (issue 14): tests/test_csv_encoding.py
 def test_not_utf8(tmp_path: Path, suffix: str) -> None:
     text = {".yaml": "indicators:\n  patents:\n    label: 特許出願件数\n    values: {H13: 208}\n",
-            ".json": '{"indicators": {"patents": {"label": "特許出願件数", "values": {"H13": 208}}}}\n',
-            ".csv": "indicator,label,H13\npatents,特許出願件数,208\n"}[suffix]
+            ".json": '{"indicators": {"patents": {"label": "特許出願件数", "values": {"H13": 208}}}}\n'}[suffix]
     path = tmp_path / f"sjis{suffix}"
     path.write_bytes(text.encode("cp932"))
     _, [d] = load_data(str(path))
@@ -417,18 +429,16 @@ def big_tree(n: int = 10_000, years: int = 20) -> dict[str, Any]:
                            for i in range(n)}}
 
 
-def best_cpu_time(path: Path, runs: int = 3) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.process_time()
-        dataset, diags = load_data(str(path))
-        best = min(best, time.process_time() - start)
-        assert diags == [] and dataset is not None and len(dataset.series) == 10_000
-    return best
+def loads_whole(path: Path) -> None:
+    dataset, diags = load_data(str(path))
+    assert diags == [] and dataset is not None and len(dataset.series) == 10_000
+    assert dataset.series["ind_0"].cells[1992].value == Fraction("6789.25")  # H4: exact, never through float
 
 
 @pytest.mark.slow
-def test_large_json_and_csv_load_in_under_a_second(tmp_path: Path) -> None:
+def test_large_json_and_csv_load_whole(tmp_path: Path) -> None:
+    """10,000 indicators x 20 years load without a diagnostic. Their speed is measured in benchmarks/run.py
+    (a ratio against a floor measured in the same run), not asserted here: a timed test fails on a busy machine."""
     tree = big_tree()
     js = tmp_path / "big.json"
     js.write_text(json.dumps(tree, ensure_ascii=False).replace('"6789.25"', "6789.25"), encoding="utf-8")
@@ -437,5 +447,5 @@ def test_large_json_and_csv_load_in_under_a_second(tmp_path: Path) -> None:
     rows = [",".join([id, e["label"], e["unit"], e["kind"], *("" if v is None else str(v) for v in e["values"].values())])
             for id, e in tree["indicators"].items()]
     csv.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-    assert best_cpu_time(js) < 1.0
-    assert best_cpu_time(csv) < 1.0
+    loads_whole(js)
+    loads_whole(csv)

@@ -147,7 +147,7 @@ def test_diff_prints_unified_diff(messy: Path) -> None:
     before = messy.read_bytes()
     r = run_cli("fmt", "--diff", str(messy))
     assert r.returncode == 1
-    assert r.stdout.startswith(f"--- a/{messy}\n+++ b/{messy}\n@@ ")
+    assert r.stdout.startswith(f"--- {messy}\n+++ {messy}\n@@ ")  # absolute: as is, no a//tmp (issue 14)
     assert "+  growth(patents, H13) >= about 30% ± 3% by H18\n" in r.stdout
     assert messy.read_bytes() == before
 

@@ -64,5 +64,6 @@ def test_the_fixtures_fill_every_field() -> None:
                     filled.update(f"readings.{k}" for k, v in r.items() if v is not None)
     fields = {"upper", "tolerance", "base_value", "goal", "expected", "broken_years", "readings", "missing", "undefined",
               "percent", "deadline", "base_year", "judged_year", "actual", "threshold", "value_year", "direction", "later",
+              "milestone", "grade", "projection", "achievement", "progress",
               "readings.value", "readings.marker", "readings.note"}
     assert fields <= filled, fields - filled

@@ -15,7 +15,7 @@ from .conftest import ROOT
 def _tool(module: str) -> None:
     if importlib.util.find_spec(module) is None:
         if os.environ.get("CI") == "true":
-            pytest.fail(f"{module} is not installed: pip install -e '.[test]'")
+            pytest.fail(f"{module} is not installed: pip install -e '.[dev]'")
         pytest.skip(f"{module} is not installed")
 
 

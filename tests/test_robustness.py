@@ -74,6 +74,9 @@ GENERATED = [
     ("a constant of 10,000 terms", HEAD + "constant c = " + "1 * " * 9_999 + "1\n", "TGT108", "3:1"),
     ("binary garbage", bytes(range(256)) * 64, "TGT107", None),
     ("a NUL inside text", HEAD.encode() + b'target "1" "t\x00" value(x) >= 1\n', "TGT107", None),
+    # past the first 4 KB a NUL was accepted and printed; a stray NUL is no sign of UTF-16
+    ("a NUL past byte 4096", HEAD.encode() + b"# " + b"x" * 5000 + b'\ntarget "1" "t\x00" value(x) >= 1\n', "TGT107", "4:14"),
+    ("an ESC in a title", HEAD.encode() + b'target "1" "t\x1b[2J" value(x) >= 1\n', "TGT107", "3:14"),
 ]
 
 
@@ -101,6 +104,16 @@ def test_decode_names_the_encoding(encoding: str, label: str) -> None:
     assert decoded is None and problem is not None
     assert problem.code == "TGT107" and label in problem.message
     assert problem.help is not None and "UTF-8" in problem.help and "old.tgt" in problem.help
+
+
+def test_utf16_without_a_bom_is_named_and_a_stray_nul_is_not_utf16() -> None:
+    text = 'policy "6-2" "地域における科学技術振興のための環境整備" base H13 due H18\n# 施策目標\n'
+    for encoding in ("utf-16-le", "utf-16-be"):
+        _, problem = decode(text.encode(encoding), "old.tgt")
+        assert problem is not None and "UTF-16" in problem.message
+    _, problem = decode(text.encode() + b"\x00", "stray.tgt")
+    assert problem is not None and problem.code == "TGT107" and "UTF-16" not in problem.message
+    assert problem.location.span is not None and problem.location.span.line == 3
 
 
 def test_bom_and_crlf_are_accepted_and_change_nothing(tmp_path: Path) -> None:

@@ -26,6 +26,8 @@ from .diagnostics import (
     HEADER_INCOMPLETE,
     HEISEI_AFTER_ITS_END,
     INDICATOR_AS_NUMBER,
+    MILESTONES_NEED_COMPARISON,
+    MILESTONES_OUT_OF_ORDER,
     NO_DATA,
     NO_DEADLINE,
     NOT_A_YEAR,
@@ -33,6 +35,7 @@ from .diagnostics import (
     PERCENT_MISMATCH,
     REVERSED_PERIOD,
     REVERSED_RANGE,
+    TARGET_ID_HIDDEN,
     TOLERANCE_KIND,
     TOO_DEEP,
     TREND_AS_NUMBER,
@@ -54,7 +57,7 @@ from .diagnostics import (
     Span,
 )
 from .direction import DIRECTIONS, implied_direction, indicator_of
-from .functions import FUNCTIONS, Kind, suggest
+from .functions import FUNCTIONS, Budget, Kind, suggest
 from .methods import METHODS
 from .nodes import (
     CLAUSE_WORDS,
@@ -89,6 +92,8 @@ class Checker:
         self.constant_kinds: dict[str, Kind] = {}
         self.constant_values: dict[str, Fraction | None] | None = None
         self.used: set[str] = set()
+        self.budget = Budget()  # did-you-mean comparisons left: thousands of misspellings stay linear
+        self.hints: dict[tuple[str, bool], str | None] = {}  # (name, indicators only) -> hint, for a misspelling repeated
 
     # -- reporting
     def report(self, code: Code, span: Span, help: str | None = None, message: str | None = None, **fields: object) -> None:
@@ -108,16 +113,29 @@ class Checker:
         self.constant_kinds_in_order()
         seen: dict[str, Target] = {}
         for target in spec.targets:
-            if target.id in seen:
-                first = seen[target.id].span
-                self.report(DUPLICATE_TARGET, target.id_span, "give each target its own id", id=target.id, line=first.line)
-            else:
-                seen[target.id] = target
+            self.target_id(target, seen)
             self.target(target)
         if self.strict:
             self.lint_unused()
         return sorted(self.diags, key=lambda d: (d.location.span.line if d.location.span else 0,
                                                  d.location.span.column if d.location.span else 0, d.code))
+
+    def target_id(self, target: Target, seen: dict[str, Target]) -> None:
+        """TGT226 for an id that is empty or hides characters; TGT202 for one that is, or looks, the same as an earlier one."""
+        problem = id_problem(target.id)
+        if problem is not None:
+            self.report(TARGET_ID_HIDDEN, target.id_span, "write the id with visible characters only, without spaces around it: \"6-2-1\"",
+                        message=f"target id \"{target.id}\" {problem}")
+        key = lookalike(target.id)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = target
+        elif first.id == target.id:
+            self.report(DUPLICATE_TARGET, target.id_span, "give each target its own id", id=target.id, line=first.span.line)
+        else:
+            self.report(DUPLICATE_TARGET, target.id_span, "give each target its own id, and write the same id the same way everywhere",
+                        message=f"target id \"{target.id}\" looks the same as \"{first.id}\" on line {first.span.line} "
+                        f"but differs in {_difference(first.id, target.id)}")
 
     def policy_header(self) -> None:
         p = self.spec.policy
@@ -236,6 +254,8 @@ class Checker:
             if base is not None and base.value and sched.year.value and sched.year.value < base.value:
                 self.report(DEADLINE_BEFORE_BASE, sched.year.span, "move the deadline after the base year, or give the target its own `base YEAR`",
                             deadline=sched.year.text, base=base.text)
+            if sched.milestones:
+                self.milestones(cond, sched)
         elif isinstance(sched, EveryYear):
             self.year(sched.start)
             if sched.end is not None:
@@ -249,6 +269,28 @@ class Checker:
             approx = getattr(cond, "approx", None)
             if approx is not None and approx.tolerance is None:
                 self.report(ABOUT_WITHOUT_TOLERANCE, approx.span, "state how much is close enough: `about 10 ± 1`")
+
+    def milestones(self, cond: Compare | Between | Trend, sched: Deadline) -> None:
+        """Milestones follow a comparison (`value(x) >= 49 by H17, 163 by H18`), in increasing years, each a
+        threshold of the comparison's kind."""
+        first = sched.milestones[0]
+        if not isinstance(cond, Compare):
+            what = "a range" if isinstance(cond, Between) else "a trend"
+            self.report(MILESTONES_NEED_COMPARISON, first.span, "write the target as a comparison (>=, <=, …) to give it milestones, "
+                        "or remove the milestones", message=f"milestones after {what}: only a comparison takes yearly milestones")
+            return
+        left = self.kind(cond.left)
+        previous = sched.year
+        for m in sched.milestones:
+            self.year(m.year)
+            kind = self.kind(m.value)
+            self.same_kind(left, kind, m.value.span, cond.op)
+            if m.approx is not None:
+                self.approx(m.approx.tolerance, kind, m.approx.span)
+            if m.year.value and previous.value and m.year.value <= previous.value:
+                self.report(MILESTONES_OUT_OF_ORDER, m.year.span, "write the milestones in the order of their years, each after the one before",
+                            message=f"the milestone {m.year.text} is not after the one before ({previous.text})")
+            previous = m.year
 
     def approx(self, tolerance: Expr | None, threshold_kind: Kind, span: Span) -> None:
         if tolerance is None:
@@ -296,8 +338,9 @@ class Checker:
             return Kind.PERCENT if e.percent else Kind.NUMBER
         if isinstance(e, Year):
             self.year(e)
-            if not in_constant:
-                self.report(YEAR_AS_NUMBER, e.span, "years go only where a function asks for one: value(x, H13)", year=e.text)
+            where = f" in constant '{in_constant[-1]}'" if in_constant else ""
+            self.report(YEAR_AS_NUMBER, e.span, "years go only where a function asks for one: value(x, H13)",
+                        message=f"the year {e.text} is used as a number{where}")
             return Kind.YEAR
         if isinstance(e, Ref):
             return self.ref(e, in_constant)
@@ -341,8 +384,7 @@ class Checker:
             else:
                 self.report(INDICATOR_AS_NUMBER, e.span, f"write value({e.name}) or count({e.name}) for its value", name=e.name)
             return Kind.INDICATOR
-        names = list(self.indicators) + list(self.constants)
-        self.report(UNKNOWN_NAME, e.span, _did_you_mean(e.name, names, declare=True), name=e.name)
+        self.report(UNKNOWN_NAME, e.span, self.hint(e.name, False), name=e.name)
         return Kind.ANY
 
     def call(self, e: Call, allow_trend: bool, in_constant: tuple[str, ...]) -> Kind:
@@ -397,8 +439,7 @@ class Checker:
                 self.report(WRONG_ARGUMENT_KIND, arg.span, "pass an indicator declared with `indicator`",
                             message=f"'{arg.name}' is a constant; {e.func}() needs an indicator")
                 return None
-            names = list(self.indicators)
-            hint = _did_you_mean(arg.name, names) or f"declare it with `indicator {arg.name} \"…\"`"
+            hint = self.hint(arg.name, True) or f"declare it with `indicator {arg.name} \"…\"`"
             self.report(UNKNOWN_NAME, arg.span, hint, message=f"unknown indicator '{arg.name}'")
             return None
         self.report(WRONG_ARGUMENT_KIND, arg.span, f"write {FUNCTIONS[e.func].usage()}", param=name, name=e.func, kind="an indicator name")
@@ -411,6 +452,14 @@ class Checker:
             self.year(Year(int(arg.value), arg.text, span=arg.span))
         else:
             self.report(WRONG_ARGUMENT_KIND, arg.span, "write a year: H13, 2001 or FY2001", param=name, name=e.func, kind="a year")
+
+    def hint(self, name: str, indicators_only: bool) -> str | None:
+        """Did-you-mean for an unknown name, once per name and within the pass's budget."""
+        key = (name, indicators_only)
+        if key not in self.hints:
+            names = list(self.indicators) if indicators_only else [*self.indicators, *self.constants]
+            self.hints[key] = _did_you_mean(name, names, declare=not indicators_only, budget=self.budget)
+        return self.hints[key]
 
     def lint_unused(self) -> None:
         for name, decl in list(self.indicators.items()) + list(self.constants.items()):
@@ -428,9 +477,12 @@ def check_data(spec: Spec, spec_file: str, data: Dataset, strict: bool = False) 
     """Problems between a spec and its data: rows that are missing, or (strict) not declared."""
     diags: list[Diagnostic] = []
     declared = {i.id for i in spec.indicators}
+    budget = Budget()
+    rows: list[str] = []
     for ind in spec.indicators:
         if ind.id not in data.series:
-            hint = _did_you_mean(ind.id, list(data.series))
+            rows = rows or list(data.series)
+            hint = _did_you_mean(ind.id, rows, budget=budget)
             diags.append(Diagnostic(NO_DATA.code, NO_DATA.severity, NO_DATA.text(indicator=ind.id, file=data.file),
                                     Location(spec_file, ind.span), hint or f"add `{ind.id}:` with its values under `indicators:`",
                                     (Location(data.file),)))
@@ -465,8 +517,52 @@ _WORD_CODES = {"better": (UNKNOWN_DIRECTION, "direction"), "judge": (UNKNOWN_JUD
 _WANTS = {"higher": "higher values", "lower": "lower values", "within": "a value at its target, neither higher nor lower"}
 
 
-def _did_you_mean(name: str, candidates: list[str], declare: bool = False) -> str | None:
-    best = suggest(name, candidates)
+_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u30fc\uff70")  # read as -
+
+
+def lookalike(id: str) -> str:
+    """What an id looks like: compatibility forms folded (６ -> 6), dashes as -, invisible characters and outer spaces gone."""
+    import unicodedata
+
+    if id.isascii():
+        return id.strip()
+    folded = unicodedata.normalize("NFKC", id)
+    return "".join("-" if c in _DASHES else c for c in folded if not _invisible(c)).strip()
+
+
+def id_problem(id: str) -> str | None:
+    """Why a target id cannot be told from another one on screen: empty, spaces around it, invisible characters."""
+    if not id.strip():
+        return "is empty" if not id else "is only spaces"
+    if id != id.strip():
+        return "has spaces before or after it"
+    hidden = next((c for c in id if _invisible(c)), None)
+    if hidden is not None:
+        from .digits import named
+
+        return f"contains the invisible character {named(hidden)}"
+    return None
+
+
+def _invisible(c: str) -> bool:
+    import unicodedata
+
+    return unicodedata.category(c) in ("Cf", "Cc", "Zl", "Zp") or (c.isspace() and c != " ")
+
+
+def _difference(a: str, b: str) -> str:
+    """The first characters where two look-alike ids differ, named."""
+    from .digits import named
+
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            return f"{named(x)} against {named(y)}"
+    longer = a if len(a) > len(b) else b
+    return f"{named(longer[min(len(a), len(b))])}"
+
+
+def _did_you_mean(name: str, candidates: list[str], declare: bool = False, budget: Budget | None = None) -> str | None:
+    best = suggest(name, candidates, budget)
     if best:
         return f"did you mean '{best}'?"
     return f"declare it with `indicator {name} \"…\"` or `constant {name} = …`" if declare else None

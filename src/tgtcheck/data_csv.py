@@ -23,9 +23,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from .data_tree import Path, Tree, did_you_mean, dotted
-from .diagnostics import CODES, Diagnostic, Location, Severity, Span
-from .years import YearError, parse_year
+from .data_tree import Path, Tree, did_you_mean, dotted, year_of
+from .diagnostics import CODES, DATA_SHAPE, DATA_SYNTAX, DUPLICATE_KEY, NOT_A_YEAR_KEY, UNKNOWN_FIELD, Diagnostic, Location, Severity, Span
+from .years import YearError
 
 ID_COLUMN = "indicator"
 META_COLUMNS: tuple[str, ...] = ("label", "unit", "kind", "footnote")
@@ -45,7 +45,7 @@ def parse_csv(text: str, file: str) -> tuple[Tree, CsvPositions | None, list[Dia
                 rows.append((line, fields))
     except csv.Error as exc:
         line = reader.line_num or 1
-        return None, None, [Diagnostic("TGT301", Severity.ERROR, f"CSV syntax error: {exc}", Location(file, Span(line, 1, line, 2)),
+        return None, None, [Diagnostic(DATA_SYNTAX.code, Severity.ERROR, f"CSV syntax error: {exc}", Location(file, Span(line, 1, line, 2)),
                                        'fix the row: a field with a comma or a quote must be in "quotes", with "" for a quote inside')]
     positions = CsvPositions(text)
     if not rows:
@@ -65,6 +65,7 @@ class CsvPositions:
         self.column: dict[str, int] = {}  # tree key (a meta field or a year as written) -> column index
         self.rows: dict[str, tuple[int, list[str]]] = {}  # indicator id -> (line, fields)
         self.year_keys: list[str] = []  # the keys of the year columns
+        self.spans_of: dict[int, list[Span]] = {}  # line -> the spans of its row's fields, once asked for
 
     def lines(self) -> list[str]:
         if self._lines is None:
@@ -105,11 +106,14 @@ class CsvPositions:
         return Span(line, 1, last.end_line, last.end_column)
 
     def cell(self, line: int, fields: list[str], index: int) -> Span:
-        lines = self.lines()
-        if index < len(fields) and 0 < line <= len(lines) and '"' not in lines[line - 1]:
-            col = sum(len(f) for f in fields[:index]) + index + 1
-            return Span(line, col, line, col + len(fields[index]))
-        spans = self.field_spans(line, fields)
+        """The span of one field; the row's spans are computed once and kept (a row of 5,000 cells, each reported)."""
+        spans = self.spans_of.get(line)
+        if spans is None:
+            lines = self.lines()
+            if index < len(fields) and 0 < line <= len(lines) and '"' not in lines[line - 1] and index < 8:
+                col = sum(len(f) for f in fields[:index]) + index + 1  # the common case: an early column, no quotes
+                return Span(line, col, line, col + len(fields[index]))
+            spans = self.spans_of[line] = self.field_spans(line, fields)
         return spans[index] if index < len(spans) else Span(line, 1, line, 2)
 
     def spans(self, mapping: dict[str, Any], path: Path, key: bool) -> dict[str, Span] | None:
@@ -160,13 +164,14 @@ class _Table:
             if name in (ID_COLUMN, *META_COLUMNS):
                 meaning: Any = name
             else:
-                parsed = parse_year(name)
+                parsed = year_of(name)
                 if isinstance(parsed, YearError):
                     guess = did_you_mean(name, (ID_COLUMN, *META_COLUMNS))
                     if guess:
-                        self.report("TGT308", ("header", name), span, f"unknown column '{name}'; did you mean '{guess}'?", f"rename the column to '{guess}'")
+                        self.report(UNKNOWN_FIELD.code, ("header", name), span, f"unknown column '{name}'; did you mean '{guess}'?",
+                                    f"rename the column to '{guess}'")
                     else:
-                        self.report("TGT306", ("header", name), span,
+                        self.report(NOT_A_YEAR_KEY.code, ("header", name), span,
                                     f"column '{name}' is neither a year nor one of {', '.join((ID_COLUMN, *META_COLUMNS))}: {parsed.message}",
                                     parsed.help)
                     continue
@@ -174,7 +179,7 @@ class _Table:
             if meaning in seen:
                 first = pos.header[seen[meaning]]
                 same = f"'{name}' and '{first}' are the same year ({meaning})" if name != first else f"column '{name}' is given twice"
-                self.report("TGT302", ("header", name), span, f"{same}: columns {seen[meaning] + 1} and {i + 1}",
+                self.report(DUPLICATE_KEY.code, ("header", name), span, f"{same}: columns {seen[meaning] + 1} and {i + 1}",
                             "keep one column: a second one would silently replace the first",
                             (Location(self.file, pos.cell(line, fields, seen[meaning]), dotted(("header", first))),))
                 continue
@@ -182,7 +187,7 @@ class _Table:
             pos.column[name] = i
             (years if isinstance(meaning, int) else meta).append((i, name))
         if ID_COLUMN not in pos.column:
-            self.report("TGT307", ("header",), Span(line, 1, line, 2), f"the header has no '{ID_COLUMN}' column",
+            self.report(DATA_SHAPE.code, ("header",), Span(line, 1, line, 2), f"the header has no '{ID_COLUMN}' column",
                         f"start the header with {ID_COLUMN},label,unit,kind,H10,H11,… (the first row names the columns)")
         return meta, years
 
@@ -197,16 +202,16 @@ class _Table:
         for line, fields in rows[1:]:
             n = len(fields)
             if n > width and any(f.strip() for f in fields[width:]):
-                self.report("TGT307", (), pos.cell(line, fields, width), f"the row has {n} cells but the header names {width} columns",
+                self.report(DATA_SHAPE.code, (), pos.cell(line, fields, width), f"the row has {n} cells but the header names {width} columns",
                             "remove the extra cells or add a header for their column")
             id = fields[id_index].strip() if id_index < n else ""
             if not id:
-                self.report("TGT307", (), pos.cell(line, fields, id_index), "the row has no indicator id",
+                self.report(DATA_SHAPE.code, (), pos.cell(line, fields, id_index), "the row has no indicator id",
                             f"write the indicator's id in the '{ID_COLUMN}' column")
                 continue
             if id in pos.rows:
                 first = pos.rows[id][0]
-                self.report("TGT302", ("indicators", id), pos.cell(line, fields, id_index),
+                self.report(DUPLICATE_KEY.code, ("indicators", id), pos.cell(line, fields, id_index),
                             f"indicator '{id}' is given twice (rows on lines {first} and {line})",
                             "keep one row per indicator: a second one would silently replace the first",
                             (Location(self.file, Span(first, 1, first, 2), dotted(("indicators", id))),))
@@ -218,7 +223,7 @@ class _Table:
                 if not value or name == ID_COLUMN:
                     continue
                 if not name:
-                    self.report("TGT307", ("indicators", id), pos.cell(line, fields, i),
+                    self.report(DATA_SHAPE.code, ("indicators", id), pos.cell(line, fields, i),
                                 f"column {i + 1} has a value but no header", "name the column in the header or empty the cell")
                     continue
                 entry[name] = value

@@ -18,11 +18,11 @@ Shape and reasons:
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .data_tree import Path, Tree, dotted
-from .diagnostics import CODES, Diagnostic, Location, Severity, Span
+from .data_tree import Oversized, Path, Tree, dotted
+from .diagnostics import CODES, DATA_SYNTAX, DUPLICATE_KEY, Diagnostic, Location, Severity, Span
 
 _CONSTANTS = {"NaN": "NaN", "Infinity": "Infinity", "-Infinity": "-Infinity"}
 MAX_SEARCHES = 500  # text searches for positions per file; see JsonPositions.find_key
@@ -51,22 +51,56 @@ def parse_json(text: str, file: str) -> tuple[Tree, JsonPositions | None, list[D
         duplicated.append((first, again))
         return first
 
+    constant = lambda s: Decimal(_CONSTANTS[s])  # noqa: E731
     try:
-        tree = json.loads(text, parse_float=Decimal, parse_constant=lambda s: Decimal(_CONSTANTS[s]), object_pairs_hook=pairs)
+        try:
+            tree = json.loads(text, parse_float=_decimal, parse_constant=constant, object_pairs_hook=pairs)
+        except ValueError as exc:  # an integer of more than 4,300 digits: again, reading integers in Python (slower)
+            if isinstance(exc, json.JSONDecodeError):
+                raise
+            duplicated.clear()
+            tree = json.loads(text, parse_float=_decimal, parse_int=_integer, parse_constant=constant, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         span = Span(exc.lineno, exc.colno, exc.lineno, exc.colno + 1, exc.pos, exc.pos + 1)
-        return None, None, [Diagnostic("TGT301", Severity.ERROR, f"JSON syntax error: {exc.msg}", Location(file, span),
-                                       CODES["TGT301"].fix)]
+        return None, None, [Diagnostic(DATA_SYNTAX.code, Severity.ERROR, f"JSON syntax error: {exc.msg}", Location(file, span),
+                                       DATA_SYNTAX.fix)]
     except RecursionError:
         return None, None, [Diagnostic("TGT309", Severity.ERROR, "the data is nested too deeply", Location(file), CODES["TGT309"].fix)]
-    except ValueError:  # an integer with more digits than Python converts (4300)
-        m = re.search(r"[0-9]{4301,}", text)
-        where = positions.at(m.start(), m.end()) if m else None
-        return None, None, [Diagnostic("TGT305", Severity.ERROR, "a number has more than 4300 digits", Location(file, where),
-                                       "write a number with fewer digits")]
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text):
+        surrogates = _lone_surrogates(tree, file, positions)
+        if surrogates:
+            return tree, positions, surrogates
     paths = _paths_of(tree, [d for d, _ in duplicated]) if duplicated else {}
     diags = [positions.duplicate(file, paths[id(d)], key) for d, keys in duplicated if id(d) in paths for key in keys]
     return tree, positions, diags
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_REPORTED = 100
+
+
+def _lone_surrogates(tree: Any, file: str, positions: JsonPositions) -> list[Diagnostic]:
+    """TGT301 for each text (key or value) with half of a UTF-16 pair (``"\\ud800"``): JSON allows it, UTF-8 cannot hold it."""
+    out: list[Diagnostic] = []
+    stack: list[tuple[Any, Path]] = [(tree, ())]
+    while stack and len(out) < MAX_REPORTED:
+        node, path = stack.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for k, v in items:
+            key = str(k)
+            texts = [key, v] if isinstance(v, str) else [key]
+            bad = next((m for t in texts if (m := _SURROGATE.search(t))), None)
+            if bad is not None:
+                shown = tuple(p.encode("utf-8", "backslashreplace").decode("utf-8") for p in (*path, key))
+                half = bad.group(0).encode("utf-8", "backslashreplace").decode("ascii")
+                out.append(Diagnostic(
+                    "TGT301", Severity.ERROR, f"the text at {dotted(shown)} has {half}, half of a UTF-16 surrogate pair, which is no character",
+                    Location(file, positions.span(path if bad.string is key else (*path, key)) if path else None, dotted(shown)),
+                    "remove the \\u escape or write the whole character (two escapes, \\ud83d\\ude00, or the character itself)"))
+            if isinstance(v, (dict, list)):
+                stack.append((v, (*path, key)))
+    return out
 
 
 def _paths_of(tree: Any, targets: list[dict[str, Any]]) -> dict[int, Path]:
@@ -83,6 +117,18 @@ def _paths_of(tree: Any, targets: list[dict[str, Any]]) -> dict[int, Path]:
         elif isinstance(node, list):
             stack.extend((v, (*path, str(i))) for i, v in enumerate(node) if isinstance(v, (dict, list)))
     return found
+
+
+def _decimal(text: str) -> Decimal | Oversized:
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # an exponent beyond what Decimal holds: 1e99999999999999999999
+        return Oversized(text)
+
+
+def _integer(text: str) -> int | Decimal:
+    """Short integers as ``int``; long ones as ``Decimal`` (``int()`` refuses 4,300 digits; the builder bounds the size)."""
+    return int(text) if len(text) < 19 else Decimal(text)
 
 
 class JsonPositions:
@@ -158,7 +204,7 @@ class JsonPositions:
         lines = f" (lines {span1.line} and {span2.line})" if span1 and span2 else ""
         where = dotted(path) or "the top of the file"
         return Diagnostic(
-            "TGT302", Severity.ERROR, f"'{key}' is given twice in {where}{lines}",
+            DUPLICATE_KEY.code, Severity.ERROR, f"'{key}' is given twice in {where}{lines}",
             Location(file, span2 or span1, dotted((*path, key))),
             "keep one entry: JSON readers would silently keep only one of them",
             (Location(file, span1, dotted((*path, key))),),

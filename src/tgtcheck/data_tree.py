@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from .diagnostics import Span
+from .diagnostics import NOT_A_YEAR_KEY, Span
+from .digits import HELP as DIGITS_HELP
+from .digits import refusal
+from .years import ParsedYear, YearError, parse_year
 
 MAX_DEPTH = 32  # nesting of mappings/lists; real data needs 5
+MAX_YEAR_KEY = 64  # characters of a year key: 平成14年度 is 6; Python's int() refuses more than 4,300 digits
 
 Path = tuple[str, ...]
 Tree = Any  # dict[str, Tree] | list[Tree] | int | Decimal | str | None | (anything YAML builds)
@@ -27,11 +31,31 @@ class Positions(Protocol):
         """Spans of every entry of ``mapping`` (keys or values) at once, for the happy path."""
 
 
-def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
-    import difflib
+class Oversized(str):
+    """A number in the file too large for any exact type (``1e99999999999999999999``): reported as TGT305."""
 
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return found[0] if found else None
+
+def year_of(key: Any) -> ParsedYear | YearError:
+    """A year key or column name read as a year: foreign digits and overlong text refused before parsing."""
+    if not isinstance(key, str):
+        return YearError(f"'{key}' is not a year", "")
+    if len(key) > MAX_YEAR_KEY:
+        return YearError(f"'{clip(key)}' is not a year", NOT_A_YEAR_KEY.fix)
+    why = refusal(key)
+    if why is not None:
+        return YearError(why, DIGITS_HELP)
+    return parse_year(key)
+
+
+def clip(text: str, width: int = 40) -> str:
+    """A text cut to about ``width`` characters for a message: 'abc…(5,000 characters)'."""
+    return text if len(text) <= width else f"{text[:width]}…({len(text):,} characters)"
+
+
+def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
+    from .functions import suggest
+
+    return suggest(word, choices)  # a few fixed choices: no budget needed
 
 
 def dotted(path: Path) -> str | None:

@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from .data_tree import MAX_DEPTH, Path, Tree, dotted
-from .diagnostics import CODES, Diagnostic, Location, Severity, Span
+from .diagnostics import CODES, DATA_SHAPE, DATA_SYNTAX, DATA_TOO_LARGE, DUPLICATE_KEY, Diagnostic, Location, Severity, Span
 
 MAX_NODES = 2_000_000  # ~700 MB of composed nodes; 10,000 indicators x 20 years is 500,000
 _MERGE = "tag:yaml.org,2002:merge"
@@ -51,25 +51,28 @@ def parse_yaml(text: str, file: str, pure: bool = False) -> tuple[Tree, YamlPosi
         return tree, YamlPositions(node, loader.node_of), loader.problems
     except Refused as exc:
         help = "remove the anchors (&name) and aliases (*name): write the values out" if "alias" in exc.message or "merge" in exc.message \
-            else CODES["TGT309"].fix
-        return None, None, [_diag(file, "TGT309", exc.message, exc.mark, exc.path, help)]
+            else DATA_TOO_LARGE.fix
+        return None, None, [_diag(file, DATA_TOO_LARGE.code, exc.message, exc.mark, exc.path, help)]
     except RecursionError:
-        return None, None, [_diag(file, "TGT309", f"the data is nested too deeply (more than {MAX_DEPTH} levels)", None, ())]
+        return None, None, [_diag(file, DATA_TOO_LARGE.code, f"the data is nested too deeply (more than {MAX_DEPTH} levels)", None, ())]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(p for p in (exc.context, exc.problem) if p)
         code = "TGT307" if isinstance(exc, yaml.constructor.ConstructorError) else "TGT301"
-        help = "remove the tag (!name): data files use plain values" if code == "TGT307" else "fix the YAML syntax at the position shown"
+        help = _TAG_HELP if code == "TGT307" else "fix the YAML syntax at the position shown"
         line = text.split("\n", mark.line + 1)[mark.line] if mark is not None and mark.line < text.count("\n") + 1 else ""
         if "\t" in line[: mark.column + 1 if mark is not None else 0]:
             help = "indent YAML with spaces, not tabs"
         elif "block sequence entries are not allowed" in message:
             help = "a lone - starts a list in YAML: for 'not applicable' write \"-\" in quotes, or －"
-        return None, None, [_diag(file, code, message or str(exc), mark, (), help)]
+        return None, None, [_diag(file, code, message or str(exc), mark, getattr(exc, "path", ()), help)]
     except yaml.YAMLError as exc:
-        return None, None, [_diag(file, "TGT301", f"YAML error: {exc}", None, ())]
+        return None, None, [_diag(file, DATA_SYNTAX.code, f"YAML error: {exc}", None, ())]
     finally:
         loader.dispose()
+
+
+_TAG_HELP = "remove the tag (!!null, !name): data files take values as written; quote a text ('12')"
 
 
 def _diag(file: str, code: str, message: str, mark: Any, path: Path, help: str | None = None,
@@ -96,7 +99,7 @@ def exact_number(text: str) -> int | Decimal | str:
     if low in (".inf", "+.inf", "-.inf"):
         return Decimal("-Infinity" if low[0] == "-" else "Infinity")
     if _INT_RE.fullmatch(t):
-        return int(t) if len(t) < 4000 else Decimal(t)
+        return int(t) if len(t) < 19 else Decimal(t)  # a long one through Decimal: its size is checked
     if _FLOAT_RE.fullmatch(t):
         return Decimal(t)
     return text  # 0x1F, 0o17, 1:30 (base 60): not numbers in a data file
@@ -104,6 +107,16 @@ def exact_number(text: str) -> int | Decimal | str:
 
 _INT_RE = re.compile(r"[-+]?[0-9]+")
 _FLOAT_RE = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+
+def short_tag(tag: str) -> str:
+    """``tag:yaml.org,2002:null`` as it is written: ``!!null``."""
+    return "!!" + tag[len(_YAML_TAG):] if tag.startswith(_YAML_TAG) else tag
+
+
+_YAML_TAG = "tag:yaml.org,2002:"
+_MEANING = {f"{_YAML_TAG}{k}": v for k, v in (("null", "null (unknown)"), ("bool", "a boolean"), ("int", "a whole number"),
+                                               ("float", "a decimal number"), ("str", "text"), ("timestamp", "a date"))}
 
 
 class YamlPositions:
@@ -160,6 +173,9 @@ def loader_class(pure: bool = False) -> type:
     from yaml.events import AliasEvent
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+    class TagRefused(ConstructorError):
+        path: Path = ()
+
     base = yaml.SafeLoader if pure or not getattr(yaml, "__with_libyaml__", False) else yaml.CSafeLoader
     resolvers = yaml.SafeLoader.yaml_implicit_resolvers
     tags = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "tag:yaml.org,2002:null")
@@ -177,6 +193,7 @@ def loader_class(pure: bool = False) -> type:
             self.seen: set[int] = set()
             self.nodes = 0
             self.depth = 0
+            self.key_node: Any = None  # the key being checked for a tag, for the data path of a refusal
 
         # -- composing: the C composer calls these too ---------------------------
         def descend_resolver(self, parent: Any, index: Any) -> None:
@@ -222,8 +239,26 @@ def loader_class(pure: bool = False) -> type:
                 raise Refused(f"the data is nested too deeply (more than {MAX_DEPTH} levels)", node.start_mark, tuple(self.path))
             constructor = self.yaml_constructors.get(node.tag)
             if constructor is None:
-                raise ConstructorError(None, None, f"tag {node.tag} is not allowed in data files", node.start_mark)
+                raise ConstructorError(None, None, f"tag {short_tag(node.tag)} is not allowed in data files", node.start_mark)
+            if type(node) is ScalarNode:
+                self.untagged(node)
             return constructor(self, node)
+
+        def untagged(self, node: Any) -> None:
+            """Refuse a scalar whose tag (``!!null 12``) makes it mean other than what it says untagged.
+
+            The composer resolves only untagged scalars, so a node whose tag differs from the
+            implicit one was tagged by hand; a tag that changes nothing (``!!int 12``) is read as written.
+            """
+            implicit = self.resolve(ScalarNode, node.value, (not node.style, False))
+            if node.tag != implicit:
+                error = TagRefused(
+                    None, None,
+                    f"tag {short_tag(node.tag)} on '{node.value}' is not allowed: it reads the value as "
+                    f"{_MEANING.get(node.tag, short_tag(node.tag))}, where untagged it is {_MEANING.get(implicit, 'text')}",
+                    node.start_mark)
+                error.path = (*self.path, node.value) if node is not None and self.key_node is node else tuple(self.path)
+                raise error
 
         def construct_map(self, node: Any) -> dict[str, Any]:
             if not isinstance(node, MappingNode):
@@ -235,9 +270,12 @@ def loader_class(pure: bool = False) -> type:
                 if key_node.tag == _MERGE:
                     raise Refused("YAML merge keys (<<) are not allowed in data files", key_node.start_mark, tuple(path))
                 if type(key_node) is not ScalarNode:
-                    self.problems.append(_diag(self.file, "TGT307", "expected a name or a year as key, found a list or mapping",
+                    self.problems.append(_diag(self.file, DATA_SHAPE.code, "expected a name or a year as key, found a list or mapping",
                                                key_node.start_mark, tuple(path), "write the key as plain text"))
                     continue
+                if key_node.tag != STR:
+                    self.key_node = key_node
+                    self.untagged(key_node)
                 key = key_node.value
                 if key in first:
                     self.duplicate(key, first[key], key_node)
@@ -257,7 +295,7 @@ def loader_class(pure: bool = False) -> type:
             where = (f"lines {line1} and {line2}" if line1 != line2
                      else f"line {line1}, columns {first.start_mark.column + 1} and {second.start_mark.column + 1}")
             self.problems.append(Diagnostic(
-                "TGT302", Severity.ERROR,
+                DUPLICATE_KEY.code, Severity.ERROR,
                 f"'{key}' is given twice in {dotted(tuple(self.path)) or 'the top of the file'} ({where})",
                 Location(self.file, _node_span(second), dotted(path)),
                 "keep one entry: YAML would silently keep only the last one",

@@ -61,6 +61,8 @@ class Dataset:
     file: str  # the path as the user gave it (or as the spec names it)
     series: dict[str, Series]
     notes: dict[str, str] = field(default_factory=dict)  # free footnotes of the table (※1 …)
+    # what the user should know about how the file was read (a CSV read as CP932, a hidden sheet skipped)
+    notices: tuple[str, ...] = field(default=(), compare=False)
 
     def first_year(self) -> int | None:
         """The earliest year that has any entry (number or marker) in any row."""

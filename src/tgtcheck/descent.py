@@ -62,6 +62,7 @@ from .nodes import (
     Declaration,
     EveryYear,
     Indicator,
+    Milestone,
     Neg,
     Number,
     Policy,
@@ -550,7 +551,17 @@ class _Descent:
         self.i += 1
         if self.kinds[k] == "BY":
             year = self.year()
-            return Deadline(year, self.from_token(k, year.span))
+            last = year.span
+            milestones: list[Milestone] = []
+            while self.kinds[self.i] == "COMMA":  # milestone: "," bound "by" year
+                m = self.i
+                self.i += 1
+                about, value, tolerance, _ = self.bound()
+                self.take("BY")
+                at = self.year()
+                milestones.append(Milestone(value, at, approx(about, tolerance), self.from_token(m, at.span)))
+                last = at.span
+            return Deadline(year, self.from_token(k, last), tuple(milestones))
         self.take("YEAR")
         self.take("FROM")
         start = self.year()

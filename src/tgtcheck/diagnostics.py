@@ -196,6 +196,15 @@ DIRECTION_CONTRADICTS = register(
     'indicator wait "w" better lower … value(wait) >= 10',
     "望ましい方向が条件と矛盾しています", "比較の向きを直すか、達成目標に正しい better を書いてください",
     message="{where} declares `better {declared}`, but the condition's {stated} asks for {wants}")
+TARGET_ID_HIDDEN = register("TGT226", "target id empty or with hidden characters",
+                            "write the id with visible characters only, without spaces around it", 'target "" "t" …',
+                            "達成目標の番号が空か、見えない文字を含んでいます", "番号は見える文字だけで、前後に空白を入れずに書いてください")
+MILESTONES_NEED_COMPARISON = register(
+    "TGT231", "milestones after a range or a trend", "write the target as a comparison to give it milestones",
+    "value(x) between 5 and 10 by R3, 20 by R4", "中間目標は比較の条件にだけ付けられます", "比較（>=、<= など）の条件にして中間目標を書いてください")
+MILESTONES_OUT_OF_ORDER = register(
+    "TGT232", "milestones out of order", "write each milestone after the one before", "value(x) >= 10 by R4, 5 by R3",
+    "中間目標の年度の順序が逆です", "中間目標は年度の早い順に書いてください")
 # -- data ------------------------------------------------------------------------------------------
 DATA_UNREADABLE = register("TGT300", "data file cannot be read", "check the data path given in the spec or with --data", 'data "missing.yaml"',
                            "データファイルを読み込めません", "仕様の data 項目または --data のパスを確認してください")
@@ -287,26 +296,63 @@ def render_diagnostic(d: Diagnostic, source_lines: list[str] | None = None, colo
     sev = d.severity.value
     if color:
         sev = ("\x1b[1;31m" if d.is_error else "\x1b[1;33m") + sev + "\x1b[0m"
-    out = [f"{where}: {sev}[{d.code}]: {d.message}"]
+    out = [f"{_clip_runs(visible(where))}: {sev}[{d.code}]: {_clip_runs(visible(d.message))}"]
     if loc.span is not None and source_lines is not None and 0 < loc.span.line <= len(source_lines):
-        text = source_lines[loc.span.line - 1].rstrip("\r\n")
+        text = visible(source_lines[loc.span.line - 1].rstrip("\r\n"))
         prefix = f"{loc.span.line:>5} | "
-        out.append(prefix + text)
         start = loc.span.column - 1
         width = max(1, (loc.span.end_column - loc.span.column) if loc.span.end_line == loc.span.line else len(text) - start)
+        text, start, width = _around(text, start, width)
+        out.append(prefix + text)
         pad = "".join("\t" if c == "\t" else (" " * _width(c)) for c in text[:start])
         caret = "^" * display_width(text[start : start + width]) or "^"
         out.append(" " * (len(prefix) - 2) + "| " + pad + caret)
     for rel in d.related:
         where_rel = rel.file + (f":{rel.span.line}:{rel.span.column}" if rel.span else "") + (f": {rel.path}" if rel.path else "")
-        out.append(f"  note: see {where_rel}")
+        out.append(f"  note: see {visible(where_rel)}")
     if d.help:
-        out.append(f"  help: {d.help}")
+        out.append(f"  help: {visible(d.help)}")
     if lang == "ja":
         entry = CODES.get(d.code)
         if entry is not None:
             out.append(f"  説明: {entry.title_ja}。{entry.fix_ja}。")
     return "\n".join(out)
+
+
+def visible(text: str) -> str:
+    """Control characters (but tab and line feed) as their visible symbols (NUL as ␀, ESC as ␛): never sent to a terminal."""
+    return text.translate(_VISIBLE) if not text.isprintable() else text
+
+
+_VISIBLE = {c: 0x2400 + c for c in (*range(0x00, 0x09), *range(0x0B, 0x20))} | {0x7F: 0x2421}
+
+
+MAX_SHOWN_LINE = 120  # characters of a source line shown under a diagnostic; a longer one is cut around the column
+_CONTEXT = 40  # characters kept before the column when a line is cut
+
+
+def _clip_runs(text: str) -> str:
+    """Words of the file quoted in a message (a 5,000-digit key, a 1 MB text) cut to their first characters."""
+    if len(text) < _LONG_RUN:
+        return text
+    import re
+
+    return re.sub(rf"\S{{{_LONG_RUN},}}", lambda m: f"{m.group(0)[:_CONTEXT]}…({len(m.group(0)):,} characters)", text)
+
+
+_LONG_RUN = 100
+
+
+def _around(text: str, start: int, width: int) -> tuple[str, int, int]:
+    """A long line cut around ``start`` (a 10 KB one-line JSON file): (text shown, caret start, caret width) within it."""
+    if len(text) <= MAX_SHOWN_LINE:
+        return text, start, width
+    width = min(width, MAX_SHOWN_LINE - _CONTEXT)
+    begin = max(0, min(start - _CONTEXT, len(text) - MAX_SHOWN_LINE))
+    end = begin + MAX_SHOWN_LINE
+    head = "…" if begin > 0 else ""
+    tail = "…" if end < len(text) else ""
+    return head + text[begin:end] + tail, start - begin + len(head), width
 
 
 def _width(ch: str) -> int:

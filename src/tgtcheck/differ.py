@@ -350,7 +350,8 @@ def _schedule_changes(a: Schedule | None, b: Schedule | None) -> list[FieldChang
     if a == b:
         return []
     if isinstance(a, Deadline) and isinstance(b, Deadline):
-        return [FieldChange("deadline", a.year, b.year)]
+        out = [FieldChange("deadline", a.year, b.year)] if a.year != b.year else []
+        return out + ([FieldChange("milestones", a.milestones, b.milestones)] if a.milestones != b.milestones else [])
     if isinstance(a, EveryYear) and isinstance(b, EveryYear):
         out = [FieldChange("start", a.start, b.start)] if a.start != b.start else []
         return out + ([FieldChange("end", a.end, b.end)] if a.end != b.end else [])

@@ -37,6 +37,7 @@ from .folding import MAX_BITS, _arith, constant_order, constant_values, fold_con
 from .functions import FUNCTIONS, Arguments, Kind
 from .methods import DEFAULT_METHOD, METHODS, Line
 from .nodes import (
+    Approx,
     Between,
     BinOp,
     Call,
@@ -141,21 +142,18 @@ class Evaluator:
         if problem is not None:  # the checker reports it (TGT205-207); unchecked trees still get a verdict
             return Unknown(undefined=(problem,))
         fn = FUNCTIONS[e.func]
-        if fn.compute is None:
+        compute = fn.compute
+        if compute is None:
             raise AssertionError(f"{e.func} is not a numeric function")
-        result, operands = fn.compute(Arguments(e, year, self.read, tuple(self._argument(p.kind, a, year) for p, a in zip(fn.params, e.args, strict=False))))
+        # each argument as the computation takes it: an indicator's name, a year, or a quantity's value in ``year``
+        values: list[str | int | Result] = []
+        for param, arg in zip(fn.params, e.args, strict=False):
+            kind = param.kind
+            values.append(arg.name if kind is Kind.INDICATOR else _year_of(arg) if kind is Kind.YEAR else self.value(arg, year))  # type: ignore[union-attr]
+        result, operands = compute(Arguments(e, year, self.read, tuple(values)))
         inputs = tuple(v if isinstance(v, Fraction) else None for v in operands)
         self._steps.append(Step(e, year, result if isinstance(result, Fraction) else None, self.is_percent(e), inputs))
         return result
-
-    def _argument(self, kind: Kind, arg: Expr, year: int) -> str | int | Result:
-        """An argument as a computation takes it: an indicator's name, a year, or a quantity's value in ``year``."""
-        if kind is Kind.INDICATOR:
-            assert isinstance(arg, Ref)
-            return arg.name
-        if kind is Kind.YEAR:
-            return _year_of(arg)
-        return self.value(arg, year)
 
     def is_percent(self, e: Expr) -> bool:
         if isinstance(e, Number):
@@ -174,7 +172,7 @@ class Evaluator:
             if fn is None:
                 return False
             if fn.result is Kind.OF_INDICATOR:
-                i = fn.indicator_index()
+                i = fn.indicator_index
                 arg = e.args[i] if i is not None and i < len(e.args) else None
                 ind = self.indicators.get(arg.name) if isinstance(arg, Ref) else None
                 return ind is not None and ind.is_percent
@@ -196,7 +194,7 @@ class Evaluator:
         method = t.method or self.spec.policy.method or DEFAULT_METHOD
         base = t.base or self.spec.policy.base
         latest = (t.judge or self.spec.policy.judge or "latest") == "latest"
-        ctx = _Context(t, self.as_of, base.value if base else None, method, self.direction(t), latest)
+        ctx = _Context(t, self.as_of, base.value if base else None, method, self.direction(t), latest, _milestones(t))
         problem = _invalid_years(t, self.spec.policy.base)
         if problem is not None:  # reported by the checker (TGT105)
             return self.finish(ctx, _unknown_verdict(ctx.common(None, None, None, None, None, Fraction(0), False),
@@ -230,9 +228,19 @@ class Evaluator:
         return Verdict(**draft, readings=tuple(self._readings.values()), steps=tuple(self._steps), method=ctx.method,
                        direction=ctx.direction)
 
-    def bounds(self, ctx: _Context, year: int) -> tuple[Result, Result | None, Result]:
-        """(lower-or-only threshold, upper bound, tolerance) of the condition in ``year``; any may be unknown."""
+    def bounds(self, ctx: _Context, year: int, stage: int = -1) -> tuple[Result, Result | None, Result]:
+        """(lower-or-only threshold, upper bound, tolerance) of the condition in ``year``; any may be unknown.
+
+        A target with milestones has one threshold per milestone: ``stage`` picks it (the last, the deadline's,
+        unless told)."""
         cond = ctx.target.condition
+        if ctx.milestones and isinstance(cond, Compare):
+            _, right, approx = ctx.milestones[stage]
+            tolerance: Result = Fraction(0)
+            if approx is not None and approx.tolerance is not None:
+                t = self.value(approx.tolerance, year)
+                tolerance = abs(t) if isinstance(t, Fraction) else t
+            return self.value(right, year), None, tolerance
         tol: Result = Fraction(0)
         approx = getattr(cond, "approx", None)
         if approx is not None and approx.tolerance is not None:
@@ -243,14 +251,14 @@ class Evaluator:
         assert isinstance(cond, Compare)
         return self.value(cond.right, year), None, tol
 
-    def judge(self, ctx: _Context, year: int) -> tuple[str, Result, Result, Result | None, Result]:
+    def judge(self, ctx: _Context, year: int, stage: int = -1) -> tuple[str, Result, Result, Result | None, Result]:
         """In one year: ('holds' | 'fails' | 'exceeded' | 'unknown', actual, threshold, upper, tolerance).
 
         'exceeded': beyond a range's bound on the side of the desirable direction."""
         cond = ctx.target.condition
         left = cond.operand if isinstance(cond, Between) else cond.left  # type: ignore[union-attr]
         actual = self.value(left, year)
-        low, high, tol = self.bounds(ctx, year)
+        low, high, tol = self.bounds(ctx, year, stage)
         if isinstance(actual, Unknown) or isinstance(low, Unknown) or isinstance(high, Unknown) or isinstance(tol, Unknown):
             return "unknown", actual, low, high, tol
         if isinstance(cond, Between):
@@ -264,14 +272,14 @@ class Evaluator:
 
     def by_deadline(self, ctx: _Context) -> _Draft:
         t = ctx.target
-        deadline = t.schedule.year.value if isinstance(t.schedule, Deadline) else None
+        deadline = t.schedule.final.value if isinstance(t.schedule, Deadline) else None
         judged = min(self.as_of, deadline) if deadline is not None else self.as_of
         year, (outcome, actual, low, high, tol) = self.latest_judgement(ctx, judged, deadline)
         common = ctx.common(judged, deadline, actual, low, high, tol, self.is_percent(_left(t)))
         if outcome == "unknown":
             return _unknown_verdict(common, _join(actual, low, high, tol))
         common["value_year"] = year
-        self.ratios(ctx, common, actual, low, high)  # type: ignore[arg-type]
+        self.ratios(ctx, common, year, actual, low, high)  # type: ignore[arg-type]
         if outcome == "holds":
             return dict(common, status=Status.MET, rule="met.holds")
         if outcome == "exceeded":
@@ -280,7 +288,35 @@ class Evaluator:
             return dict(common, status=Status.NOT_MET, rule="not_met.no_deadline")
         if year >= deadline:
             return dict(common, status=Status.NOT_MET, rule="not_met.deadline_reached")
+        if ctx.milestones:
+            return self.milestone(ctx, common, year, actual)  # type: ignore[arg-type]
         return self.progress(ctx, common, year, actual, low, high, tol)  # type: ignore[arg-type]
+
+    def milestone(self, ctx: _Context, common: _Draft, year: int, actual: Fraction) -> _Draft:
+        """Before the deadline of a target with milestones: the milestone of the value's year is judged (met:
+        on track, missed: behind); between milestones, the straight line from the previous milestone (or the
+        base year's value) to the next one."""
+        stage = next(i for i, (at, _, _) in enumerate(ctx.milestones) if at >= year)
+        at = ctx.milestones[stage][0]
+        outcome, _, low, high, tol = self.judge(ctx, year, stage)
+        if at == year:
+            if outcome == "unknown":
+                return _unknown_verdict(common, _join(low, tol))
+            common.update(milestone=(at, low))
+            met = outcome == "holds"
+            return dict(common, status=Status.ON_TRACK if met else Status.BEHIND,
+                        rule="on_track.milestone_met" if met else "behind.milestone_missed")
+        goal_low, _, goal_tol = self.bounds(ctx, at, stage)  # the next milestone, in its own year
+        if isinstance(goal_low, Unknown) or isinstance(goal_tol, Unknown):
+            return _unknown_verdict(common, _join(goal_low, goal_tol))
+        common["milestone"] = (at, goal_low)
+        if stage == 0:
+            return self.progress(ctx, common, year, actual, goal_low, None, goal_tol, end=at)
+        previous_year = ctx.milestones[stage - 1][0]
+        previous, _, _ = self.bounds(ctx, previous_year, stage - 1)
+        if isinstance(previous, Unknown):
+            return _unknown_verdict(common, previous)
+        return self.progress(ctx, common, year, actual, goal_low, None, goal_tol, start=(previous_year, previous), end=at)
 
     def latest_judgement(self, ctx: _Context, judged: int, deadline: int | None) -> tuple[int, _Judgement]:
         """The judgement in ``judged``, or (judging on the latest value, 直近値) in the latest earlier year that has the values.
@@ -302,14 +338,19 @@ class Evaluator:
         self._readings, self._steps = readings, steps
         return judged, first
 
-    def ratios(self, ctx: _Context, common: _Draft, actual: Fraction, low: Fraction, high: Fraction | None) -> None:
+    def ratios(self, ctx: _Context, common: _Draft, year: int, actual: Fraction, low: Fraction, high: Fraction | None) -> None:
         """The achievement ratio (actual ÷ target value) and the progress ratio ((actual − base) ÷ (target − base)).
 
         The target value is the threshold, or a directed range's bound on its better side's way (the lower bound
         for `better higher`, the upper for `better lower`); a range to keep within has neither ratio."""
         cond = ctx.target.condition
+        target: Fraction | None
         if isinstance(cond, Between):
             target = low if ctx.direction == HIGHER else high if ctx.direction == LOWER else None
+        elif ctx.milestones:  # the milestone of the value's year, or the next one: the year's target
+            stage = next((i for i, (at, _, _) in enumerate(ctx.milestones) if at >= year), -1)
+            staged = self.bounds(ctx, ctx.milestones[stage][0], stage)[0]
+            target = staged if isinstance(staged, Fraction) else None
         else:
             target = low
         if target is None:
@@ -330,18 +371,26 @@ class Evaluator:
         return min(years, default=self.as_of)
 
     def progress(self, ctx: _Context, common: _Draft, year: int, actual: Fraction, low: Fraction, high: Fraction | None,
-                 tol: Fraction) -> _Draft:
-        """Not holding on a value from before the deadline: compare with the method's expected value for ``year``."""
-        t, base_year, deadline = ctx.target, ctx.base_year, common["deadline"]
+                 tol: Fraction, start: tuple[int, Fraction] | None = None, end: int | None = None) -> _Draft:
+        """Not holding on a value from before the deadline: compare with the method's expected value for ``year``.
+
+        The line runs from the base year's value to the goal at the deadline, or (milestones) from ``start``
+        (the previous milestone's year and value) to the goal at ``end`` (the next milestone's year)."""
+        t, base_year, deadline = ctx.target, ctx.base_year, end if end is not None else common["deadline"]
         if base_year is not None and year <= base_year:
             return dict(common, status=Status.INSUFFICIENT_DATA, rule="insufficient.at_base_year")
         if ctx.direction == WITHIN and isinstance(t.condition, Between):
             return dict(common, status=Status.BEHIND, rule="behind.outside_range")
-        if base_year is None:
+        if start is not None:
+            base_year, base_value = start
+            common["base_year"] = base_year
+        elif base_year is None:
             return dict(common, status=Status.INSUFFICIENT_DATA, rule="insufficient.no_base_year")
-        base_value = self.value(_left(t), base_year)
-        if isinstance(base_value, Unknown):
-            return _unknown_verdict(common, base_value, rule_prefix="line")
+        else:
+            measured = self.value(_left(t), base_year)
+            if isinstance(measured, Unknown):
+                return _unknown_verdict(common, measured, rule_prefix="line")
+            base_value = measured
         goal, upward = line_goal(t.condition, ctx.direction, low, high, tol, base_value)
         method = METHODS[ctx.method]
         points = self.points(_left(t), base_year, year) if method.needs_points else ()
@@ -399,7 +448,7 @@ class Evaluator:
         t, call = ctx.target, cond.call
         name = call.args[0].name if call.args and isinstance(call.args[0], Ref) else ""
         sched = t.schedule
-        deadline = sched.year.value if isinstance(sched, Deadline) else sched.end.value if isinstance(sched, EveryYear) and sched.end else None
+        deadline = sched.final.value if isinstance(sched, Deadline) else sched.end.value if isinstance(sched, EveryYear) and sched.end else None
         end = min(self.as_of, deadline) if deadline is not None else self.as_of
         series = self.data.series.get(name)
         if len(call.args) > 1:
@@ -460,6 +509,15 @@ def line_goal(cond: Compare | Between | Trend, direction: str | None, low: Fract
     return low, low >= base_value
 
 
+def _milestones(t: Target) -> tuple[tuple[int, Expr, Approx | None], ...]:
+    """A `by` target's milestones, the condition's own first: () when it has only its deadline."""
+    sched, cond = t.schedule, t.condition
+    if not isinstance(sched, Deadline) or not sched.milestones or not isinstance(cond, Compare):
+        return ()
+    first = (sched.year.value, cond.right, cond.approx)
+    return (first, *((m.year.value, m.value, m.approx) for m in sched.milestones))
+
+
 def _absent_in(judgement: _Judgement, year: int) -> bool:
     """The judgement could not be made only because cells of ``year`` have no number and are not 集計中."""
     if judgement[0] != "unknown":
@@ -477,6 +535,7 @@ class _Context:
     method: str
     direction: str | None = None
     latest: bool = True  # judged on the latest value at or before the year (直近値), not only on the year's own
+    milestones: tuple[tuple[int, Expr, Approx | None], ...] = ()  # (year, threshold, about): all of them, the first included
 
     def common(self, year: int | None, deadline: int | None, actual: object, low: object, high: object,
                tol: object, percent: bool) -> _Draft:
@@ -558,7 +617,7 @@ def _invalid_years(t: Target, policy_base: Year | None) -> str | None:
     sched = t.schedule
     years: tuple[Year | None, ...] = (t.base or policy_base,)
     if type(sched) is Deadline:
-        years += (sched.year,)
+        years += (sched.year, *(m.year for m in sched.milestones))
     elif type(sched) is EveryYear:
         years += (sched.start, sched.end)
     for y in years:

@@ -38,7 +38,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .diagnostics import Diagnostic, Location, Severity
+from .diagnostics import DUPLICATE_CLAUSE, Diagnostic, Location, Severity
 from .nodes import Comment, Constant, Declaration, Indicator, Policy, Spec, Target, Year
 from .printer import condition_text, expr_text, schedule_text, string_text, year_text
 
@@ -120,7 +120,7 @@ def tokens(lexed: str) -> list[Token]:
 
 def lossy(spec: Spec, filename: str) -> list[Diagnostic]:
     """What the tree does not keep of the text, so formatting would delete it: a clause given twice."""
-    return [Diagnostic("TGT209", Severity.ERROR, f"`{clause}` is given twice; fmt keeps one of each clause, so remove the other first",
+    return [Diagnostic(DUPLICATE_CLAUSE.code, Severity.ERROR, f"`{clause}` is given twice; fmt keeps one of each clause, so remove the other first",
                        Location(filename, span), "remove one of them") for clause, span in spec.duplicates]
 
 

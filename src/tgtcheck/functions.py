@@ -21,7 +21,7 @@ Kinds: ``number`` (a count or an amount), ``percent``, ``year``,
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from fractions import Fraction
 from typing import NamedTuple
@@ -97,12 +97,13 @@ class Arguments:
 
 def exactly(operands: tuple[Result, ...], compute: Callable[..., Fraction | str]) -> Computation:
     """``compute`` over the operands when all are numbers, else what is missing; a ``str`` result says why it is undefined."""
-    if any(isinstance(o, Unknown) for o in operands):
-        unknown = Unknown()
-        for o in operands:
-            if isinstance(o, Unknown):
-                unknown = unknown + o
-        return unknown, operands
+    for o in operands:
+        if type(o) is Unknown:
+            unknown = Unknown()
+            for u in operands:
+                if type(u) is Unknown:
+                    unknown = unknown + u
+            return unknown, operands
     result = compute(*operands)
     return (Unknown(undefined=(result,)) if isinstance(result, str) else result), operands
 
@@ -145,6 +146,8 @@ class Function:
     compute: Callable[[Arguments], Computation] | None = None  # None for a trend, which the evaluator judges as a condition
     formula: Formula | None = None
     chart: ChartAs = ChartAs()
+    #: the position of the (first) indicator parameter, whose kind an OF_INDICATOR result takes
+    indicator_index: int | None = field(init=False, default=None)
 
     @property
     def min_args(self) -> int:
@@ -154,9 +157,8 @@ class Function:
         parts = [f"[{p.name}]" if p.optional else p.name for p in self.params]
         return f"{self.name}({', '.join(parts)})"
 
-    def indicator_index(self) -> int | None:
-        """The position of the (first) indicator parameter, whose kind an OF_INDICATOR result takes."""
-        return next((i for i, p in enumerate(self.params) if p.kind is Kind.INDICATOR), None)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "indicator_index", next((i for i, p in enumerate(self.params) if p.kind is Kind.INDICATOR), None))
 
 
 # -- the computations ---------------------------------------------------------------------
@@ -229,6 +231,9 @@ FUNCTIONS: dict[str, Function] = {
 }
 
 
+MAX_SUGGEST_LENGTH = 64  # a longer word is no misspelling of a name: no did-you-mean (difflib is quadratic in length)
+
+
 def markdown_table() -> str:
     """The function table of docs/language.md, from the records (``tests/test_functions.py`` keeps the docs in step)."""
     kinds = {Kind.NUMBER: "number", Kind.PERCENT: "percent", Kind.OF_INDICATOR: "the indicator's (percent if its unit is `%`)",
@@ -239,9 +244,33 @@ def markdown_table() -> str:
     return "\n".join(rows) + "\n"
 
 
-def suggest(name: str, candidates: list[str]) -> str | None:
-    """The closest candidate, for a did-you-mean."""
+
+def suggest(name: str, candidates: list[str] | tuple[str, ...], budget: Budget | None = None) -> str | None:
+    """The closest candidate, for a did-you-mean; None when ``budget`` has no comparisons left."""
     import difflib
 
+    if len(name) > MAX_SUGGEST_LENGTH:
+        return None
+    if budget is not None and not budget.spend(len(candidates)):
+        return None
     match = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
     return match[0] if match else None
+
+
+class Budget:
+    """Comparisons did-you-mean may still make in one pass.
+
+    Each suggestion compares a word with every candidate: 3,000 misspelt names
+    among 3,000 declared ones took two minutes.  The first misspellings get
+    their suggestion; once the budget is spent the rest get none, and a pass
+    stays linear.
+    """
+
+    def __init__(self, comparisons: int = 100_000) -> None:
+        self.left = comparisons
+
+    def spend(self, n: int) -> bool:
+        if n > self.left:
+            return False
+        self.left -= n
+        return True

@@ -184,6 +184,23 @@ Condition = Union[Compare, Between, Trend]
 class Deadline:
     year: Year
     span: Span = _span()
+    milestones: tuple[Milestone, ...] = ()  # the milestones after the first (`by H17, 163 by H18, 340 by H19`)
+
+    @property
+    def final(self) -> Year:
+        """The deadline: the last milestone's year."""
+        return self.milestones[-1].year if self.milestones else self.year
+
+
+@fast_init
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    """`, 163 by H18`: a later milestone of a `by` target; its value is a threshold like the condition's."""
+
+    value: Expr
+    year: Year
+    approx: Approx | None = None
+    span: Span = _span()
 
 
 @fast_init

@@ -65,6 +65,7 @@ from .nodes import (
     Deadline,
     EveryYear,
     Indicator,
+    Milestone,
     Neg,
     Number,
     Policy,
@@ -597,8 +598,12 @@ class Lower:
         return expr
 
     @_rule
-    def deadline(self, span: Span, year: Year) -> Deadline:
-        return Deadline(year, span=span)
+    def deadline(self, span: Span, year: Year, *milestones: Milestone) -> Deadline:
+        return Deadline(year, span=span, milestones=milestones)
+
+    @_rule
+    def milestone(self, span: Span, bound: _Part, year: Year) -> Milestone:
+        return Milestone(bound.value, year, bound.extra, span=span)
 
     @_rule
     def every_year(self, span: Span, start: Year, end: Year | None = None) -> EveryYear:

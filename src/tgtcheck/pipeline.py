@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from .assessment import Assessment, assess, assess_statuses
 from .check import check, check_data
 from .dataset import Dataset
-from .diagnostics import AS_OF_AFTER_DATA, AS_OF_TOO_EARLY, Diagnostic, Location, Severity
+from .diagnostics import AS_OF_AFTER_DATA, AS_OF_TOO_EARLY, DATA_UNREADABLE, NO_DATA, Diagnostic, Location, Severity
 from .evaluate import Status, Verdict, evaluate
 from .nodes import Spec, Target
 from .parser import parse, parse_file
@@ -81,7 +81,7 @@ def load(spec_file: str, data_override: str | None = None, strict: bool = False,
         return out
     path = data_path(spec_file, spec, data_override)
     if path is None:
-        out.diagnostics.append(Diagnostic("TGT300", Severity.ERROR, "the spec names no data file", Location(spec_file, spec.policy.span),
+        out.diagnostics.append(Diagnostic(DATA_UNREADABLE.code, Severity.ERROR, "the spec names no data file", Location(spec_file, spec.policy.span),
                                           'add `data "FILE.yaml"` to the policy header, or pass --data FILE'))
         return out
     if data_loader is None:
@@ -167,7 +167,7 @@ def _evaluation_year(loaded: Loaded, as_of: int | None) -> int | None:
     latest = loaded.data.latest_year()
     year = as_of if as_of is not None else latest
     if year is None:
-        loaded.diagnostics.append(Diagnostic("TGT310", Severity.ERROR, "the data has no values, so there is no year to evaluate",
+        loaded.diagnostics.append(Diagnostic(NO_DATA.code, Severity.ERROR, "the data has no values, so there is no year to evaluate",
                                              Location(loaded.data_file or loaded.spec_file), "add values, or pass --as-of YEAR"))
         return None
     if as_of is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .nodes import Between, BinOp, Call, Compare, Condition, Deadline, Expr, Neg, Number, Ref, Schedule, Trend, Year
+from .nodes import Approx, Between, BinOp, Call, Compare, Condition, Deadline, Expr, Neg, Number, Ref, Schedule, Trend, Year
 
 _PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
 
@@ -57,7 +57,8 @@ def string_text(text: str) -> str:
 
 def schedule_text(s: Schedule) -> str:
     if isinstance(s, Deadline):
-        return f"by {year_text(s.year)}"
+        later = "".join(f", {_approx_text(m.approx, expr_text(m.value))} by {year_text(m.year)}" for m in s.milestones)
+        return f"by {year_text(s.year)}{later}"
     end = f" to {year_text(s.end)}" if s.end is not None else ""
     return f"every year from {year_text(s.start)}{end}"
 
@@ -79,6 +80,15 @@ def expr_text(e: Expr, parent: int = 0, right_side: bool = False) -> str:
         text = f"{expr_text(e.left, p)} {e.op} {expr_text(e.right, p, True)}"
         return f"({text})" if p < parent or (p == parent and right_side) else text
     raise AssertionError(f"unknown expression {e!r}")
+
+
+def _approx_text(approx: Approx | None, value: str) -> str:
+    """A threshold with its `about` and tolerance: 'about 10 ± 1'."""
+    if approx is None:
+        return value
+    t = approx.tolerance
+    tol = "" if t is None else f" ± ({expr_text(t)})" if isinstance(t, BinOp) else f" ± {expr_text(t)}"
+    return f"about {value}{tol}"
 
 
 def condition_text(c: Condition) -> str:

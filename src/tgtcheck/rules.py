@@ -70,6 +70,12 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "since the base year is below 95% of the rate required to reach the goal by the deadline (method cagr; its grade "
          "says how far: acceleration needed, limited progress, deterioration), so the target is behind",
          "期限前の値で条件は未達、基準年度からの実績の年平均成長率が目標達成に必要な率の95%未満なので遅れ（区分は加速が必要・進展が限定的・悪化）"),
+    Rule("on_track.milestone_met", _O, False,
+         "the deadline's target is not reached yet, but the value meets the milestone of its year, so the target is on track",
+         "期限の目標は未達だが、その年度の中間目標を達成しているので順調に進捗"),
+    Rule("behind.milestone_missed", _B, False,
+         "the value misses the milestone of its year, and the deadline is still ahead, so the target is behind",
+         "その年度の中間目標に達しておらず、期限はまだ先なので遅れ"),
     Rule("behind.outside_range", _B, False,
          "before the deadline the value is outside a range to keep within (on either side), so the target is behind",
          "期限前で、値が保つべき範囲の外にある（上下どちらでも）ので遅れ"),

@@ -102,6 +102,8 @@ def unexpected(err: Any, text: str, filename: str) -> Diagnostic:
         msg = check.message if isinstance(check, YearError) else f"'{shown}' is not a year here"
         msg, help = _era_letter(shown) or (msg, NOT_A_YEAR.fix)
         return Diagnostic(NOT_A_YEAR.code, Severity.ERROR, msg, Location(filename, span), help)
+    if shown == "," and _between_digits(text, token.start_pos):
+        return _bad_grouping(text, token.start_pos, filename)
     keyword = _word_before(text, token.start_pos)
     if expected & {"ERA_YEAR", "FY_YEAR"} and keyword in _YEAR_KEYWORDS:  # `by` and then the next target
         where = "on the next line" if token.line > _line_of(text, token.start_pos - len(keyword)) else "after it"
@@ -124,6 +126,29 @@ def unexpected(err: Any, text: str, filename: str) -> Diagnostic:
         hint = "a tolerance follows `about`: >= about 10 ± 1"
     return Diagnostic("TGT102", Severity.ERROR, f"unexpected {_token_words(token)}; expected {_describe(expected)}",
                       Location(filename, span), hint)
+
+
+def _between_digits(text: str, pos: int) -> bool:
+    return 0 < pos < len(text) - 1 and text[pos - 1] in _DIGITS and text[pos + 1] in _DIGITS
+
+
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
+def _bad_grouping(text: str, pos: int, filename: str) -> Diagnostic:
+    """TGT110 for ``1,23``: a comma inside a number that does not group thousands (the number read up to it)."""
+    start, end = pos, pos
+    while start > 0 and (text[start - 1] in _DIGITS or text[start - 1] in ",，"):
+        start -= 1
+    while end < len(text) and (text[end] in _DIGITS or text[end] in ",，."):
+        end += 1
+    number = text[start:end]
+    line = _line_of(text, start)
+    column = start - text.rfind("\n", 0, start)
+    return Diagnostic("TGT110", Severity.ERROR,
+                      f"'{number}' is not a number: a comma separates thousands, in groups of three digits",
+                      Location(filename, Span(line, column, line, column + len(number), start, end)),
+                      "write 1,234 (thousands) or 1.23 (a decimal point); a list is not allowed here")
 
 
 _YEAR_KEYWORDS = ("by", "base", "due", "from", "to")

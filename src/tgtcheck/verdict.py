@@ -117,6 +117,7 @@ class Verdict:
     projection: Fraction | None = None  # the trend method's projection for the deadline
     grade: str | None = None  # the method's own category (cagr: methods.GRADE_WORDS)
     method_facts: tuple[Fact, ...] = ()  # the numbers the method computed (rates, ratio, slope), for explain
+    milestone: tuple[int, Fraction] | None = None  # the milestone judged (of the value's year) or worked towards (the next)
     achievement: Fraction | None = None  # achievement ratio: actual ÷ target value
     progress: Fraction | None = None  # progress ratio: (actual − base value) ÷ (target value − base value)
 

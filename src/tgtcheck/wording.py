@@ -269,6 +269,12 @@ def _en(v: Verdict) -> str:
         return f"{head}: {against}: not met, and the deadline is reached."
     if rule == "behind.outside_range":
         return f"{head}: {against}, outside the range to keep within: behind, before the deadline."
+    if rule.endswith(("milestone_met", "milestone_missed")):
+        assert v.milestone is not None and v.actual is not None
+        at, value = v.milestone
+        seen = compared(_n(v, v.actual), relation(v.actual, value), f"the milestone for {era_label(at)},", "", _n(v, value), "en")
+        word = "on track" if rule.startswith("on_track") else "behind"
+        return f"{head}: {seen}: {word} (the deadline's target {_n(v, v.threshold)} by {era_label(v.deadline or 0)} is still ahead)."
     if rule.endswith(".projection"):
         assert v.projection is not None and v.goal is not None
         seen = compared(_n(v, v.projection), relation(v.projection, v.goal), "the goal", "目標", _n(v, v.goal), "en")
@@ -343,6 +349,12 @@ def _ja(v: Verdict) -> str:
         return f"{head}：{against}。期限に至り、目標に達していない。"
     if rule == "behind.outside_range":
         return f"{head}：{against}。保つべき範囲の外で、期限前のため遅れ。"
+    if rule.endswith(("milestone_met", "milestone_missed")):
+        assert v.milestone is not None and v.actual is not None
+        at, value = v.milestone
+        word = "順調に進捗" if rule.startswith("on_track") else "遅れ"
+        seen = compared(_n(v, v.actual), relation(v.actual, value), "", f"{label(at, 'ja')}の中間目標", _n(v, value), "ja")
+        return f"{head}：{seen}（{word}）。期限の目標{_n(v, v.threshold)}（{label(v.deadline or 0, 'ja')}）はまだ先。"
     if rule.endswith(".projection"):
         assert v.projection is not None and v.goal is not None
         rel = relation(v.projection, v.goal)

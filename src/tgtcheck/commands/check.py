@@ -1,5 +1,8 @@
 """`tgtcheck check SPEC…`: every static problem of specs and their data, without evaluating.
 
+A data file given instead of a spec (``tgtcheck check spec/policy_6_2.yaml``, as the pre-commit
+hook passes a yearly update) checks every spec of the repository that uses it (``data_users``).
+
 Exit 0 when there is no diagnostic, 1 when there are only warnings (for
 example the findings of --strict), 2 when there is an error; --exit-zero
 turns the 1 into 0 (an error is still 2).  Text goes to stderr as ruff and
@@ -12,14 +15,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, add_output_options
+from .common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, add_data_encoding_option, add_output_options
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     from ..formats import FORMATS
 
-    p.add_argument("specs", nargs="+", metavar="SPEC", help=".tgt files")
+    p.add_argument("specs", nargs="+", metavar="SPEC", help=".tgt files; a data file (.yaml, .json, .csv, .xlsx) checks every spec that uses it")
     p.add_argument("--data", metavar="FILE", help="data file for every spec (default: the one each spec names)")
+    add_data_encoding_option(p)
     p.add_argument("--strict", action="store_true",
                    help="also report unused indicators and constants, targets without a deadline, approximations without a tolerance")
     p.add_argument("--no-data", action="store_true", help="check the specs only, not their data files")
@@ -27,16 +31,41 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_output_options(p, sorted(FORMATS))
 
 
+def _specs(files: list[str]) -> list[str]:
+    """The specs to check: the .tgt files given, and for each data file given the specs that use it."""
+    import os
+
+    from ..data import DATA_SUFFIXES
+
+    specs: dict[str, None] = {}
+    candidates: list[str] | None = None
+    for file in files:
+        if os.path.splitext(file)[1].lower() not in DATA_SUFFIXES:
+            specs[file] = None
+            continue
+        from ..data_users import candidate_specs, specs_using
+
+        if candidates is None:
+            candidates = candidate_specs()
+        users = specs_using(file, candidates)
+        if not users:
+            sys.stderr.write(f"tgtcheck: note: no spec uses {file}: nothing to check for it\n")
+        specs.update(dict.fromkeys(users))
+    return list(specs)
+
+
 def run(args: argparse.Namespace) -> int:
     from ..diagnostics import Diagnostic
     from ..formats import Options, get
     from ..pipeline import load
-    from .common import render_check, sources_for, use_color
+    from .common import data_loader, print_notices, render_check, sources_for, use_color
 
     checked: dict[str, list[Diagnostic]] = {}
     texts: dict[str, str | None] = {}
-    for spec in dict.fromkeys(args.specs):  # a spec named twice is checked once
-        loaded = load(spec, args.data, strict=args.strict, with_data=not args.no_data)
+    loader = data_loader(args)
+    for spec in _specs(args.specs):  # a spec named twice is checked once
+        loaded = load(spec, args.data, strict=args.strict, with_data=not args.no_data, data_loader=loader)
+        print_notices(loaded.data)
         checked.setdefault(spec, []).extend(loaded.diagnostics)
         texts[spec] = loaded.text
     diags = [d for ds in checked.values() for d in ds]

@@ -15,9 +15,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from types import ModuleType
 from typing import TextIO
 
+from ..dataset import Dataset
 from ..diagnostics import Diagnostic
 from ..years import YearError, parse_year
 
@@ -28,9 +30,43 @@ EXIT_TROUBLE = 2
 
 def add_output_options(p: argparse.ArgumentParser, formats: list[str]) -> None:
     p.add_argument("--format", choices=formats, default="text", help="output format (default: text)")
-    p.add_argument("--lang", choices=["en", "ja"], default="en", help="language of statuses and explanations")
+    add_lang_option(p, "statuses and explanations")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                    help="colour in text output (auto: on a terminal, off with NO_COLOR, on with FORCE_COLOR)")
+
+
+def add_lang_option(p: argparse.ArgumentParser, what: str) -> None:
+    from ..language import RULE
+
+    p.add_argument("--lang", choices=["en", "ja"], default=None, help=f"language of {what} ({RULE})")
+
+
+def add_data_encoding_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data-encoding", metavar="NAME",
+                   help="the data file's text encoding (utf-8, cp932, euc_jp …); default: UTF-8, and a CSV that is not UTF-8 "
+                        "is read as Shift_JIS (CP932) with a notice")
+
+
+def data_loader(args: argparse.Namespace) -> Callable[[str], tuple[Dataset | None, list[Diagnostic]]] | None:
+    """The data loader for ``--data-encoding`` (None: the default one); exits 2 for an unknown encoding."""
+    name = getattr(args, "data_encoding", None)
+    if name is None:
+        return None
+    from ..data import load_data
+    from ..data_encoding import known_encoding
+
+    if known_encoding(name) is None:
+        sys.stderr.write(f"tgtcheck: error[TGT501]: --data-encoding {name}: no such encoding\n"
+                         "  help: give utf-8, cp932 (Shift_JIS as Excel writes it) or euc_jp\n")
+        sys.exit(EXIT_TROUBLE)
+    return lambda path: load_data(path, name)
+
+
+def print_notices(*datasets: Dataset | None) -> None:
+    """How the data was read, when the user should know it (a CSV read as CP932, a hidden sheet skipped)."""
+    for dataset in datasets:
+        for notice in dataset.notices if dataset is not None else ():
+            sys.stderr.write(f"tgtcheck: note: {notice}\n")
 
 
 def use_color(choice: str, stream: TextIO, fmt: str = "text") -> bool:
@@ -47,6 +83,11 @@ def use_color(choice: str, stream: TextIO, fmt: str = "text") -> bool:
 
 def year_arg(text: str) -> int:
     """argparse type for --as-of: every year form of the language."""
+    from ..digits import HELP, refusal
+
+    why = refusal(text)
+    if why is not None:
+        raise argparse.ArgumentTypeError(f"{why} ({HELP})")
     parsed = parse_year(text)
     if isinstance(parsed, YearError):
         raise argparse.ArgumentTypeError(f"{parsed.message} ({parsed.help})")

@@ -90,17 +90,18 @@ def compare_specs(args: argparse.Namespace, opts: Options, as_of: tuple[int | No
     from ..pipeline import run as evaluate_spec
     from ..verdict_diff import compare
     from .common import print_diagnostics, sources_of, use_color
-    from .diff_sources import read_side
+    from .diff_sources import read_new_side, read_side
 
     new_name = args.new or args.old
     old = read_side(args.old, args.old_data or args.data, evaluate)
     same = new_name == args.old and (args.new_data or args.data) == (args.old_data or args.data)
-    new = old if same else read_side(new_name, args.new_data or args.data, evaluate)
+    new = old if same else read_new_side(new_name, args.new_data or args.data, evaluate, old)
     results = None
     if old.loaded.ok and new.loaded.ok and evaluate:
         results = evaluate_spec(old.loaded, as_of[0]), evaluate_spec(new.loaded, as_of[1])
     diags = old.loaded.diagnostics + ([] if same else new.loaded.diagnostics)
-    for note in dict.fromkeys(old.notes + new.notes):
+    notices = [n for data in (old.loaded.data, new.loaded.data) if data is not None for n in data.notices]  # how data was read
+    for note in dict.fromkeys(old.notes + new.notes + notices):
         sys.stderr.write(f"tgtcheck: note: {note}\n")
     print_diagnostics(diags, sources_of({old.name: old.loaded.text, new.name: new.loaded.text}), use_color(args.color, sys.stderr), args.lang)
     if not old.loaded.ok or not new.loaded.ok or (results is not None and None in results):

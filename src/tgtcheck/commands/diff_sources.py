@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import dataclass, field, replace
 
 from ..dataset import Dataset
-from ..diagnostics import Diagnostic, Location, Severity
+from ..diagnostics import DATA_UNREADABLE, GIT_REVISION_UNREADABLE, Diagnostic, Location, Severity
 from ..pipeline import Loaded, load
 
 GIT_TIMEOUT = 60
@@ -38,16 +38,39 @@ def is_revision(arg: str) -> bool:
     return ":" in arg and not os.path.exists(arg)
 
 
+def read_new_side(arg: str, data_override: str | None, with_data: bool, old: Side) -> Side:
+    """NEW, whose data file falls back to OLD's when NEW is an edited copy kept elsewhere.
+
+    ``tgtcheck diff spec/p.tgt /tmp/p.tgt --as-of H14``: the copy's ``data "p.yaml"`` resolves to
+    /tmp/p.yaml, which does not exist.  When NEW names the same data clause as OLD and that file is
+    missing beside NEW, OLD's data file is used, and a note says so (never silently).
+    """
+    side = read_side(arg, data_override, with_data)
+    spec, old_spec = side.loaded.spec, old.loaded.spec
+    if (data_override is not None or not with_data or is_revision(arg) or spec is None or old_spec is None
+            or spec.policy.data is None or spec.policy.data != old_spec.policy.data
+            or side.loaded.data_file is None or os.path.exists(side.loaded.data_file)
+            or old.loaded.data_file is None or not os.path.isfile(old.loaded.data_file)):
+        return side
+    fallback = Side(arg, load(arg, old.loaded.data_file, with_data=True))
+    fallback.notes.append(f"{side.loaded.data_file} (NEW's data \"{spec.policy.data}\") does not exist; "
+                          f"using OLD's {old.loaded.data_file} (--new-data FILE chooses another)")
+    return fallback
+
+
 def read_side(arg: str, data_override: str | None, with_data: bool) -> Side:
     if not is_revision(arg):
         return Side(arg, load(arg, data_override, with_data=with_data))
-    from ..sources import decode
+    from ..sources import MAX_SPEC_BYTES, decode, too_large
 
     rev, path = arg.split(":", 1)
     side = Side(arg, Loaded(arg))
     raw, problem = git("cat-file", "blob", f"{rev}:{path}")
     if raw is None:
         side.loaded.diagnostics.append(_git_trouble(arg, problem))
+        return side
+    if len(raw) > MAX_SPEC_BYTES:  # the limit every command applies to a spec
+        side.loaded.diagnostics.append(too_large(arg, len(raw)))
         return side
     text, bad = decode(raw, arg)
     if bad is not None or text is None:
@@ -68,7 +91,7 @@ def _git_data(side: Side, rev: str, path: str, override: str | None) -> None:
     loaded = side.loaded
     assert loaded.spec is not None
     if override is None and loaded.spec.policy.data is None:
-        loaded.diagnostics.append(Diagnostic("TGT300", Severity.ERROR, "the spec names no data file",
+        loaded.diagnostics.append(Diagnostic(DATA_UNREADABLE.code, Severity.ERROR, "the spec names no data file",
                                              Location(side.name, loaded.spec.policy.span),
                                              'add `data "FILE.yaml"` to the policy header, or pass --data FILE'))
         return
@@ -136,6 +159,6 @@ def _first_line(text: str) -> str:
 
 
 def _git_trouble(arg: str, problem: str) -> Diagnostic:
-    return Diagnostic("TGT520", Severity.ERROR, f"cannot read {arg} from git: {_first_line(problem)}", Location(arg),
+    return Diagnostic(GIT_REVISION_UNREADABLE.code, Severity.ERROR, f"cannot read {arg} from git: {_first_line(problem)}", Location(arg),
                       "check the revision (git log --oneline) and the path in it (git ls-tree -r --name-only REV); "
                       "paths are relative to the repository root, or write REV:./path")

@@ -14,13 +14,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import add_output_options, year_arg
+from .common import add_data_encoding_option, add_output_options, year_arg
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("spec", metavar="SPEC", help="the .tgt file")
     p.add_argument("target", metavar="TARGET_ID", help='the target\'s id, e.g. 6-2-7 (as in target "6-2-7" …)')
-    p.add_argument("--data", metavar="FILE", help="data file (default: the one the spec names)")
+    p.add_argument("--data", metavar="FILE", help="data file: .yaml, .json, .csv or .xlsx (default: the one the spec names)")
+    add_data_encoding_option(p)
     p.add_argument("--as-of", type=year_arg, metavar="YEAR", help="evaluation year (default: the latest year in the data)")
     add_output_options(p, ["json", "text"])
 
@@ -28,22 +29,25 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import json
 
+    from ..check import lookalike
     from ..derivation import derive, render_text, to_json
-    from ..diagnostics import Diagnostic, Location, Severity
-    from ..functions import suggest
+    from ..diagnostics import USAGE, Diagnostic, Location, Severity
+    from ..functions import Budget, suggest
     from ..pipeline import load
     from ..pipeline import run as evaluate
-    from .common import print_diagnostics, sources_of, use_color
+    from .common import data_loader, print_diagnostics, print_notices, sources_of, use_color
 
-    loaded = load(args.spec, args.data)
+    loaded = load(args.spec, args.data, data_loader=data_loader(args))
+    print_notices(loaded.data)
     color = use_color(args.color, sys.stderr)
     sources = sources_of({args.spec: loaded.text})
     spec = loaded.spec
     if spec is not None and args.target not in {t.id for t in spec.targets}:
         ids = [t.id for t in spec.targets]
-        guess = suggest(args.target, ids)
-        help_text = f'did you mean "{guess}"?' if guess else ("targets: " + ", ".join(ids) if ids else "the spec has no targets")
-        unknown = Diagnostic("TGT501", Severity.ERROR, f'no target "{args.target}" in {args.spec}', Location(args.spec), help_text)
+        guess = next((i for i in ids if lookalike(i) == lookalike(args.target)), None) or suggest(args.target, ids, Budget())
+        shown = ", ".join(ids[:20]) + (f", … ({len(ids) - 20} more)" if len(ids) > 20 else "")
+        help_text = f'did you mean "{guess}"?' if guess else ("targets: " + shown if ids else "the spec has no targets")
+        unknown = Diagnostic(USAGE.code, Severity.ERROR, f'no target "{args.target}" in {args.spec}', Location(args.spec), help_text)
         print_diagnostics([unknown], sources, color, args.lang)
         return 2
     result = evaluate(loaded, args.as_of) if loaded.ok else None

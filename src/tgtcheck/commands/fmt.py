@@ -22,9 +22,8 @@ import os
 import sys
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
-from ..diagnostics import Diagnostic, Location, Severity
+from ..diagnostics import Diagnostic
 
 STDIN = "-"
 
@@ -85,17 +84,12 @@ def run(args: argparse.Namespace) -> int:
 
 def format_file(name: str) -> Outcome:
     from ..formatter import format_bytes
-    from ..sources import decode
+    from ..sources import decode, read_spec_bytes
 
-    if name == STDIN:
-        raw = sys.stdin.buffer.read()
-    else:
-        try:
-            raw = Path(name).read_bytes()
-        except OSError as exc:
-            return Outcome(name, b"", None, (Diagnostic("TGT100", Severity.ERROR, f"cannot read {name}: {exc.strerror or exc}",
-                                                        Location(name), "check the path"),))
     shown = "<stdin>" if name == STDIN else name
+    raw, problem = read_spec_bytes(shown, sys.stdin.buffer if name == STDIN else None)
+    if raw is None:
+        return Outcome(name, b"", None, (problem,) if problem else ())
     formatted, diags = format_bytes(raw, shown)
     text = decode(raw, shown)[0] if diags else None
     return Outcome(name, raw, formatted, tuple(diags), text)
@@ -107,8 +101,10 @@ def unified_diff(o: Outcome) -> str:
     assert o.formatted is not None
     before = decode(o.raw, o.name)[0] or ""
     label = o.label
+    # git's a/ b/ prefixes for a relative path; an absolute one is written as is (as `diff -u` does), not a//tmp/…
+    old_name, new_name = (label, label) if os.path.isabs(label) else (f"a/{label}", f"b/{label}")
     lines = difflib.unified_diff(before.splitlines(keepends=True), o.formatted.splitlines(keepends=True),
-                                 fromfile=f"a/{label}", tofile=f"b/{label}")
+                                 fromfile=old_name, tofile=new_name)
     diff = "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
     encoding = [what for what, present in (("byte order mark removed", o.raw.startswith(b"\xef\xbb\xbf")),
                                            ("line endings CRLF -> LF", b"\r" in o.raw)) if present]
@@ -133,7 +129,7 @@ def write(o: Outcome) -> bool:
             os.unlink(tmp)
             raise
     except OSError as exc:
-        sys.stderr.write(f"{o.name}: error[TGT100]: cannot write the file: {exc.strerror or exc}\n")
+        sys.stderr.write(f"{o.name}: error[TGT502]: cannot write the file: {exc.strerror or exc}\n")
         return False
     return True
 

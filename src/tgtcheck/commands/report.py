@@ -13,15 +13,16 @@ import argparse
 import os
 import sys
 
-from .common import year_arg
+from .common import add_data_encoding_option, add_lang_option, year_arg
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("spec", metavar="SPEC", help="the .tgt file")
-    p.add_argument("--data", metavar="FILE", help="data file (default: the one the spec names)")
+    p.add_argument("--data", metavar="FILE", help="data file: .yaml, .json, .csv or .xlsx (default: the one the spec names)")
+    add_data_encoding_option(p)
     p.add_argument("--as-of", type=year_arg, metavar="YEAR", help="evaluation year (default: the latest year in the data)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (default: stdout)")
-    p.add_argument("--lang", choices=["ja", "en"], default="ja", help="language of the report (default: ja)")
+    add_lang_option(p, "the report")
     p.add_argument("--format", choices=["html", "markdown"], default="html",
                    help="html: one self-contained file with charts (needs tgtcheck[report]); markdown: the same without charts")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour in diagnostics")
@@ -30,17 +31,19 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..pipeline import load
     from ..pipeline import run as evaluate
-    from .common import print_diagnostics, sources_of, use_color
+    from .common import data_loader, print_diagnostics, print_notices, sources_of, use_color
 
     if args.format == "html":
-        from ..report.charts import INSTALL_HINT, missing_library
+        from ..install import install_hint
+        from ..report.charts import missing_library
 
         why = missing_library()
         if why is not None:
             sys.stderr.write(f"tgtcheck: error[TGT501]: the HTML report draws its charts with matplotlib, which cannot be imported ({why})\n"
-                             f"  help: {INSTALL_HINT}, or use --format markdown (no charts)\n")
+                             f"  help: {install_hint('report')}; or use --format markdown (no charts)\n")
             return 2
-    loaded = load(args.spec, args.data)
+    loaded = load(args.spec, args.data, data_loader=data_loader(args))
+    print_notices(loaded.data)
     result = evaluate(loaded, args.as_of) if loaded.ok else None
     print_diagnostics(loaded.diagnostics, sources_of({args.spec: loaded.text}), use_color(args.color, sys.stderr), args.lang)
     if result is None:
@@ -54,8 +57,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         with open(args.output, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
-    except OSError as exc:
-        sys.stderr.write(f"tgtcheck: error[TGT501]: cannot write {args.output}: {exc.strerror or exc}\n")
+    except OSError as exc:  # a folder that does not exist, no permission, a full disk: TGT502, as for every output
+        folder = os.path.dirname(os.path.abspath(args.output))
+        help = (f"the folder {folder} does not exist: create it first (mkdir -p {folder})" if not os.path.isdir(folder)
+                else "check the disk space and that you may write there")
+        sys.stderr.write(f"tgtcheck: error[TGT502]: cannot write {args.output}: {exc.strerror or exc}\n  help: {help}\n")
         return 2
     sys.stderr.write(f"tgtcheck: wrote {os.path.normpath(args.output)}\n")
     return 0

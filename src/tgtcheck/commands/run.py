@@ -13,14 +13,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, add_output_options, year_arg
+from .common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, add_data_encoding_option, add_output_options, year_arg
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     from ..formats import FORMATS
 
     p.add_argument("spec", metavar="SPEC", help="the .tgt file")
-    p.add_argument("--data", metavar="FILE", help="data file (default: the one the spec names)")
+    p.add_argument("--data", metavar="FILE", help="data file: .yaml, .json, .csv or .xlsx (default: the one the spec names)")
+    add_data_encoding_option(p)
     p.add_argument("--as-of", type=year_arg, metavar="YEAR", help="evaluation year (default: the latest year in the data)")
     add_output_options(p, sorted(FORMATS))
     p.add_argument("--fail-on", default="behind,not_met", metavar="STATUS[,STATUS…]",
@@ -34,7 +35,8 @@ def fail_statuses(text: str) -> frozenset[str] | str:
     """The statuses of --fail-on, or the message for an unknown one."""
     from ..evaluate import Status
 
-    names = [s.strip() for s in text.split(",") if s.strip()]
+    # as the text output writes them ("not met", "on track") or as the machine formats do (not_met)
+    names = [" ".join(s.split()).replace(" ", "_").replace("-", "_").lower() for s in text.split(",") if s.strip()]
     known = {s.value for s in Status}
     bad = [n for n in names if n not in known]
     if bad:
@@ -53,13 +55,14 @@ def _run(args: argparse.Namespace) -> int:
     from ..formats import Options, get
     from ..pipeline import PiecesResult, RunResult, load, run_pieces
     from ..pipeline import run as evaluate
-    from .common import print_diagnostics, render_check, sources_for, use_color
+    from .common import data_loader, print_diagnostics, print_notices, render_check, sources_for, use_color
 
     fail_on = fail_statuses(args.fail_on)
     if isinstance(fail_on, str):
         sys.stderr.write(f"tgtcheck: error[TGT501]: {fail_on}\n")
         return EXIT_TROUBLE
-    loaded = load(args.spec, args.data)
+    loaded = load(args.spec, args.data, data_loader=data_loader(args))
+    print_notices(loaded.data)
     fmt = get(args.format)
     opts = Options(lang=args.lang, color=use_color(args.color, sys.stdout, args.format), fail_on=fail_on, ratios=args.ratios)
     result: PiecesResult | RunResult | None = None

@@ -15,8 +15,9 @@ from typing import Any, cast
 
 from ..differ import Added, Changed, Edit, FieldChange, Removed, Renamed, Split
 from ..evaluate import Reading, Verdict
-from ..nodes import Condition, Constant, Deadline, EveryYear, Expr, Indicator, Spec, Target, Year
+from ..nodes import Condition, Constant, Deadline, EveryYear, Expr, Indicator, Milestone, Spec, Target, Year
 from ..printer import condition_text, expr_text, year_text
+from ..printer import schedule_text as printed_schedule
 from ..verdict_diff import Moved, VerdictChange
 from ..wording import MARKER_WORDS, number, reading_text, status_word
 from ..years import era_label, label
@@ -90,6 +91,7 @@ FIELD_WORDS = {
     "tolerance": ("tolerance", "許容幅"),
     "schedule": ("schedule", "期限・期間"),
     "deadline": ("deadline", "達成年度"),
+    "milestones": ("milestones", "年度ごとの中間目標"),
     "start": ("first year", "開始年度"),
     "end": ("last year", "終了年度"),
 }
@@ -171,11 +173,12 @@ def edit_id(e: Edit) -> str:
 
 # -- values as written -------------------------------------------------------------------
 def schedule_text(s: Deadline | EveryYear | None) -> str:
-    if s is None:
-        return ""
-    if isinstance(s, Deadline):
-        return f"by {year_text(s.year)}"
-    return f"every year from {year_text(s.start)}" + (f" to {year_text(s.end)}" if s.end is not None else "")
+    return "" if s is None else printed_schedule(s)
+
+
+def milestones_text(milestones: tuple[Milestone, ...]) -> str:
+    """`163 by H18, 340 by H19`: the milestones after the first, as written."""
+    return ", ".join(printed_schedule(Deadline(m.year, milestones=(m,)))[len(f"by {year_text(m.year)}, "):] for m in milestones)
 
 
 def target_text(t: Target) -> str:
@@ -198,6 +201,8 @@ def value_text(field: str, value: Any, lang: str = "en", quote: bool = True) -> 
         return year_text(value)
     if isinstance(value, (Deadline, EveryYear)):
         return schedule_text(value)
+    if field == "milestones":
+        return milestones_text(value) or phrase("none", lang)
     if field == "condition":
         return condition_text(cast(Condition, value))
     return expr_text(cast(Expr, value))

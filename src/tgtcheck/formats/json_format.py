@@ -83,6 +83,7 @@ def verdict(v: Verdict, lang: str, spec_file: str) -> dict[str, Any]:
         "achievement": exact(v.achievement, True),
         "progress": exact(v.progress, True),
         "grade": v.grade,
+        "milestone": None if v.milestone is None else {"year": year(v.milestone[0]), "value": exact(v.milestone[1], v.percent)},
         "broken_years": [year(b) for b in v.broken_years],
         "readings": [
             {"indicator": r.indicator, "year": year(r.year),

@@ -100,6 +100,14 @@ def _keep(table: dict[int, tuple[Reading, str]], r: Reading, text: str) -> None:
     table[id(r)] = (r, text)
 
 
+def _milestone(v: Verdict, percent: bool) -> str:
+    """``{"year": {…}, "value": "…"}`` at depth 3, or null."""
+    if v.milestone is None:
+        return "null"
+    at, value = v.milestone
+    return f'{{\n        "year": {_year(at, 4)},\n        "value": {_number(value, percent)}\n      }}'
+
+
 def target_text(v: Verdict, lang: str, spec_file: str) -> str:
     """``json_format.verdict(v, lang, spec_file)`` as an item of the run document's ``targets``."""
     t = v.target
@@ -118,6 +126,7 @@ def target_text(v: Verdict, lang: str, spec_file: str) -> str:
         f'{_K}"goal": {_number(v.goal, p)},{_K}"expected": {_number(v.expected, p)},'
         f'{_K}"projection": {_number(v.projection, p)},{_K}"achievement": {_number(v.achievement, True)},'
         f'{_K}"progress": {_number(v.progress, True)},{_K}"grade": {encode_basestring(v.grade) if v.grade else "null"},'
+        f'{_K}"milestone": {_milestone(v, p)},'
         f'{_K}"broken_years": {_list([_year(b, 4) for b in v.broken_years])},'
         f'{_K}"readings": {_list([_reading(r) for r in v.readings])},'
         f'{_K}"missing": {_list([_missing_reading(r) for r in v.missing])},'

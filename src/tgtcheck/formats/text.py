@@ -59,10 +59,32 @@ def render_run(result: RunResult, opts: Options) -> str:
     return "\n".join(lines) + "\n"
 
 
+MAX_PER_CODE = 50  # diagnostics of one code in one file shown as text; the count of the rest follows
+
+
+def capped(diags: list[Diagnostic]) -> tuple[list[Diagnostic], dict[tuple[str, str], int]]:
+    """The diagnostics to show (at most MAX_PER_CODE of each code in each file), and how many of each were left out."""
+    seen: dict[tuple[str, str], int] = {}
+    shown: list[Diagnostic] = []
+    hidden: dict[tuple[str, str], int] = {}
+    for d in diags:
+        key = (d.location.file, d.code)
+        n = seen[key] = seen.get(key, 0) + 1
+        if n <= MAX_PER_CODE:
+            shown.append(d)
+        else:
+            hidden[key] = n - MAX_PER_CODE
+    return shown, hidden
+
+
 def render_diagnostics(diags: list[Diagnostic], sources: dict[str, list[str]], opts: Options) -> str:
     if not diags:
         return ""
-    out = [render_diagnostic(d, sources.get(d.location.file), opts.color, opts.lang) for d in diags]
+    shown, hidden = capped(diags)
+    out = [render_diagnostic(d, sources.get(d.location.file), opts.color, opts.lang) for d in shown]
+    for (file, code), n in hidden.items():
+        out.append(f"{file}: … and {n} more {code} not shown (--format json lists every one)" if opts.lang != "ja"
+                   else f"{file}: … ほか {code} {n} 件（--format json ですべて表示）")
     errors = sum(1 for d in diags if d.is_error)
     warnings = len(diags) - errors
     if opts.lang == "ja":

@@ -5,8 +5,9 @@ text (full sync) on open and on every change, and publishes its
 diagnostics; completion and hover read the latest analysis.  Options come
 from the client's ``initializationOptions``:
 
-- ``lang``: ``"ja"`` (default: the users are Japanese policy staff) or
-  ``"en"``, for statuses, explanations and hover words;
+- ``lang``: ``"ja"`` or ``"en"``, for statuses, explanations and hover words
+  (default: ``tgtcheck lsp --lang``, else the rule of ``language.py``:
+  ``TGTCHECK_LANG``, else the locale, else English);
 - ``strict``: ``true`` to report what ``tgtcheck check --strict`` reports.
 
 Positions are converted in the encoding pygls negotiated with the client
@@ -31,9 +32,9 @@ log = logging.getLogger(__name__)
 
 
 class TgtServer(LanguageServer):
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "en") -> None:
         super().__init__("tgtcheck", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
-        self.lang = "ja"
+        self.lang = lang
         self.strict = False
         self.cache = DataCache()
         self.analyses: dict[str, Analysis] = {}
@@ -68,8 +69,8 @@ class TgtServer(LanguageServer):
         return self.analyses.get(uri) or self.analyse(uri)
 
 
-def build_server() -> TgtServer:
-    server = TgtServer()
+def build_server(lang: str = "en") -> TgtServer:
+    server = TgtServer(lang)
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: TgtServer, params: types.InitializeParams) -> None:
@@ -109,6 +110,6 @@ def build_server() -> TgtServer:
     return server
 
 
-def start_stdio() -> None:
-    build_server().start_io()
+def start_stdio(lang: str = "en") -> None:
+    build_server(lang).start_io()
 

@@ -42,7 +42,6 @@ MARKER_LIGHT = "#8A8A8A"
 FUTURE = "#F2F2F2"
 
 FONTS = ["Noto Sans CJK JP", "IPAexGothic", "IPAGothic", "Hiragino Sans", "Yu Gothic", "Meiryo", "DejaVu Sans"]
-INSTALL_HINT = "pip install 'tgtcheck[report]'"
 
 
 def missing_library() -> str | None:
