@@ -118,6 +118,24 @@ def _lines(path: str, limit: int = 8 * 1024 * 1024) -> list[str]:
         return []
 
 
+def write_output(path: str | None, text: str) -> bool:
+    """``text`` to the file ``path`` (stdout for None or "-"); False, with TGT502 and a fix on stderr, if it cannot be
+    written (a folder that does not exist, no permission, a full disk), as for every output."""
+    if not path or path == "-":
+        sys.stdout.write(text)
+        return True
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+    except OSError as exc:
+        folder = os.path.dirname(os.path.abspath(path))
+        help = (f"the folder {folder} does not exist: create it first (mkdir -p {folder})" if not os.path.isdir(folder)
+                else "check the disk space and that you may write there")
+        sys.stderr.write(f"tgtcheck: error[TGT502]: cannot write {path}: {exc.strerror or exc}\n  help: {help}\n")
+        return False
+    return True
+
+
 def print_diagnostics(diags: list[Diagnostic], sources: dict[str, list[str]], color: bool, lang: str = "en") -> None:
     from ..formats import Options
     from ..formats.text import render_diagnostics

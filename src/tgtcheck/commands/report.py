@@ -31,7 +31,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..pipeline import load
     from ..pipeline import run as evaluate
-    from .common import data_loader, print_diagnostics, print_notices, sources_of, use_color
+    from .common import data_loader, print_diagnostics, print_notices, sources_of, use_color, write_output
 
     if args.format == "html":
         from ..install import install_hint
@@ -51,17 +51,8 @@ def run(args: argparse.Namespace) -> int:
     from ..report import render
 
     text = render(result, args.lang, args.format)
-    if not args.output or args.output == "-":
-        sys.stdout.write(text)
-        return 0
-    try:
-        with open(args.output, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-    except OSError as exc:  # a folder that does not exist, no permission, a full disk: TGT502, as for every output
-        folder = os.path.dirname(os.path.abspath(args.output))
-        help = (f"the folder {folder} does not exist: create it first (mkdir -p {folder})" if not os.path.isdir(folder)
-                else "check the disk space and that you may write there")
-        sys.stderr.write(f"tgtcheck: error[TGT502]: cannot write {args.output}: {exc.strerror or exc}\n  help: {help}\n")
+    if not write_output(args.output, text):
         return 2
-    sys.stderr.write(f"tgtcheck: wrote {os.path.normpath(args.output)}\n")
+    if args.output and args.output != "-":
+        sys.stderr.write(f"tgtcheck: wrote {os.path.normpath(args.output)}\n")
     return 0

@@ -25,17 +25,12 @@ def run(args: argparse.Namespace) -> int:
     from importlib import resources
 
     text = resources.files("tgtcheck").joinpath("schema", f"{args.name}.schema.json").read_text(encoding="utf-8")
-    if not args.output or args.output == "-":
-        sys.stdout.write(text)
-        return 0
-    try:
-        with open(args.output, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-    except OSError as exc:
-        folder = os.path.dirname(os.path.abspath(args.output))
-        help = f"create the folder first (mkdir -p {folder})" if not os.path.isdir(folder) else "check that you may write there"
-        sys.stderr.write(f"tgtcheck: error[TGT502]: cannot write {args.output}: {exc.strerror or exc}\n  help: {help}\n")
+    from .common import write_output
+
+    if not write_output(args.output, text):
         return 2
+    if not args.output or args.output == "-":
+        return 0
     sys.stderr.write(f"tgtcheck: wrote {os.path.normpath(args.output)}"
                      + (f" (in a YAML data file beside it: # yaml-language-server: $schema={os.path.basename(args.output)})\n"
                         if args.name == "data" else "\n"))
