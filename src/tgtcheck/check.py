@@ -174,7 +174,7 @@ class Checker:
                 name = first.name if isinstance(first, Ref) else None
             else:
                 name = indicator_of(cond.left)
-            ind = next((i for i in self.spec.indicators if i.id == name), None) if name else None
+            ind = self.indicators.get(name) if name else None
             declared, where = (ind.better, f"indicator {name}") if ind is not None else (None, "")
         implied = implied_direction(cond)
         if declared in DIRECTIONS and implied is not None and declared != implied:
