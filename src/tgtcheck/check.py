@@ -56,7 +56,7 @@ from .diagnostics import (
     Location,
     Span,
 )
-from .direction import DIRECTIONS, implied_direction, indicator_of
+from .direction import declared_direction, implied_direction
 from .functions import FUNCTIONS, Budget, Kind, suggest
 from .methods import METHODS
 from .nodes import (
@@ -167,17 +167,9 @@ class Checker:
         cond = t.condition
         if isinstance(cond, Between):
             return
-        declared, where = t.better, "the target"
-        if declared is None:
-            if isinstance(cond, Trend):
-                first = cond.call.args[0] if cond.call.args else None
-                name = first.name if isinstance(first, Ref) else None
-            else:
-                name = indicator_of(cond.left)
-            ind = self.indicators.get(name) if name else None
-            declared, where = (ind.better, f"indicator {name}") if ind is not None else (None, "")
+        declared, where = declared_direction(t, self.indicators)
         implied = implied_direction(cond)
-        if declared in DIRECTIONS and implied is not None and declared != implied:
+        if declared is not None and implied is not None and declared != implied:
             stated = "increasing/decreasing" if isinstance(cond, Trend) else f"`{cond.op}`"
             self.report(DIRECTION_CONTRADICTS, cond.span, f"reverse the comparison, or declare `better {implied}` on the target",
                         where=where, declared=declared, stated=stated, wants=_WANTS[implied])

@@ -12,9 +12,11 @@ checker, the wording and the report all take the direction from here.
 
 from __future__ import annotations
 
-from .nodes import DIRECTIONS, Between, Call, Compare, Expr, Ref, Trend
+from collections.abc import Mapping
 
-__all__ = ["DIRECTIONS", "HIGHER", "LOWER", "WITHIN", "implied_direction", "indicator_of"]
+from .nodes import DIRECTIONS, Between, Call, Compare, Expr, Indicator, Ref, Target, Trend
+
+__all__ = ["DIRECTIONS", "HIGHER", "LOWER", "WITHIN", "declared_direction", "implied_direction", "indicator_of"]
 
 HIGHER, LOWER, WITHIN = DIRECTIONS
 
@@ -33,3 +35,20 @@ def indicator_of(e: Expr) -> str | None:
     if isinstance(e, Call) and e.func in ("value", "count", "growth", "change") and e.args and isinstance(e.args[0], Ref):
         return e.args[0].name
     return None
+
+
+def declared_direction(t: Target, indicators: Mapping[str, Indicator]) -> tuple[str | None, str]:
+    """The direction a spec declares for a target, and where: its own `better`, else that of the indicator its
+    condition measures (value/count/growth/change(x), a range's operand, a trend's indicator); (None, "") if none."""
+    if t.better in DIRECTIONS:
+        return t.better, "the target"
+    cond = t.condition
+    if isinstance(cond, Trend):
+        first = cond.call.args[0] if cond.call.args else None
+        name = first.name if isinstance(first, Ref) else None
+    else:
+        name = indicator_of(cond.operand if isinstance(cond, Between) else cond.left)
+    ind = indicators.get(name) if name else None
+    if ind is not None and ind.better in DIRECTIONS:
+        return ind.better, f"indicator {name}"
+    return None, ""

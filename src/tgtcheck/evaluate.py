@@ -24,13 +24,14 @@ looked up once per run (``Evaluator.read``).
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 from .dataset import Dataset, Marker
-from .direction import DIRECTIONS, HIGHER, LOWER, WITHIN, implied_direction, indicator_of
+from .direction import HIGHER, LOWER, WITHIN, declared_direction, implied_direction
 
 # constant folding lives in folding.py; re-exported here, where callers have always imported it
 from .folding import MAX_BITS, _arith, constant_order, constant_values, fold_constant, fold_with
@@ -62,8 +63,8 @@ from .verdict import Reading, Result, Status, Step, Unknown, Verdict
 from .years import MAX_YEAR, MIN_YEAR
 
 __all__ = [
-    "DIRECTIONS", "HIGHER", "LOWER", "MAX_BITS", "WITHIN", "Evaluator", "Reading", "Result", "Status", "Step", "Unknown", "Verdict",
-    "constant_order", "constant_values", "evaluate", "implied_direction", "line_goal", "fold_constant", "fold_with",
+    "MAX_BITS", "Evaluator", "Reading", "Result", "Status", "Step", "Unknown", "Verdict",
+    "constant_order", "constant_values", "evaluate", "line_goal", "fold_constant", "fold_with",
 ]
 
 # A verdict is drafted as a dict of its fields (``_Draft``) by the judging methods and built once, in
@@ -213,15 +214,11 @@ class Evaluator:
         return self.finish(ctx, self.by_deadline(ctx))
 
     def direction(self, t: Target) -> str | None:
-        """The desirable direction: the target's `better`, else (for a range) its indicator's, else the comparison's."""
-        if t.better in DIRECTIONS:
-            return t.better
-        cond = t.condition
-        if isinstance(cond, Between):
-            name = indicator_of(cond.operand)
-            ind = self.indicators.get(name) if name else None
-            return ind.better if ind is not None and ind.better in DIRECTIONS else WITHIN
-        return implied_direction(cond)
+        """The desirable direction: a range's declared one (else within); a comparison's or trend's own (the checker
+        reports a declaration that contradicts it, TGT230)."""
+        if isinstance(t.condition, Between):
+            return declared_direction(t, self.indicators)[0] or WITHIN
+        return implied_direction(t.condition)
 
     def finish(self, ctx: _Context, draft: _Draft) -> Verdict:
         """The verdict of a draft, with the readings and steps of the target just judged."""
@@ -234,22 +231,18 @@ class Evaluator:
         A target with milestones has one threshold per milestone: ``stage`` picks it (the last, the deadline's,
         unless told)."""
         cond = ctx.target.condition
+        approx = getattr(cond, "approx", None)
         if ctx.milestones and isinstance(cond, Compare):
             _, right, approx = ctx.milestones[stage]
-            tolerance: Result = Fraction(0)
-            if approx is not None and approx.tolerance is not None:
-                t = self.value(approx.tolerance, year)
-                tolerance = abs(t) if isinstance(t, Fraction) else t
-            return self.value(right, year), None, tolerance
+        elif isinstance(cond, Compare):
+            right = cond.right
         tol: Result = Fraction(0)
-        approx = getattr(cond, "approx", None)
         if approx is not None and approx.tolerance is not None:
             t = self.value(approx.tolerance, year)
             tol = abs(t) if isinstance(t, Fraction) else t
         if isinstance(cond, Between):
             return self.value(cond.low, year), self.value(cond.high, year), tol
-        assert isinstance(cond, Compare)
-        return self.value(cond.right, year), None, tol
+        return self.value(right, year), None, tol
 
     def judge(self, ctx: _Context, year: int, stage: int = -1) -> tuple[str, Result, Result, Result | None, Result]:
         """In one year: ('holds' | 'fails' | 'exceeded' | 'unknown', actual, threshold, upper, tolerance).
@@ -296,7 +289,7 @@ class Evaluator:
         """Before the deadline of a target with milestones: the milestone of the value's year is judged (met:
         on track, missed: behind); between milestones, the straight line from the previous milestone (or the
         base year's value) to the next one."""
-        stage = next(i for i, (at, _, _) in enumerate(ctx.milestones) if at >= year)
+        stage = ctx.stage(year)
         at = ctx.milestones[stage][0]
         outcome, _, low, high, tol = self.judge(ctx, year, stage)
         if at == year:
@@ -327,7 +320,7 @@ class Evaluator:
         first = self.judge(ctx, judged)
         if not ctx.latest or not _absent_in(first, judged):
             return judged, first
-        floor = ctx.base_year if ctx.base_year is not None else self.first_year()
+        floor = ctx.base_year if ctx.base_year is not None else self.first_year
         after = range(self.as_of, judged, -1) if deadline is not None and judged == deadline else range(0)
         readings, steps = dict(self._readings), list(self._steps)
         for year in (*after, *range(judged - 1, floor - 1, -1)):
@@ -348,7 +341,7 @@ class Evaluator:
         if isinstance(cond, Between):
             target = low if ctx.direction == HIGHER else high if ctx.direction == LOWER else None
         elif ctx.milestones:  # the milestone of the value's year, or the next one: the year's target
-            stage = next((i for i, (at, _, _) in enumerate(ctx.milestones) if at >= year), -1)
+            stage = ctx.stage(year)
             staged = self.bounds(ctx, ctx.milestones[stage][0], stage)[0]
             target = staged if isinstance(staged, Fraction) else None
         else:
@@ -369,10 +362,11 @@ class Evaluator:
             # only when the base had the target still to reach in the desirable direction
             common["progress"] = (actual - base) / (target - base)
 
+    @functools.cached_property
     def first_year(self) -> int:
-        """The earliest year of any cell: where the search for a latest value stops when there is no base year."""
-        years = [min(s.cells) for s in self.data.series.values() if s.cells]
-        return min(years, default=self.as_of)
+        """The data's earliest year: where the search for a latest value stops when there is no base year."""
+        first = self.data.first_year()
+        return first if first is not None else self.as_of
 
     def progress(self, ctx: _Context, common: _Draft, year: int, actual: Fraction, low: Fraction, high: Fraction | None,
                  tol: Fraction, start: tuple[int, Fraction] | None = None, end: int | None = None) -> _Draft:
@@ -540,6 +534,10 @@ class _Context:
     direction: str | None = None
     latest: bool = True  # judged on the latest value at or before the year (直近値), not only on the year's own
     milestones: tuple[tuple[int, Expr, Approx | None], ...] = ()  # (year, threshold, about): all of them, the first included
+
+    def stage(self, year: int) -> int:
+        """The milestone of ``year``, or the next one after it (the last after every milestone): its index."""
+        return next((i for i, (at, _, _) in enumerate(self.milestones) if at >= year), len(self.milestones) - 1)
 
     def common(self, year: int | None, deadline: int | None, actual: object, low: object, high: object,
                tol: object, percent: bool) -> _Draft:

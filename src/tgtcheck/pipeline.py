@@ -172,29 +172,28 @@ def _evaluation_year(loaded: Loaded, as_of: int | None) -> int | None:
         return None
     if as_of is None:
         return year
-    from .years import era_label as written  # as --as-of takes it: H14, or 2002 in a calendar-year policy
-    from .years import label as era_label  # "H14 (2002)", or "2002" in a calendar-year policy
+    from .years import era_label, label  # as --as-of takes a year (H14), and as people read it ("H14 (2002)")
 
     policy = loaded.spec.policy
     first = loaded.data.first_year()
     if policy.base is not None and as_of < policy.base.value:
         loaded.diagnostics.append(Diagnostic(
-            AS_OF_TOO_EARLY.code, AS_OF_TOO_EARLY.severity, f"--as-of {era_label(as_of)} is before the policy's base year "
-            f"{era_label(policy.base.value)}: there is nothing to evaluate yet",
-            Location(loaded.spec_file, policy.base.span), f"pass --as-of {written(policy.base.value)} or later"))
+            AS_OF_TOO_EARLY.code, AS_OF_TOO_EARLY.severity, f"--as-of {label(as_of)} is before the policy's base year "
+            f"{label(policy.base.value)}: there is nothing to evaluate yet",
+            Location(loaded.spec_file, policy.base.span), f"pass --as-of {era_label(policy.base.value)} or later"))
         return None
     if policy.base is None and first is not None and as_of < first:
         loaded.diagnostics.append(Diagnostic(
-            AS_OF_TOO_EARLY.code, AS_OF_TOO_EARLY.severity, f"--as-of {era_label(as_of)} is before every year of the data (the first is "
-            f"{era_label(first)}): there is nothing to evaluate yet",
-            Location(loaded.data_file or loaded.spec_file), f"pass --as-of {written(first)} or later"))
+            AS_OF_TOO_EARLY.code, AS_OF_TOO_EARLY.severity, f"--as-of {label(as_of)} is before every year of the data (the first is "
+            f"{label(first)}): there is nothing to evaluate yet",
+            Location(loaded.data_file or loaded.spec_file), f"pass --as-of {era_label(first)} or later"))
         return None
     if latest is not None and as_of > latest:
         loaded.diagnostics.append(Diagnostic(
-            AS_OF_AFTER_DATA.code, AS_OF_AFTER_DATA.severity, f"the data has no year after {era_label(latest)}: as of {era_label(as_of)} "
+            AS_OF_AFTER_DATA.code, AS_OF_AFTER_DATA.severity, f"the data has no year after {label(latest)}: as of {label(as_of)} "
             f"the targets are judged on the latest values",
-            Location(loaded.data_file or loaded.spec_file), f"add the values of the years after {era_label(latest)}, "
-            f"or pass --as-of {written(latest)}"))
+            Location(loaded.data_file or loaded.spec_file), f"add the values of the years after {label(latest)}, "
+            f"or pass --as-of {era_label(latest)}"))
     return year
 
 
