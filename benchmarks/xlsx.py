@@ -81,7 +81,7 @@ def main() -> None:
         path, csv = write(Path(tmp), args.indicators, args.years)
         print(f"workbook: {args.indicators:,} indicators x {args.years} years, {path.stat().st_size / 2**20:.1f} MB, "
               f"written in {time.perf_counter() - start:.1f} s\n")
-        print("| what | CPU seconds (best of %d) |" % args.runs)
+        print(f"| what | CPU seconds (best of {args.runs}) |")
         print("|---|---:|")
         for name, code in CODE.items():
             if args.only and args.only not in name:
