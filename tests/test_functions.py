@@ -20,6 +20,7 @@ import pytest
 from tgtcheck import functions
 from tgtcheck.cli import main
 from tgtcheck.functions import FUNCTIONS, Arguments, Computation, Formula, Function, Kind, Param, exactly
+from tgtcheck.why import Why
 
 from .conftest import ROOT
 
@@ -32,8 +33,10 @@ def _mean_growth(a: Arguments) -> Computation:
     x, since = a.indicator(0), a.year_or_judged(1)
     years = Fraction(a.year - since)
 
-    def yearly(now: Fraction, base: Fraction, n: Fraction) -> Fraction | str:
-        return (now - base) / base / n if base and n else f"mean growth of {x} from {since} is undefined"
+    def yearly(now: Fraction, base: Fraction, n: Fraction) -> Fraction | Why:
+        if base and n:
+            return (now - base) / base / n
+        return Why(f"mean growth of {x} from {since} is undefined", f"{x} の{since}年度からの年平均伸び率は定義できない")
 
     return exactly((a.read(x, a.year), a.read(x, since), years), yearly)
 

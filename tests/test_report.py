@@ -508,3 +508,28 @@ def test_charts_follow_the_direction() -> None:
     charts = {t.id: t.chart for t in build(result, "ja").targets}
     assert charts["wait"].path[0] == (2020, Fraction(40)) and charts["wait"].path[-1] == (2025, Fraction(30))
     assert charts["wait"].expected == Fraction(38)
+
+
+def test_a_milestone_targets_chart_runs_through_its_milestones() -> None:
+    """Issue 13.1: the chart's path goes from the base year's value through each milestone to the deadline (the
+    evaluator's line between milestones), each milestone before the deadline is marked, and the expected value in
+    the as-of year is read off that path."""
+    loaded = load(str(ROOT / "tests" / "cases" / "run" / "milestones" / "spec.tgt"))
+    result = run(loaded, 2021)
+    assert result is not None
+    charts = {t.id: t.chart for t in build(result, "ja").targets}
+    path = charts["path"]
+    assert path.milestones == ((2021, Fraction(40)), (2022, Fraction(100)))
+    assert [y for y, _ in path.path] == [2020, 2021, 2022, 2023] and path.path[1:] == ((2021, Fraction(40)), (2022, Fraction(100)),
+                                                                                     (2023, Fraction(200)))
+    assert path.expected == Fraction(40)
+    gap = charts["gap"]  # 40 by R3, 200 by R5: R4's expected value is halfway between the two milestones
+    assert gap.milestones == ((2021, Fraction(40)),)
+    assert gap.path[1:] == ((2021, Fraction(40)), (2023, Fraction(200)))
+    result = run(loaded, 2022)
+    assert result is not None
+    gap = {t.id: t.chart for t in build(result, "ja").targets}["gap"]
+    assert gap.expected == Fraction(120)
+    html = render(result, "ja", "html")
+    assert 'id="milestone-0"' in html or "milestone-0" in html
+    assert "各年度の目標値を結ぶ線" in html

@@ -26,6 +26,7 @@ from .diagnostics import (
     HEADER_INCOMPLETE,
     HEISEI_AFTER_ITS_END,
     INDICATOR_AS_NUMBER,
+    MILESTONES_AGAINST_DIRECTION,
     MILESTONES_NEED_COMPARISON,
     MILESTONES_OUT_OF_ORDER,
     NO_DATA,
@@ -273,6 +274,7 @@ class Checker:
             return
         left = self.kind(cond.left)
         previous = sched.year
+        in_order = True
         for m in sched.milestones:
             self.year(m.year)
             kind = self.kind(m.value)
@@ -282,7 +284,30 @@ class Checker:
             if m.year.value and previous.value and m.year.value <= previous.value:
                 self.report(MILESTONES_OUT_OF_ORDER, m.year.span, "write the milestones in the order of their years, each after the one before",
                             message=f"the milestone {m.year.text} is not after the one before ({previous.text})")
+                in_order = False
             previous = m.year
+        if in_order:  # out of order, the values' direction means nothing yet
+            self.milestone_direction(cond, sched)
+
+    def milestone_direction(self, cond: Compare, sched: Deadline) -> None:
+        """A path to `>=` that falls (or to `<=` that rises) is most likely a typo in a milestone: a warning, at the
+        first milestone that turns back. Only thresholds written as numbers are compared (a constant's value is the
+        evaluator's to fold)."""
+        rising = cond.op in (">=", ">")
+        if not rising and cond.op not in ("<=", "<"):
+            return
+        previous = cond.right
+        for m in sched.milestones:
+            before, now = previous, m.value
+            if isinstance(before, Number) and isinstance(now, Number) and before.percent == now.percent:
+                turned = now.fraction < before.fraction if rising else now.fraction > before.fraction
+                if turned:
+                    self.report(MILESTONES_AGAINST_DIRECTION, now.span,
+                                f"check the value for {m.year.text}: a path to `{cond.op}` runs {'upwards' if rising else 'downwards'}",
+                                value=now.text or str(now.value), year=m.year.text, relation="below" if rising else "above",
+                                previous=before.text or str(before.value), op=cond.op, way="upwards" if rising else "downwards")
+                    return
+            previous = now
 
     def approx(self, tolerance: Expr | None, threshold_kind: Kind, span: Span) -> None:
         if tolerance is None:

@@ -268,7 +268,7 @@ def render_text(d: Derivation, lang: str = "en") -> str:
     if missing or v.undefined:
         out += ["", "足りないもの" if ja else "missing"]
         out += [f"  {r.indicator} {era_label(r.year)}: {_value(r.value, False, None, lang)}" for r in missing]
-        out += [f"  {u}" for u in v.undefined]
+        out += [f"  {u.text(lang)}" for u in v.undefined]
     if v.broken_years and d.op is not None:
         out += ["", ("満たさなかった年度: " if ja else "years that break it: ") + ", ".join(era_label(b) for b in v.broken_years)]
     out += ["", f"{h('rule')}: {v.rule}", f"  {rule_text(v.rule, lang)}", "", f"{h('status')}: {status_word(v.status, lang)}"]
@@ -426,5 +426,5 @@ def to_json(d: Derivation, lang: str = "en") -> dict[str, Any]:
         "broken_years": [year(b) for b in v.broken_years],
         "missing": [{"indicator": r.indicator, "year": year(r.year),
                      "marker": r.value.value if isinstance(r.value, Marker) else "missing"} for r in v.missing],
-        "undefined": list(v.undefined),
+        "undefined": [u.en for u in v.undefined],
     }

@@ -205,6 +205,11 @@ MILESTONES_NEED_COMPARISON = register(
 MILESTONES_OUT_OF_ORDER = register(
     "TGT232", "milestones out of order", "write each milestone after the one before", "value(x) >= 10 by R4, 5 by R3",
     "中間目標の年度の順序が逆です", "中間目標は年度の早い順に書いてください")
+MILESTONES_AGAINST_DIRECTION = register(
+    "TGT233", "milestones against the condition's direction", "check the milestone: a path to `>=` does not fall, one to `<=` does not rise",
+    "value(x) >= 163 by H18, 49 by H19", "中間目標の値が条件の向きと逆に動いています",
+    "中間目標の値を確認してください（>= の目標への道筋は下がらず、<= の目標への道筋は上がりません）", severity=Severity.WARNING,
+    message="the milestone {value} for {year} is {relation} the {previous} before it, but `{op}` aims {way}")
 # -- data ------------------------------------------------------------------------------------------
 DATA_UNREADABLE = register("TGT300", "data file cannot be read", "check the data path given in the spec or with --data", 'data "missing.yaml"',
                            "データファイルを読み込めません", "仕様の data 項目または --data のパスを確認してください")

@@ -60,6 +60,7 @@ from .printer import expr_text
 
 # the verdict and value types live in verdict.py; re-exported here, where callers have always imported them
 from .verdict import Reading, Result, Status, Step, Unknown, Verdict
+from .why import Why, refused
 from .years import MAX_YEAR, MIN_YEAR
 
 __all__ = [
@@ -118,7 +119,7 @@ class Evaluator:
         if isinstance(e, Ref):
             if e.name in self.constants:
                 folded = self.constant_values.get(e.name)
-                return folded if folded is not None else Unknown(undefined=(f"constant {e.name} cannot be computed",))
+                return folded if folded is not None else Unknown(undefined=(Why(f"constant {e.name} cannot be computed", f"定数 {e.name} を計算できない"),))
             return self.read(e.name, year)
         if isinstance(e, Year):
             return Fraction(e.value)
@@ -130,9 +131,12 @@ class Evaluator:
             if isinstance(a, Unknown) or isinstance(b, Unknown):
                 return _join(a, b)
             if e.op == "/" and b == 0:
-                return Unknown(undefined=(f"division by zero in {expr_text(e)}",))
+                return Unknown(undefined=(Why(f"division by zero in {expr_text(e)}", f"{expr_text(e)} は0で割っている"),))
             r = _arith(e.op, a, b)
-            return r if r is not None else Unknown(undefined=(f"{expr_text(e)} is too large a number to compute exactly",))
+            if r is None:
+                return Unknown(undefined=(Why(f"{expr_text(e)} is too large a number to compute exactly",
+                                              f"{expr_text(e)} は正確に計算するには大きすぎる"),))
+            return r
         if isinstance(e, Call):
             return self.call(e, year)
         raise AssertionError(f"unknown expression {e!r}")
@@ -208,7 +212,7 @@ class Evaluator:
             return self.finish(ctx, self.trend(ctx, t.condition))
         if ctx.method not in METHODS:  # reported by the checker (TGT210)
             return self.finish(ctx, _unknown_verdict(ctx.common(None, None, None, None, None, Fraction(0), False),
-                                                     Unknown(undefined=(f"unknown evaluation method '{ctx.method}'",))))
+                                                     Unknown(undefined=(refused(f"unknown evaluation method '{ctx.method}'"),))))
         if isinstance(t.schedule, EveryYear):
             return self.finish(ctx, self.every_year(ctx, t.schedule))
         return self.finish(ctx, self.by_deadline(ctx))
@@ -589,21 +593,21 @@ def _left(t: Target) -> Expr:
     return c.operand if isinstance(c, Between) else c.left  # type: ignore[union-attr]
 
 
-def _invalid_call(e: Call, trend: bool = False) -> str | None:
+def _invalid_call(e: Call, trend: bool = False) -> Why | None:
     """Why a call cannot be computed, by the one function table (``functions``); None when it can."""
     sig = FUNCTIONS.get(e.func)
     if sig is None or (sig.result is Kind.TREND) != trend:
-        return f"{e.func}(…) is not a {'condition' if trend else 'function that gives a number'}"
+        return refused(f"{e.func}(…) is not a {'condition' if trend else 'function that gives a number'}")
     args, params = e.args, sig.params
     n = len(args)
     if n > len(params) or (n < len(params) and n < sig.min_args):
-        return f"{e.func}(…) is given {n} argument{'s' if n != 1 else ''}: write {sig.usage()}"
+        return refused(f"{e.func}(…) is given {n} argument{'s' if n != 1 else ''}: write {sig.usage()}")
     for param, arg in zip(params, args, strict=False):
         kind = param.kind
         if kind is Kind.INDICATOR and type(arg) is not Ref:
-            return f"the {param.name} of {e.func}(…) is not an indicator name"
+            return refused(f"the {param.name} of {e.func}(…) is not an indicator name")
         if kind is Kind.YEAR and not _is_year(arg):
-            return f"the {param.name} of {e.func}(…) is not a year"
+            return refused(f"the {param.name} of {e.func}(…) is not a year")
     return None
 
 
@@ -614,7 +618,7 @@ def _is_year(e: Expr) -> bool:
     return type(e) is Number and not e.percent and e.value.denominator == 1 and MIN_YEAR <= e.value <= MAX_YEAR
 
 
-def _invalid_years(t: Target, policy_base: Year | None) -> str | None:
+def _invalid_years(t: Target, policy_base: Year | None) -> Why | None:
     """Why the target's years cannot be used (the checker reports it: TGT105), or None."""
     sched = t.schedule
     years: tuple[Year | None, ...] = (t.base or policy_base,)
@@ -624,7 +628,7 @@ def _invalid_years(t: Target, policy_base: Year | None) -> str | None:
         years += (sched.start, sched.end)
     for y in years:
         if y is not None and not _is_year(y):
-            return f"{y.text or y.value} is not a year"
+            return refused(f"{y.text or y.value} is not a year")
     return None
 
 

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from .nodes import Call
 from .verdict import Result, Unknown
+from .why import Why
 
 
 class Kind(str, Enum):
@@ -95,8 +96,8 @@ class Arguments:
         return expr_text(self.call.args[i])
 
 
-def exactly(operands: tuple[Result, ...], compute: Callable[..., Fraction | str]) -> Computation:
-    """``compute`` over the operands when all are numbers, else what is missing; a ``str`` result says why it is undefined."""
+def exactly(operands: tuple[Result, ...], compute: Callable[..., Fraction | Why]) -> Computation:
+    """``compute`` over the operands when all are numbers, else what is missing; a ``Why`` result says why it is undefined."""
     for o in operands:
         if type(o) is Unknown:
             unknown = Unknown()
@@ -105,7 +106,7 @@ def exactly(operands: tuple[Result, ...], compute: Callable[..., Fraction | str]
                     unknown = unknown + u
             return unknown, operands
     result = compute(*operands)
-    return (Unknown(undefined=(result,)) if isinstance(result, str) else result), operands
+    return (Unknown(undefined=(result,)) if isinstance(result, Why) else result), operands
 
 
 class Formula(NamedTuple):
@@ -169,8 +170,11 @@ def _value(a: Arguments) -> Computation:
 def _growth(a: Arguments) -> Computation:
     x, since = a.indicator(0), a.year_or_judged(1)
 
-    def relative(now: Fraction, base: Fraction) -> Fraction | str:
-        return (now - base) / base if base else f"growth of {x} from {_era(since)} is undefined: its value there is 0"
+    def relative(now: Fraction, base: Fraction) -> Fraction | Why:
+        if base:
+            return (now - base) / base
+        return Why(f"growth of {x} from {_era(since)} is undefined: its value there is 0",
+                   f"{x} の{_year_ja(since)}からの伸び率は定義できない（{_year_ja(since)}の値が0）")
 
     return exactly((a.read(x, a.year), a.read(x, since)), relative)
 
@@ -181,8 +185,11 @@ def _change(a: Arguments) -> Computation:
 
 
 def _ratio(a: Arguments) -> Computation:
-    def share(part: Fraction, whole: Fraction) -> Fraction | str:
-        return part / whole if whole else f"ratio {_call_text(a.call)} is undefined: {a.text(1)} is 0 in {_era(a.year)}"
+    def share(part: Fraction, whole: Fraction) -> Fraction | Why:
+        if whole:
+            return part / whole
+        return Why(f"ratio {_call_text(a.call)} is undefined: {a.text(1)} is 0 in {_era(a.year)}",
+                   f"比率 {_call_text(a.call)} は定義できない（{_year_ja(a.year)}の{a.text(1)}が0）")
 
     return exactly((a.quantity(0), a.quantity(1)), share)
 
@@ -191,6 +198,12 @@ def _era(year: int) -> str:
     from .years import era_label
 
     return era_label(year)
+
+
+def _year_ja(year: int) -> str:
+    from .years import label
+
+    return label(year, "ja")
 
 
 def _call_text(call: Call) -> str:

@@ -38,6 +38,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from .why import Why
+
 
 @dataclass(frozen=True, slots=True)
 class Line:
@@ -70,7 +72,7 @@ class Progress:
     projection: Fraction | None = None  # the value projected for the deadline (trend)
     grade: str | None = None  # the method's own category (cagr: a key of GRADE_WORDS)
     facts: tuple[Fact, ...] = ()
-    problem: str | None = None  # why the method cannot judge (then on_track means nothing)
+    problem: Why | None = None  # why the method cannot judge (then on_track means nothing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +133,8 @@ def least_squares(points: tuple[tuple[int, Fraction], ...]) -> tuple[Fraction, F
 
 def _trend(line: Line) -> Progress:
     if len(line.points) < 2:
-        return Progress(False, problem="the trend method needs numbers for at least two years since the base year")
+        return Progress(False, problem=Why("the trend method needs numbers for at least two years since the base year",
+                                           "トレンド法には基準年度以降の2か年以上の数値が必要"))
     slope, intercept = least_squares(line.points)
     projection = intercept + slope * line.deadline
     ahead = projection >= line.goal if line.upward else projection <= line.goal
@@ -194,11 +197,12 @@ def _sign_of(a: Fraction, n: int, b: Fraction, m: int, k: Fraction) -> int:
         digits *= 2
 
 
-def cagr_grade(line: Line) -> tuple[str, tuple[Fact, ...]] | str:
+def cagr_grade(line: Line) -> tuple[str, tuple[Fact, ...]] | Why:
     """The category of R, and the approximate rates and R; or why the method cannot judge."""
     x0, xt, goal = line.base_value, line.actual, line.goal
     if x0 <= 0 or xt <= 0 or goal <= 0:
-        return "the compound-growth method needs positive values (base, latest and target)"
+        return Why("the compound-growth method needs positive values (base, latest and target)",
+                   "複利成長率による方法には正の値（基準値、直近値、目標値）が必要")
     n, m = line.year - line.base_year, line.deadline - line.base_year
     a, b = xt / x0, goal / x0
     (alpha, alpha_exact), (beta, beta_exact) = _approx_root(a, n), _approx_root(b, m)
@@ -225,7 +229,7 @@ def _approx_root(x: Fraction, k: int) -> tuple[Fraction, bool]:
 
 def _cagr(line: Line) -> Progress:
     graded = cagr_grade(line)
-    if isinstance(graded, str):
+    if isinstance(graded, Why):
         return Progress(False, problem=graded)
     grade, facts = graded
     return Progress(grade == "on_track", grade=grade, facts=facts)

@@ -22,6 +22,7 @@ from fractions import Fraction
 from .dataset import Marker
 from .methods import DEFAULT_METHOD, Fact
 from .nodes import Call, Target, fast_init
+from .why import Why
 
 
 class Status(str, Enum):
@@ -53,7 +54,7 @@ class Unknown:
     """Not a number, and why: the readings that are not numbers, or an undefined operation."""
 
     missing: tuple[Reading, ...] = ()
-    undefined: tuple[str, ...] = ()
+    undefined: tuple[Why, ...] = ()
     later: tuple[int, ...] = ()  # years after the as-of year that the value needs: not read (the as-of cut)
 
     def __add__(self, other: Unknown) -> Unknown:
@@ -107,7 +108,7 @@ class Verdict:
     method: str = DEFAULT_METHOD
     readings: tuple[Reading, ...] = ()
     missing: tuple[Reading, ...] = ()
-    undefined: tuple[str, ...] = ()
+    undefined: tuple[Why, ...] = ()
     broken_years: tuple[int, ...] = ()
     period: tuple[int, int] | None = None  # every-year: the years judged so far
     steps: tuple[Step, ...] = field(default=())

@@ -251,7 +251,7 @@ def _en(v: Verdict) -> str:
         return (f"{cond}{by} needs the value of {_later(v, 'en')}, after the as-of year {era_label(v.as_of)}: "
                 f"it cannot be judged as of {era_label(v.as_of)}.")
     if rule == "insufficient.undefined":
-        return f"{'; '.join(v.undefined)}; {cond}{by} cannot be judged."
+        return f"{'; '.join(u.en for u in v.undefined)}; {cond}{by} cannot be judged."
     if rule == "insufficient.trend_points":
         have = ", ".join(reading_text(r) for r in v.readings if isinstance(r.value, Fraction)) or "none"
         return f"a trend needs numbers for at least two years; numeric values: {have}."
@@ -338,7 +338,7 @@ def _ja(v: Verdict) -> str:
     if rule == "insufficient.after_as_of":
         return f"判断には評価年度（{label(v.as_of, 'ja')}）より後の{_later(v, 'ja')}の値が必要で、まだ判断できない。目標：{cond}{by}"
     if rule == "insufficient.undefined":
-        return f"計算できない（{'；'.join(v.undefined)}）。{cond}{by}"
+        return f"計算できない（{'；'.join(u.ja for u in v.undefined)}）。{cond}{by}"
     if rule == "insufficient.trend_points":
         have = "、".join(reading_text(r, "ja") for r in v.readings if isinstance(r.value, Fraction)) or "なし"
         return f"増減の判断には2年度以上の数値が必要（数値：{have}）。"

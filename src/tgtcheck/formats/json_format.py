@@ -94,7 +94,7 @@ def verdict(v: Verdict, lang: str, spec_file: str) -> dict[str, Any]:
         ],
         "missing": [{"indicator": r.indicator, "year": year(r.year),
                      "marker": r.value.value if isinstance(r.value, Marker) else "missing"} for r in v.missing],
-        "undefined": list(v.undefined),
+        "undefined": [u.en for u in v.undefined],
         "later": [year(y) for y in v.later],
     }
 

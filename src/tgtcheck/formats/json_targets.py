@@ -130,7 +130,7 @@ def target_text(v: Verdict, lang: str, spec_file: str) -> str:
         f'{_K}"broken_years": {_list([_year(b, 4) for b in v.broken_years])},'
         f'{_K}"readings": {_list([_reading(r) for r in v.readings])},'
         f'{_K}"missing": {_list([_missing_reading(r) for r in v.missing])},'
-        f'{_K}"undefined": {_list([encode_basestring(u) for u in v.undefined])},'
+        f'{_K}"undefined": {_list([encode_basestring(u.en) for u in v.undefined])},'
         f'{_K}"later": {_list([_year(y, 4) for y in v.later])}'
         "\n    }"
     )

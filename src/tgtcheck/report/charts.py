@@ -99,7 +99,7 @@ def _draw(ax: Any, chart: Chart, lang: str) -> None:
 
     ja = lang == "ja"
     values = [_f(chart, p.value) for p in chart.points if p.value is not None]
-    values += [_f(chart, y) for _, y in chart.path]
+    values += [_f(chart, y) for _, y in chart.path] + [_f(chart, y) for _, y in chart.milestones]
     if chart.low is not None:
         tol = chart.tolerance or Fraction(0)
         values += [_f(chart, chart.low - tol), _f(chart, (chart.high if chart.high is not None else chart.low) + tol)]
@@ -205,7 +205,8 @@ def _draw_target(ax: Any, chart: Chart, lang: str) -> list[Any]:
         xs = [y for y, _ in chart.path]
         ys = [_f(chart, v) for _, v in chart.path]
         ax.plot(xs, ys, ls="--", color=LINE, lw=1.1, zorder=3, gid="path")
-        handles.append(Line2D([], [], ls="--", color=LINE, label=word("line", lang).format(method=chart.method)))
+        line_word = word("milestone_line", lang) if chart.milestones else word("line", lang).format(method=chart.method)
+        handles.append(Line2D([], [], ls="--", color=LINE, label=line_word))
         if chart.expected is not None:
             ax.plot([chart.as_of], [_f(chart, chart.expected)], marker="o", mfc="white", mec=LINE, ms=6, ls="none", zorder=6,
                     gid="expected")
@@ -225,6 +226,13 @@ def _draw_target(ax: Any, chart: Chart, lang: str) -> list[Any]:
         ax.axhline(_f(chart, chart.low), color=TARGET, lw=1.2, ls="-.", zorder=4, gid="target")
         handles.append(Line2D([], [], ls="-.", color=TARGET, label=f"{target} {text}"))
         return handles
+    for i, (year, value) in enumerate(chart.milestones):  # the milestones before the deadline: smaller marks, labelled
+        ax.plot([year], [_f(chart, value)], marker="D", ms=6, color=TARGET, mec="white", mew=0.6, ls="none", zorder=6,
+                gid=f"milestone-{i}")
+        ax.annotate(f"{era_label(year)} {_n(chart, value)}", (year, _f(chart, value)), xytext=(-6, 6), textcoords="offset points",
+                    ha="right", va="bottom", fontsize=7, color=TARGET, zorder=6)
+    if chart.milestones:
+        handles.append(Line2D([], [], ls="none", marker="D", ms=6, color=TARGET, label=word("milestone", lang)))
     x = chart.deadline
     lo, hi = _f(chart, chart.low), _f(chart, chart.high if chart.high is not None else chart.low)
     if chart.high is not None:  # a range: a band from its lower to its upper bound

@@ -31,7 +31,7 @@ from ..direction import WITHIN
 from ..evaluate import Evaluator, Status, Unknown, Verdict, line_goal
 from ..functions import FUNCTIONS, Function, Kind
 from ..methods import METHODS, Line
-from ..nodes import Between, BinOp, Call, Deadline, EveryYear, Expr, Neg, Ref, Spec, Target, Trend
+from ..nodes import Between, BinOp, Call, Compare, Deadline, EveryYear, Expr, Neg, Ref, Spec, Target, Trend
 from ..pipeline import RunResult
 from ..printer import condition_text, expr_text, schedule_text
 from ..wording import explanation, number, ratio_figures, status_word
@@ -86,6 +86,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "actual": ("actual", "実績"),
     "target_mark": ("target", "目標"),
     "line": ("{method} path from base year to target", "基準年度から目標への直線（{method}）"),
+    "milestone_line": ("path from base year through the milestones", "基準年度から各年度の目標値を結ぶ線"),
+    "milestone": ("milestone", "年度目標"),
     "expected": ("expected", "見込み"),
     "base_mark": ("base year", "基準年度"),
     "as_of_mark": ("as of", "評価時点"),
@@ -127,8 +129,9 @@ class Chart:
     tolerance: Fraction | None = None
     op: str = ">="  # the condition's comparison; "between"; "increasing"/"decreasing" for trends
     period: tuple[int, int] | None = None  # every-year conditions: the years the condition covers
-    path: tuple[tuple[int, Fraction], ...] = ()  # the progress method's line, base year to deadline
+    path: tuple[tuple[int, Fraction], ...] = ()  # the progress method's line, base year to deadline (through the milestones)
     expected: Fraction | None = None  # the line's value in the as-of year
+    milestones: tuple[tuple[int, Fraction], ...] = ()  # a `by` target's milestones before its deadline: (year, threshold)
     broken: tuple[int, ...] = ()  # years that broke an every-year condition or a trend
     method: str = "linear"
     notes: tuple[str, ...] = ()  # what a reader needs to read the chart (conversions, a missing line)
@@ -315,16 +318,40 @@ def chart_of(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str) ->
     tolerance = tol_to_chart(v.tolerance) if v.tolerance is not None else None
     path: tuple[tuple[int, Fraction], ...] = ()
     expected = None
+    milestones = tuple((y, to_chart(x)) for y, x in _milestone_values(v, ev)[:-1])
     if kind == "deadline" and v.base_year is not None and deadline is not None and v.threshold is not None:
         path, why_not = _path(v, ev, left, op)
         if path:
             path = tuple((y, to_chart(x)) for y, x in path)
-            expected = dict(path).get(v.as_of)
+            expected = _on_path(path, v.as_of)
         elif why_not:
             notes.append(_no_line_note(v.base_year, why_not, lang))
     return Chart(title=title, unit=unit, percent=percent, kind=kind, op=op, points=points, low=low, high=high,
                  tolerance=tolerance, period=v.period if kind == "every_year" else None, path=path, expected=expected,
-                 notes=tuple(notes), **common)
+                 milestones=milestones, notes=tuple(notes), **common)
+
+
+def _milestone_values(v: Verdict, ev: Evaluator) -> tuple[tuple[int, Fraction], ...]:
+    """A `by` target's milestones, the deadline's last, as (year, threshold) in measured units; () without milestones
+    or when a threshold is unknown (the chart then draws no path through them)."""
+    sched, cond = v.target.schedule, v.target.condition
+    if not isinstance(sched, Deadline) or not sched.milestones or not isinstance(cond, Compare):
+        return ()
+    out = []
+    for year, expr in ((sched.year.value, cond.right), *((m.year.value, m.value) for m in sched.milestones)):
+        value = ev.value(expr, year)
+        if not isinstance(value, Fraction):
+            return ()
+        out.append((year, value))
+    return tuple(out)
+
+
+def _on_path(path: tuple[tuple[int, Fraction], ...], year: int) -> Fraction | None:
+    """The path's value in ``year``, exactly (straight between its points); None outside it."""
+    for (y0, v0), (y1, v1) in zip(path, path[1:], strict=False):
+        if y0 <= year <= y1:
+            return v0 + (v1 - v0) * Fraction(year - y0, y1 - y0)
+    return dict(path).get(year)
 
 
 def _path(v: Verdict, ev: Evaluator, left: Expr, op: str) -> tuple[tuple[tuple[int, Fraction], ...], str]:
@@ -346,6 +373,9 @@ def _path(v: Verdict, ev: Evaluator, left: Expr, op: str) -> tuple[tuple[tuple[i
         return (), ""  # a range to keep within has no line to progress along
     goal, upward = line_goal(v.target.condition, v.direction, v.threshold, v.upper, v.tolerance or Fraction(0), base_value)
     goal = v.goal if v.goal is not None else goal
+    milestones = _milestone_values(v, ev)
+    if milestones:  # the evaluator's line runs from one milestone to the next (the first from the base year's value)
+        return ((v.base_year, base_value), *((y, x) for y, x in milestones if y > v.base_year)), ""
     method = METHODS.get(v.method)
     if method is None:
         return (), ""
