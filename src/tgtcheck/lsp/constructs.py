@@ -38,8 +38,8 @@ def construct_hover(word: str, start: int, offset: int, target: Target | None, a
     before = _BEFORE.search(analysis.normalized, 0, start)
     clause = before.group(1) if before is not None else None
     if clause == "method" and word in METHODS:
-        m = METHODS[word]
-        return _shown(f"method {m.name}", m.ja if lang == "ja" else m.en)
+        method = METHODS[word]
+        return _shown(f"method {method.name}", method.ja if lang == "ja" else method.en)
     if clause in ("better", "judge", "years") and word in CLAUSE_WORDS[clause] and word in CLAUSE_WORD_MEANINGS:
         w = CLAUSE_WORD_MEANINGS[word]
         return _shown(w.usage, w.text(lang))
