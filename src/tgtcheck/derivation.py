@@ -279,7 +279,7 @@ def render_text(d: Derivation, lang: str = "en") -> str:
 
 def _recorded_lines(v: Verdict, lang: str) -> list[str]:
     """The recorded judgement: its status, who, why, and whether it differs from the rule's status."""
-    from .recorded import word
+    from .recorded_words import word
 
     r = v.recorded
     assert r is not None

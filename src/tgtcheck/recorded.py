@@ -12,9 +12,9 @@ and year, with who made it and the reason.  The rule is simple and exact:
 - the policy's judgement and the exit code follow the recorded status
   (``final_status``), and say so.
 
-The words for a recorded judgement, in both languages, are here too, so that
-the text output, `explain`, the report and the language server say it the
-same way.
+The words for a recorded judgement, in both languages, are in
+``recorded_words.py`` (it reads ``wording``, which this module, imported by
+the evaluator, must not).
 """
 
 from __future__ import annotations
@@ -34,41 +34,3 @@ def recorded_for(t: Target, as_of: int, mechanical: Status) -> Recorded | None:
 def final_status(v: Verdict) -> Status:
     """The status the policy's judgement and the exit code count: the recorded one where there is one."""
     return v.recorded.status if v.recorded is not None else v.status
-
-
-# -- words ------------------------------------------------------------------------------------------------------
-WORDS = {
-    "recorded": ("recorded judgement", "記録された判断"),
-    "mechanical": ("by the rule", "規則による判定"),
-    "differs": ("differs from the rule", "規則による判定と異なる"),
-    "same": ("agrees with the rule", "規則による判定と同じ"),
-    "by": ("judged by", "判断者"),
-    "because": ("reason", "理由"),
-    "counted": ("the policy's judgement counts the recorded judgement", "施策の評価には記録された判断を用いる"),
-}
-
-
-def word(key: str, lang: str = "en") -> str:
-    return WORDS[key][1 if lang == "ja" else 0]
-
-
-def line(v: Verdict, lang: str = "en") -> str | None:
-    """The recorded judgement of a verdict as one line for people, or None when it has none."""
-    r = v.recorded
-    if r is None:
-        return None
-    from .wording import status_word
-    from .years import label
-
-    return sentence(r, status_word(r.status, lang), status_word(r.mechanical, lang), label(r.year, lang), lang)
-
-
-def sentence(r: Recorded, status_word: str, mechanical_word: str, year_label: str, lang: str = "en") -> str:
-    """One line for people: 'recorded judgement for H27: met (by …: "…"); by the rule: not met — differs from the rule'."""
-    if lang == "ja":
-        mark = "（規則による判定と異なる）" if r.differs else ""
-        return (f"記録された判断（{year_label}）：{status_word}（判断者：{r.by}、理由：「{r.because}」）。"
-                f"規則による判定：{mechanical_word}{mark}")
-    mark = " — differs from the rule" if r.differs else ""
-    return (f"recorded judgement for {year_label}: {status_word} (by {r.by}: \"{r.because}\"); "
-            f"by the rule: {mechanical_word}{mark}")

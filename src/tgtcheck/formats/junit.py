@@ -26,7 +26,7 @@ from ..diagnostics import Diagnostic, render_diagnostic
 from ..evaluate import Status, Verdict
 from ..pipeline import Loaded, RunResult
 from ..recorded import final_status
-from ..recorded import line as recorded_line
+from ..recorded_words import line as recorded_line
 from ..wording import explanation, status_word
 from ..years import era_label
 from . import Options

@@ -19,7 +19,7 @@ from ..diagnostics import CODES, Diagnostic
 from ..evaluate import Status
 from ..pipeline import Loaded, RunResult
 from ..recorded import final_status
-from ..recorded import line as recorded_line
+from ..recorded_words import line as recorded_line
 from ..wording import explanation, status_word
 from ..years import label
 from . import Options

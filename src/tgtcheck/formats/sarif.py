@@ -230,7 +230,7 @@ def render_failed_run(loaded: Loaded, sources: dict[str, list[str]], opts: Optio
 
 def _recorded_text(v: Verdict, lang: str) -> str:
     """The recorded judgement after the explanation (' recorded judgement for …'), or ''."""
-    from ..recorded import line
+    from ..recorded_words import line
 
     recorded = line(v, lang)
     return f" {recorded}" if recorded else ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..diagnostics import Diagnostic, display_width, render_diagnostic
 from ..evaluate import Status
 from ..pipeline import RunResult
-from ..recorded import line as recorded_line
+from ..recorded_words import line as recorded_line
 from ..wording import explanation, ratio_figures, status_word
 from ..years import label
 from . import Options

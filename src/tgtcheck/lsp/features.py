@@ -326,7 +326,7 @@ def _target_hover(t: Target, analysis: Analysis, lang: str) -> str:
     as_of = f"{label(result.as_of, lang)}{w['as_of']}" if lang == "ja" else f"{w['as_of']} {label(result.as_of, lang)}"
     text = f"{head}\n\n{status}, {as_of}\n\n{explanation(verdict, lang)}"
     if verdict.recorded is not None:  # the sheet author's judgement, beside the rule's status
-        from ..recorded import line as recorded_line
+        from ..recorded_words import line as recorded_line
 
         text += f"\n\n{recorded_line(verdict, lang)}"
     return text

@@ -34,7 +34,7 @@ from ..methods import METHODS, Line
 from ..nodes import Between, BinOp, Call, Deadline, EveryYear, Expr, Neg, Ref, Spec, Target, Trend
 from ..pipeline import RunResult
 from ..printer import condition_text, expr_text, schedule_text
-from ..recorded import line as recorded_line
+from ..recorded_words import line as recorded_line
 from ..wording import explanation, number, ratio_figures, status_word
 from ..years import era_label, label
 
