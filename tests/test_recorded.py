@@ -28,7 +28,8 @@ def test_run_shows_both_statuses_and_says_the_judgement_counts_the_recorded_one(
     assert "recorded judgement for R5 (2023): met (by 評価担当課: \"当初の目的は達成されている\"); by the rule: not met — differs from the rule" in en
     assert "note: counts 2 recorded judgements instead of the rule's status (1 differs from the rule)" in en
     ja = run_cli("run", str(SPEC), "--lang", "ja").stdout
-    assert "記録された判断（令和5年度）：達成（判断者：評価担当課、理由：「当初の目的は達成されている」）。規則による判定：未達成（規則による判定と異なる）" in ja
+    assert ("記録された判断（令和5年度）：達成（判断者：評価担当課、理由：「当初の目的は達成されている」）。"
+            "規則による判定：未達成（規則による判定と異なる）") in ja
     assert "※記録された判断を用いた（2件、うち規則による判定と異なるもの1件）" in ja
 
 
