@@ -522,7 +522,7 @@ def check_data(spec: Spec, spec_file: str, data: Dataset, strict: bool = False) 
 
 
 def check_judged_years(spec: Spec, spec_file: str, as_of: int) -> list[Diagnostic]:
-    """--strict: a recorded judgement for another year than the as-of year is not used (TGT242)."""
+    """--strict: a recorded judgement for another year than the as-of year is not used (TGT262)."""
     from .years import label
 
     return [Diagnostic(JUDGED_OTHER_YEAR.code, JUDGED_OTHER_YEAR.severity,

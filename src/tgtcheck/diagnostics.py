@@ -206,18 +206,18 @@ MILESTONES_OUT_OF_ORDER = register(
     "TGT232", "milestones out of order", "write each milestone after the one before", "value(x) >= 10 by R4, 5 by R3",
     "中間目標の年度の順序が逆です", "中間目標は年度の早い順に書いてください")
 UNKNOWN_JUDGED_STATUS = register(
-    "TGT240", "unknown status in a recorded judgement",
+    "TGT260", "unknown status in a recorded judgement",
     "write `judged met`, `judged exceeded`, `judged on_track`, `judged behind` or `judged not_met`",
     'judged achieved in H18 by "課" because "…"',
     "記録された判断の状況が不明です", "judged の後に met・exceeded・on_track・behind・not_met のいずれかを書いてください",
     message="unknown status '{word}' in `judged {word}`; known: {known}")
 JUDGED_TWICE = register(
-    "TGT241", "judgement recorded twice for one year", "keep one judgement per target and year",
+    "TGT261", "judgement recorded twice for one year", "keep one judgement per target and year",
     'judged met in H18 by "a" because "…"  judged not_met in H18 by "b" because "…"',
     "同じ年度の判断が二つ記録されています", "一つの達成目標・年度につき判断は一つにしてください",
     message='target "{id}" has a second judgement for {year} (the first is on line {line})')
 JUDGED_OTHER_YEAR = register(
-    "TGT242", "recorded judgement for another year than the as-of year",
+    "TGT262", "recorded judgement for another year than the as-of year",
     "a recorded judgement counts only as of its own year: update it for the as-of year, or remove it (reported with --strict)",
     'judged met in H17 … (the data ends in H18)',
     "記録された判断の年度が評価年度と異なります",
