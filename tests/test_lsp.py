@@ -117,7 +117,9 @@ def test_hover_over_a_function_and_over_nothing() -> None:
     shown = hover(analysis, *at("growth(patents", 1))
     assert shown is not None and isinstance(shown.contents, types.MarkupContent)
     assert "growth(indicator, base_year)" in shown.contents.value and "基準年度からの増加率" in shown.contents.value
-    assert hover(analysis, *at("base H13", 0)) is None
+    keyword = hover(analysis, *at("base H13", 0))  # a keyword: what it means (issue 13.7; tests/test_lsp_constructs.py)
+    assert keyword is not None and "基準年度" in keyword.contents.value
+    assert hover(analysis, SPEC_LINES.index(""), 0) is None  # an empty line between declarations: nothing
 
 
 # -- end to end over stdio -------------------------------------------------------------

@@ -49,6 +49,14 @@ def test_statuses(case: Path) -> None:
     for tid, grade in (exp.get("grades") or {}).items():
         assert grades[tid] == grade, tid
     by_id = {v.target.id: v for v in result.verdicts}
+    for tid, status in (exp.get("recorded") or {}).items():  # the recorded judgement that applies, beside the rule's
+        got_recorded = by_id[tid].recorded
+        assert (got_recorded.status.value if got_recorded else None) == status, tid
+    for tid, differs in (exp.get("differs") or {}).items():
+        got_recorded = by_id[tid].recorded
+        assert got_recorded is not None and got_recorded.differs is differs, tid
+    if "assessment" in exp:
+        assert result.assessment.key == exp["assessment"]
     for tid, langs in (exp.get("explain") or {}).items():
         for lang, words in langs.items():
             text = explanation(by_id[tid], lang)
@@ -67,4 +75,9 @@ def test_cli_agrees(case: Path) -> None:
     doc = json.loads(proc.stdout)
     assert {t["id"]: t["status"] for t in doc["targets"]} == exp["statuses"]
     assert sum(doc["summary"].values()) == len(exp["statuses"])
+    for tid, status in (exp.get("recorded") or {}).items():
+        recorded = next(t["recorded"] for t in doc["targets"] if t["id"] == tid)
+        assert (recorded["status"] if recorded else None) == status, tid
+    if "assessment" in exp:
+        assert doc["assessment"]["key"] == exp["assessment"]
     assert "Traceback" not in proc.stderr

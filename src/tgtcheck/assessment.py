@@ -20,6 +20,9 @@ The rule, first match wins (docs/language.md states it too):
 7. otherwise -> ``delayed`` 進捗に遅れが見られる
 
 "Judged" targets are those with met, exceeded, on_track, behind or not_met.
+A target with a recorded judgement for the as-of year (`judged …`) counts
+with the recorded status, not the rule's (``recorded.final_status``), and
+the judgement says so (``Assessment.recorded``, ``note``).
 The wording is the evaluation sheets' (施策目標6-2 was 概ね順調に進捗).
 """
 
@@ -65,6 +68,18 @@ RULES = {
 class Assessment:
     key: str
     counts: dict[str, int]
+    recorded: int = 0  # targets counted with a recorded judgement
+    recorded_differs: int = 0  # of those, how many differ from the rule's status
+
+    def note(self, lang: str = "en") -> str | None:
+        """The sentence that says the judgement counts recorded judgements, or None."""
+        if not self.recorded:
+            return None
+        n, d = self.recorded, self.recorded_differs
+        if lang == "ja":
+            return f"記録された判断を用いた（{n}件、うち規則による判定と異なるもの{d}件）"
+        return (f"counts {n} recorded judgement{'s' if n != 1 else ''} instead of the rule's status "
+                f"({d} differ{'s' if d == 1 else ''} from the rule)")
 
     def word(self, lang: str = "en") -> str:
         return WORDS[self.key][1 if lang == "ja" else 0]
@@ -74,11 +89,17 @@ class Assessment:
 
 
 def assess(verdicts: list[Verdict], as_of: int, due: int | None) -> Assessment:
-    return assess_statuses([v.status for v in verdicts], as_of, due)
+    from .recorded import final_status
+
+    recorded = [v.recorded for v in verdicts if v.recorded is not None]
+    return assess_statuses([final_status(v) for v in verdicts], as_of, due,
+                           len(recorded), sum(r.differs for r in recorded))
 
 
-def assess_statuses(statuses: list[Status], as_of: int, due: int | None) -> Assessment:
-    """The policy's judgement from its targets' statuses (all that it depends on)."""
+def assess_statuses(statuses: list[Status], as_of: int, due: int | None, recorded: int = 0,
+                    recorded_differs: int = 0) -> Assessment:
+    """The policy's judgement from its targets' statuses (all that it depends on): the recorded ones where a
+    target has one for the as-of year."""
     counts = Counter(statuses)
     judged = sum(n for s, n in counts.items() if s in JUDGED)
     failing = sum(n for s, n in counts.items() if s in FAILING)
@@ -93,4 +114,4 @@ def assess_statuses(statuses: list[Status], as_of: int, due: int | None) -> Asse
         key = "partly_delayed"
     else:
         key = "delayed"
-    return Assessment(key, {s.value: counts.get(s, 0) for s in Status})
+    return Assessment(key, {s.value: counts.get(s, 0) for s in Status}, recorded, recorded_differs)

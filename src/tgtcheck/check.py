@@ -26,6 +26,8 @@ from .diagnostics import (
     HEADER_INCOMPLETE,
     HEISEI_AFTER_ITS_END,
     INDICATOR_AS_NUMBER,
+    JUDGED_OTHER_YEAR,
+    JUDGED_TWICE,
     MILESTONES_AGAINST_DIRECTION,
     MILESTONES_NEED_COMPARISON,
     MILESTONES_OUT_OF_ORDER,
@@ -45,6 +47,7 @@ from .diagnostics import (
     UNKNOWN_DIRECTION,
     UNKNOWN_FUNCTION,
     UNKNOWN_JUDGE,
+    UNKNOWN_JUDGED_STATUS,
     UNKNOWN_METHOD,
     UNKNOWN_NAME,
     UNKNOWN_YEAR_KIND,
@@ -163,6 +166,22 @@ class Checker:
             self.report(code, span, f"did you mean `{clause} {best}`? {fix}" if best else fix,
                         message=f"unknown {meaning} '{value}' in `{clause} {value}`; known: {', '.join(known)}")
 
+    def judgements(self, t: Target) -> None:
+        """Recorded judgements: a known status word (with a did-you-mean), a valid year, one per year."""
+        known = CLAUSE_WORDS["judged"]
+        first: dict[int, int] = {}
+        for j in t.judgements:
+            if j.status not in known:
+                best = suggest(j.status, list(known))
+                fix = UNKNOWN_JUDGED_STATUS.fix
+                self.report(UNKNOWN_JUDGED_STATUS, j.status_span, f"did you mean `judged {best}`? {fix}" if best else fix,
+                            word=j.status, known=", ".join(known))
+            self.year(j.year)
+            if j.year.value in first:
+                self.report(JUDGED_TWICE, j.span, "keep one judgement per year", id=t.id, year=j.year.text, line=first[j.year.value])
+            else:
+                first[j.year.value] = j.span.line
+
     def direction(self, t: Target) -> None:
         """A declared desirable direction (`better`) must agree with a comparison or trend (a range takes any)."""
         cond = t.condition
@@ -220,6 +239,8 @@ class Checker:
         self.method(t.method, t.span)
         self.word("better", t.better, t.span)
         self.word("judge", t.judge, t.span)
+        if t.judgements:
+            self.judgements(t)
         self.direction(t)
         base = t.base or self.spec.policy.base
         if t.base is not None:
@@ -514,12 +535,25 @@ def check_data(spec: Spec, spec_file: str, data: Dataset, strict: bool = False) 
                                     "a percent read as a count would be off by a factor of 100",
                                     (Location(data.file, series.span, f"indicators.{ind.id}"),)))
     if strict:
+        latest = data.latest_year()  # the as-of year `run` takes without --as-of
+        if latest is not None:
+            diags.extend(check_judged_years(spec, spec_file, latest))
         for sid, series in data.series.items():
             if sid not in declared:
                 diags.append(Diagnostic(UNDECLARED_DATA.code, UNDECLARED_DATA.severity, UNDECLARED_DATA.text(file=data.file, indicator=sid),
                                         Location(data.file, series.span, f"indicators.{sid}"), "declare it or remove the row",
                                         (Location(spec_file, spec.policy.span),)))
     return diags
+
+
+def check_judged_years(spec: Spec, spec_file: str, as_of: int) -> list[Diagnostic]:
+    """--strict: a recorded judgement for another year than the as-of year is not used (TGT262)."""
+    from .years import label
+
+    return [Diagnostic(JUDGED_OTHER_YEAR.code, JUDGED_OTHER_YEAR.severity,
+                       JUDGED_OTHER_YEAR.text(id=t.id, year=label(j.year.value), as_of=label(as_of)),
+                       Location(spec_file, j.span), JUDGED_OTHER_YEAR.fix)
+            for t in spec.targets for j in t.judgements if j.year.value and j.year.value != as_of]
 
 
 def _data_is_percent(series: Series) -> bool:

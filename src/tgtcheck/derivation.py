@@ -272,7 +272,23 @@ def render_text(d: Derivation, lang: str = "en") -> str:
     if v.broken_years and d.op is not None:
         out += ["", ("満たさなかった年度: " if ja else "years that break it: ") + ", ".join(era_label(b) for b in v.broken_years)]
     out += ["", f"{h('rule')}: {v.rule}", f"  {rule_text(v.rule, lang)}", "", f"{h('status')}: {status_word(v.status, lang)}"]
+    if v.recorded is not None:  # the sheet author's judgement of the as-of year, beside the rule's
+        out += ["", *_recorded_lines(v, lang)]
     return "\n".join(out) + "\n"
+
+
+def _recorded_lines(v: Verdict, lang: str) -> list[str]:
+    """The recorded judgement: its status, who, why, and whether it differs from the rule's status."""
+    from .recorded_words import word
+
+    r = v.recorded
+    assert r is not None
+    ja = lang == "ja"
+    head = f"{word('recorded', lang)}（{label(r.year, 'ja')}）" if ja else f"{word('recorded', lang)} ({label(r.year)})"
+    return [f"{head}: {status_word(r.status, lang)}",
+            f"  {word('by', lang)}: {r.by}", f"  {word('because', lang)}: {r.because}",
+            f"  {word('mechanical', lang)}: {status_word(r.mechanical, lang)} — {word('differs' if r.differs else 'same', lang)}",
+            f"  {word('counted', lang)}"]
 
 
 def _method_words(name: str, lang: str) -> str:
@@ -427,4 +443,8 @@ def to_json(d: Derivation, lang: str = "en") -> dict[str, Any]:
         "missing": [{"indicator": r.indicator, "year": year(r.year),
                      "marker": r.value.value if isinstance(r.value, Marker) else "missing"} for r in v.missing],
         "undefined": [u.en for u in v.undefined],
+        "recorded": None if v.recorded is None else {
+            "status": v.recorded.status.value, "status_text": status_word(v.recorded.status, lang), "year": year(v.recorded.year),
+            "by": v.recorded.by, "because": v.recorded.because, "mechanical": v.recorded.mechanical.value,
+            "differs": v.recorded.differs},
     }

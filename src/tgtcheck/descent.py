@@ -62,6 +62,7 @@ from .nodes import (
     Declaration,
     EveryYear,
     Indicator,
+    Judgement,
     Milestone,
     Neg,
     Number,
@@ -79,7 +80,7 @@ _BAD = "$BAD"  # a character no terminal matches (in a partial reading)
 _DECLARATIONS = frozenset({"TARGET", "INDICATOR", "CONSTANT"})
 _STARTS = _DECLARATIONS | {_END}  # what may follow a whole declaration
 # what may follow a condition (FOLLOW(condition) in tgt.lark): a bare call before one of these is a trend
-_AFTER_CONDITION = frozenset({"BY", "EVERY", "BASE", "METHOD", "BETTER", "JUDGE", "INDICATOR", "CONSTANT", "TARGET", _END})
+_AFTER_CONDITION = frozenset({"BY", "EVERY", "BASE", "METHOD", "BETTER", "JUDGE", "JUDGED", "INDICATOR", "CONSTANT", "TARGET", _END})
 
 
 class _GiveUp(Exception):
@@ -482,18 +483,38 @@ class _Descent:
             last = schedule.span
         fields: dict[str, Any] = {}
         dups: list[tuple[str, Span]] = []
+        judgements: list[Judgement] = []
         while True:
             kind = kinds[self.i]
             if kind == "BASE":
                 name, value, last = self.year_clause()
             elif kind == "METHOD" or kind == "BETTER" or kind == "JUDGE":
                 name, value, last = self.name_clause()
+            elif kind == "JUDGED":
+                judgement = self.judged()
+                judgements.append(judgement)
+                last = judgement.span
+                continue
             else:
                 break
             _clause(fields, dups, name, value, last)
         node = Target(self.string(tid), self.string(title), condition, schedule, fields.get("base"), fields.get("method"),
-                      fields.get("better"), fields.get("judge"), self.from_token(first, last), self.span(tid))
+                      fields.get("better"), fields.get("judge"), self.from_token(first, last), self.span(tid),
+                      tuple(judgements))
         return node, dups
+
+    # judged_clause: "judged" NAME "in" year "by" STRING "because" STRING
+    def judged(self) -> Judgement:
+        k = self.take("JUDGED")
+        status = self.take("NAME")  # a keyword as the word: Lark's contextual lexer decides
+        self.take("IN")
+        year = self.year()
+        self.take("BY")
+        by = self.take("STRING")
+        self.take("BECAUSE")
+        because = self.take("STRING")
+        return Judgement(self.word(status), year, self.string(by), self.string(because), self.tokens_span(k, because),
+                         self.span(status))
 
     # condition: expr COMPARE bound | expr "between" range | call
     def condition(self) -> Compare | Between | Trend:

@@ -210,6 +210,25 @@ MILESTONES_AGAINST_DIRECTION = register(
     "value(x) >= 163 by H18, 49 by H19", "中間目標の値が条件の向きと逆に動いています",
     "中間目標の値を確認してください（>= の目標への道筋は下がらず、<= の目標への道筋は上がりません）", severity=Severity.WARNING,
     message="the milestone {value} for {year} is {relation} the {previous} before it, but `{op}` aims {way}")
+UNKNOWN_JUDGED_STATUS = register(
+    "TGT260", "unknown status in a recorded judgement",
+    "write `judged met`, `judged exceeded`, `judged on_track`, `judged behind` or `judged not_met`",
+    'judged achieved in H18 by "課" because "…"',
+    "記録された判断の状況が不明です", "judged の後に met・exceeded・on_track・behind・not_met のいずれかを書いてください",
+    message="unknown status '{word}' in `judged {word}`; known: {known}")
+JUDGED_TWICE = register(
+    "TGT261", "judgement recorded twice for one year", "keep one judgement per target and year",
+    'judged met in H18 by "a" because "…"  judged not_met in H18 by "b" because "…"',
+    "同じ年度の判断が二つ記録されています", "一つの達成目標・年度につき判断は一つにしてください",
+    message='target "{id}" has a second judgement for {year} (the first is on line {line})')
+JUDGED_OTHER_YEAR = register(
+    "TGT262", "recorded judgement for another year than the as-of year",
+    "a recorded judgement counts only as of its own year: update it for the as-of year, or remove it (reported with --strict)",
+    'judged met in H17 … (the data ends in H18)',
+    "記録された判断の年度が評価年度と異なります",
+    "記録された判断はその年度の評価にだけ用いられます。評価年度の判断に改めるか削除してください（--strict で報告）",
+    severity=Severity.WARNING,
+    message='the judgement of target "{id}" is recorded for {year}, but the as-of year is {as_of}: it is not used')
 # -- data ------------------------------------------------------------------------------------------
 DATA_UNREADABLE = register("TGT300", "data file cannot be read", "check the data path given in the spec or with --data", 'data "missing.yaml"',
                            "データファイルを読み込めません", "仕様の data 項目または --data のパスを確認してください")

@@ -52,6 +52,7 @@ from .nodes import (
     Declaration,
     EveryYear,
     Indicator,
+    Judgement,
     Number,
     Policy,
     Ref,
@@ -299,7 +300,17 @@ def _target_changes(a: Target, b: Target, refs: dict[str, str], op: Policy, np: 
         out.append(FieldChange("better", a.better, b.better))
     if (a.judge or b.judge) and (a.judge or op.judge) != (b.judge or np.judge):  # as `base`: against the policy's
         out.append(FieldChange("judge", a.judge, b.judge))
+    if a.judgements != b.judgements:
+        out.extend(_judgement_changes(a.judgements, b.judgements))
     return tuple(out)
+
+
+def _judgement_changes(a: tuple[Judgement, ...], b: tuple[Judgement, ...]) -> list[FieldChange]:
+    """Recorded judgements year by year: one change per year whose judgement was added, removed or changed
+    (its status, who or why); a judgement only moved in the text is no change."""
+    old = {j.year.value: j for j in a}
+    new = {j.year.value: j for j in b}
+    return [FieldChange("judged", old.get(y), new.get(y)) for y in sorted(old.keys() | new.keys()) if old.get(y) != new.get(y)]
 
 
 def _condition_changes(a: Condition, b: Condition, refs: dict[str, str]) -> list[FieldChange]:

@@ -225,7 +225,12 @@ class Evaluator:
         return implied_direction(t.condition)
 
     def finish(self, ctx: _Context, draft: _Draft) -> Verdict:
-        """The verdict of a draft, with the readings and steps of the target just judged."""
+        """The verdict of a draft, with the readings and steps of the target just judged (and the recorded
+        judgement of the as-of year, if the spec records one: ``recorded.py``)."""
+        if ctx.target.judgements:
+            from .recorded import recorded_for
+
+            draft["recorded"] = recorded_for(ctx.target, self.as_of, draft["status"])
         return Verdict(**draft, readings=tuple(self._readings.values()), steps=tuple(self._steps), method=ctx.method,
                        direction=ctx.direction)
 

@@ -5,7 +5,8 @@ first line (``policy "6-2" "…"``, ``indicator x "…"``, ``constant x = 60``,
 ``target "6-2-1" "…"``), then each clause on its own line indented by two
 spaces, a target's condition and schedule together on its second line.
 Clauses come in a fixed order (base, due, data, goal, method, judge, years;
-unit, better, note; a target's base, method, better, judge).
+unit, better, note; a target's base, method, better, judge, then its recorded
+judgements, each on its own line, in the order written).
 Declarations are separated by one blank line, except that a run of
 indicators (or of constants) is a table: there a blank line is kept where
 the author left one, to group rows.  Expressions, conditions and years are
@@ -40,7 +41,7 @@ from dataclasses import dataclass
 
 from .diagnostics import DUPLICATE_CLAUSE, Diagnostic, Location, Severity
 from .nodes import Comment, Constant, Declaration, Indicator, Policy, Spec, Target, Year
-from .printer import condition_text, expr_text, schedule_text, string_text, year_text
+from .printer import condition_text, expr_text, judgement_text, schedule_text, string_text, year_text
 
 INDENT = "  "
 POLICY_CLAUSES = ("base", "due", "data", "goal", "method", "judge", "years")
@@ -147,11 +148,17 @@ def _target(t: Target, toks: list[Token] | None) -> Block:
     head = f"target {string_text(t.id)} {string_text(t.title)}"
     cond = condition_text(t.condition) + (f" {schedule_text(t.schedule)}" if t.schedule is not None else "")
     values = {"base": _year(t.base), "method": t.method, "better": t.better, "judge": t.judge}
+    judged: list[Line] = []
+    if t.judgements:  # a recorded judgement is eight tokens: the two-token clauses are read without them
+        inside = [(j.span.start_pos, j.span.end_pos) for j in t.judgements]
+        judged = [Line(judgement_text(j), INDENT, j.span.start_pos if toks else -1) for j in t.judgements]
+        if toks is not None:
+            toks = [tok for tok in toks if not any(a <= tok.start < b for a, b in inside)]
     clauses = sum(v is not None for v in values.values())
     block = _with_clauses("target", head, TARGET_CLAUSES, values, toks, len(toks) - 2 * clauses if toks else 0)
     lines = list(block.lines)
     lines.insert(1, Line(cond, INDENT, _at(toks, 3)))
-    return Block("target", tuple(lines), block.start)
+    return Block("target", (*lines, *judged), block.start)
 
 
 def _with_clauses(kind: str, head: str, order: tuple[str, ...], values: dict[str, str | None],

@@ -76,7 +76,11 @@ def _span() -> Span:
 DIRECTIONS = ("higher", "lower", "within")  # `better`: which way is good
 JUDGING = ("latest", "year")  # `judge`: the latest value at or before the year (直近値), or the year's own
 YEAR_KINDS = ("fiscal", "calendar")  # `years`: Japanese fiscal years (printed as eras) or calendar years
-CLAUSE_WORDS: dict[str, tuple[str, ...]] = {"better": DIRECTIONS, "judge": JUDGING, "years": YEAR_KINDS}
+# `judged`: the statuses a recorded judgement may state (those of a judged target: pending and insufficient_data
+# are what the data says, never a judgement)
+JUDGED_STATUSES = ("met", "exceeded", "on_track", "behind", "not_met")
+CLAUSE_WORDS: dict[str, tuple[str, ...]] = {"better": DIRECTIONS, "judge": JUDGING, "years": YEAR_KINDS,
+                                            "judged": JUDGED_STATUSES}
 
 
 # -- expressions ---------------------------------------------------------------
@@ -214,6 +218,21 @@ class EveryYear:
 Schedule = Union[Deadline, EveryYear]
 
 
+@fast_init
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """`judged met in H18 by "WHO" because "WHY"`: the sheet's author's judgement of a target for one year,
+    recorded beside the rule's (「当初の目的は達成されている」).  ``status`` is the word as written (the checker
+    holds it to JUDGED_STATUSES, TGT233)."""
+
+    status: str
+    year: Year
+    by: str
+    because: str
+    span: Span = _span()
+    status_span: Span = _span()
+
+
 # -- declarations ---------------------------------------------------------------
 @fast_init
 @dataclass(frozen=True, slots=True)
@@ -228,6 +247,7 @@ class Target:
     judge: str | None = None  # the value judged (JUDGING); overrides the policy's
     span: Span = _span()
     id_span: Span = _span()
+    judgements: tuple[Judgement, ...] = ()  # recorded judgements (`judged … in YEAR …`), one per year, as written
 
 
 @fast_init

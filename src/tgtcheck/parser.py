@@ -65,6 +65,7 @@ from .nodes import (
     Deadline,
     EveryYear,
     Indicator,
+    Judgement,
     Milestone,
     Neg,
     Number,
@@ -545,8 +546,11 @@ class Lower:
     @_rule
     def target(self, span: Span, tid: Any, title: Any, cond: Any, *rest: Any) -> _Part:
         schedule = rest[0] if rest and isinstance(rest[0], (Deadline, EveryYear)) else None
-        fields, dups = _clauses(rest[1:] if schedule else rest)
-        node = Target(_string(tid), _string(title), cond, schedule, span=span, id_span=_tok_span(tid), **fields)
+        clauses = rest[1:] if schedule else rest
+        judgements = tuple(c.value for c in clauses if c.name == "judged")  # one per year: the checker sees to it
+        fields, dups = _clauses([c for c in clauses if c.name != "judged"])
+        node = Target(_string(tid), _string(title), cond, schedule, span=span, id_span=_tok_span(tid), judgements=judgements,
+                      **fields)
         return _Part("target", node, span, dups)
 
     def _clause(name: str, convert: Any) -> Any:  # type: ignore[misc]  # noqa: N805 - a factory used in the class body
@@ -566,6 +570,11 @@ class Lower:
     years_clause = _clause("years", str)
     unit_clause = _clause("unit", _string)
     note_clause = _clause("note", _string)
+
+    @_rule
+    def judged_clause(self, span: Span, status: Any, year: Year, by: Any, because: Any) -> _Part:
+        return _Part("judged", Judgement(str(status), year, _string(by), _string(because), span=span,
+                                         status_span=_tok_span(status)), span)
 
     # -- conditions
     @_rule

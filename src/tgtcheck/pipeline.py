@@ -144,16 +144,24 @@ def run_pieces(loaded: Loaded, as_of: int | None, piece: Callable[[Verdict], str
 
     evaluator = Evaluator(spec, data, year)
 
+    from .recorded import final_status
+
     def work(targets: Sequence[Target]) -> list[tuple[str, str]]:
         out = []
         for t in targets:
             v = evaluator.target(t)
-            out.append((v.status.value, piece(v)))
+            # the status counted (the recorded judgement's, where there is one), and whether it was recorded
+            # (+) and differs from the rule's (!): three characters that cross the process boundary
+            mark = "" if v.recorded is None else "!" if v.recorded.differs else "+"
+            out.append((mark + final_status(v).value, piece(v)))
         return out
 
     pairs = in_halves(work, spec.targets)
-    statuses = [Status(s) for s, _ in pairs]
-    return PiecesResult(loaded, year, statuses, [p for _, p in pairs], assess_statuses(statuses, year, _due(spec)))
+    statuses = [Status(s.lstrip("+!")) for s, _ in pairs]
+    recorded = sum(s[0] in "+!" for s, _ in pairs)
+    differs = sum(s[0] == "!" for s, _ in pairs)
+    return PiecesResult(loaded, year, statuses, [p for _, p in pairs],
+                        assess_statuses(statuses, year, _due(spec), recorded, differs))
 
 
 def _evaluation_year(loaded: Loaded, as_of: int | None) -> int | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .nodes import Approx, Between, BinOp, Call, Compare, Condition, Deadline, Expr, Neg, Number, Ref, Schedule, Trend, Year
+from .nodes import Approx, Between, BinOp, Call, Compare, Condition, Deadline, Expr, Judgement, Neg, Number, Ref, Schedule, Trend, Year
 
 _PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
 
@@ -53,6 +53,11 @@ def year_text(y: Year) -> str:
 def string_text(text: str) -> str:
     """A quoted string: "…", or 「…」 when the text itself contains a double quote."""
     return f"「{text}」" if '"' in text or "＂" in text else f'"{text}"'
+
+
+def judgement_text(j: Judgement) -> str:
+    """A recorded judgement as written: `judged met in H18 by "…" because "…"`."""
+    return f"judged {j.status} in {year_text(j.year)} by {string_text(j.by)} because {string_text(j.because)}"
 
 
 def schedule_text(s: Schedule) -> str:

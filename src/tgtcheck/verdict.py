@@ -122,6 +122,26 @@ class Verdict:
     milestone_tolerance: Fraction | None = None  # that milestone's tolerance (`about 80 ± 5`)
     achievement: Fraction | None = None  # achievement ratio: actual ÷ target value
     progress: Fraction | None = None  # progress ratio: (actual − base value) ÷ (target value − base value)
+    recorded: Recorded | None = None  # the sheet author's judgement for the as-of year (`judged …`), beside ``status``
+
+
+@fast_init
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """A recorded judgement that applies (its year is the as-of year): the author's status, who, why.
+
+    ``status`` of the verdict stays the rule's (mechanical) status; this one is the sheet's, and the
+    policy's judgement and the exit code follow it (``recorded.final_status``)."""
+
+    status: Status
+    year: int
+    by: str
+    because: str
+    mechanical: Status  # the rule's status, the same as the verdict's
+
+    @property
+    def differs(self) -> bool:
+        return self.status is not self.mechanical
 
 
 def uniq(items: tuple) -> tuple:  # type: ignore[type-arg]

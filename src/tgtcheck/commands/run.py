@@ -84,6 +84,8 @@ def _run(args: argparse.Namespace) -> int:
         statuses = result.statuses
     else:
         sys.stdout.write(fmt.render_run(result, opts))
-        statuses = [v.status for v in result.verdicts]
+        from ..recorded import final_status  # a recorded judgement decides the exit code (docs/language.md)
+
+        statuses = [final_status(v) for v in result.verdicts]
     failing = any(s.value in fail_on for s in statuses)
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN

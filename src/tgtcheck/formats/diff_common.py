@@ -15,8 +15,8 @@ from typing import Any, cast
 
 from ..differ import Added, Changed, Edit, FieldChange, Removed, Renamed, Split
 from ..evaluate import Reading, Verdict
-from ..nodes import Condition, Constant, Deadline, EveryYear, Expr, Indicator, Milestone, Spec, Target, Year
-from ..printer import condition_text, expr_text, year_text
+from ..nodes import Condition, Constant, Deadline, EveryYear, Expr, Indicator, Judgement, Milestone, Spec, Target, Year
+from ..printer import condition_text, expr_text, judgement_text, year_text
 from ..printer import schedule_text as printed_schedule
 from ..verdict_diff import Moved, VerdictChange
 from ..wording import MARKER_WORDS, number, reading_text, status_word
@@ -94,6 +94,7 @@ FIELD_WORDS = {
     "milestones": ("milestones", "年度ごとの中間目標"),
     "start": ("first year", "開始年度"),
     "end": ("last year", "終了年度"),
+    "judged": ("recorded judgement", "記録された判断"),
 }
 
 #: the numbers of a verdict (verdict_diff.MOVED_FIELDS) and its missing readings
@@ -195,6 +196,8 @@ def value_text(field: str, value: Any, lang: str = "en", quote: bool = True) -> 
         return None
     if field == "about":
         return "about" if value else phrase("exact", lang)
+    if isinstance(value, Judgement):  # `met in H18 by "…" because "…"`: the clause without its keyword
+        return judgement_text(value).removeprefix("judged ")
     if isinstance(value, str):
         return value if field in ("operator", "method") or not quote else f'"{value}"'
     if isinstance(value, Year):

@@ -84,7 +84,9 @@ def target_command(v: Verdict, spec_file: str, opts: Options) -> str:
 
 def render_run(result: RunResult, opts: Options) -> str:
     lines = [diagnostic_command(d) for d in result.loaded.diagnostics]
-    lines += [target_command(v, result.loaded.spec_file, opts) for v in result.verdicts if v.status.value in opts.fail_on]
+    from ..recorded import final_status  # a recorded judgement decides whether a target fails, as for the exit code
+
+    lines += [target_command(v, result.loaded.spec_file, opts) for v in result.verdicts if final_status(v).value in opts.fail_on]
     return "".join(line + "\n" for line in lines)
 
 

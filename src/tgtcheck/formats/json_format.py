@@ -96,6 +96,11 @@ def verdict(v: Verdict, lang: str, spec_file: str) -> dict[str, Any]:
                      "marker": r.value.value if isinstance(r.value, Marker) else "missing"} for r in v.missing],
         "undefined": [u.en for u in v.undefined],
         "later": [year(y) for y in v.later],
+        "recorded": None if v.recorded is None else {
+            "status": v.recorded.status.value, "status_text": status_word(v.recorded.status, lang),
+            "year": year(v.recorded.year), "by": v.recorded.by, "because": v.recorded.because,
+            "mechanical": v.recorded.mechanical.value, "differs": v.recorded.differs,
+        },
     }
 
 
@@ -132,7 +137,9 @@ def _run_document(loaded: Loaded, as_of: int, assessment: Assessment, targets: l
         "as_of_label": year_label(as_of),
         "fail_on": sorted(opts.fail_on),
         "policy": _policy(loaded),
-        "assessment": {"key": assessment.key, "text": assessment.word(opts.lang), "rule": assessment.rule(opts.lang)},
+        "assessment": {"key": assessment.key, "text": assessment.word(opts.lang), "rule": assessment.rule(opts.lang),
+                       "recorded": assessment.recorded, "recorded_differs": assessment.recorded_differs,
+                       "recorded_note": assessment.note(opts.lang)},
         "targets": targets,
         "summary": assessment.counts,
         "diagnostics": [diagnostic(d) for d in loaded.diagnostics],

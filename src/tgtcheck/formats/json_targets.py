@@ -131,6 +131,17 @@ def target_text(v: Verdict, lang: str, spec_file: str) -> str:
         f'{_K}"readings": {_list([_reading(r) for r in v.readings])},'
         f'{_K}"missing": {_list([_missing_reading(r) for r in v.missing])},'
         f'{_K}"undefined": {_list([encode_basestring(u.en) for u in v.undefined])},'
-        f'{_K}"later": {_list([_year(y, 4) for y in v.later])}'
+        f'{_K}"later": {_list([_year(y, 4) for y in v.later])},'
+        f'{_K}"recorded": {_recorded(v, lang)}'
         "\n    }"
     )
+
+
+def _recorded(v: Verdict, lang: str) -> str:
+    """``{"status": …, …}`` at depth 3: the recorded judgement of the as-of year, or null."""
+    r = v.recorded
+    if r is None:
+        return "null"
+    return (f'{{{_K4}"status": {encode_basestring(r.status.value)},{_K4}"status_text": {encode_basestring(status_word(r.status, lang))},'
+            f'{_K4}"year": {_year(r.year, 4)},{_K4}"by": {encode_basestring(r.by)},{_K4}"because": {encode_basestring(r.because)},'
+            f'{_K4}"mechanical": {encode_basestring(r.mechanical.value)},{_K4}"differs": {"true" if r.differs else "false"}{_K}}}')

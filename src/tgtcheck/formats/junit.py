@@ -25,6 +25,8 @@ import xml.etree.ElementTree as ET
 from ..diagnostics import Diagnostic, render_diagnostic
 from ..evaluate import Status, Verdict
 from ..pipeline import Loaded, RunResult
+from ..recorded import final_status
+from ..recorded_words import line as recorded_line
 from ..wording import explanation, status_word
 from ..years import era_label
 from . import Options
@@ -77,8 +79,11 @@ def _verdict(suite: ET.Element, v: Verdict, result: RunResult, opts: Options, xu
     case = _testcase(suite, result.spec.policy.id, f"{t.id} {t.title}", spec_file, t.span.line, xunit1)
     word = status_word(v.status, opts.lang)
     text = f"{spec_file}:{t.span.line}: {word}\n{explanation(v, opts.lang)}"
-    if v.status.value in opts.fail_on:
-        _element(case, "failure", text, type=v.status.value, message=f"{word}: {explanation(v, opts.lang)}")
+    recorded = recorded_line(v, opts.lang)  # a recorded judgement decides the outcome, as it decides the exit code
+    if recorded:
+        text += f"\n{recorded}"
+    if final_status(v).value in opts.fail_on:
+        _element(case, "failure", text, type=final_status(v).value, message=f"{word}: {explanation(v, opts.lang)}")
         return "failure"
     if v.status.value in SKIPPED:
         _element(case, "skipped", text, type=v.status.value, message=f"{word}: {explanation(v, opts.lang)}")

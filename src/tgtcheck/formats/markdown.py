@@ -18,6 +18,8 @@ import re
 from ..diagnostics import CODES, Diagnostic
 from ..evaluate import Status
 from ..pipeline import Loaded, RunResult
+from ..recorded import final_status
+from ..recorded_words import line as recorded_line
 from ..wording import explanation, status_word
 from ..years import label
 from . import Options
@@ -72,8 +74,10 @@ def render_run(result: RunResult, opts: Options) -> str:
     rows = []
     for v in result.verdicts:
         status = cell(status_word(v.status, lang))
-        shown = f"**{status}**" if v.status.value in opts.fail_on else status
-        rows.append([cell(v.target.id), cell(v.target.title), shown, cell(explanation(v, lang))])
+        shown = f"**{status}**" if final_status(v).value in opts.fail_on else status
+        recorded = recorded_line(v, lang)  # the sheet author's judgement beside the rule's status
+        said = explanation(v, lang) + (f" {recorded}" if recorded else "")
+        rows.append([cell(v.target.id), cell(v.target.title), shown, cell(said)])
     a = result.assessment
     sep = "、" if ja else ", "
     counts = sep.join(f"{status_word(Status(k), lang)} {n}" for k, n in a.counts.items() if n)
@@ -82,6 +86,9 @@ def render_run(result: RunResult, opts: Options) -> str:
            table([word(k, lang) for k in ("target", "title", "status", "explanation")], rows),
            f"**{word('overall', lang)}**{colon}{cell(a.word(lang))}" + (f"（{cell(a.rule(lang))}）" if ja else f" ({cell(a.rule(lang))})"),
            "", f"{word('summary', lang)}{colon}{cell(counts)}"]
+    note = a.note(lang)  # the policy's judgement counts recorded judgements: it says so
+    if note is not None:
+        out += ["", cell(note)]
     if result.loaded.diagnostics:
         out += ["", f"#### {word('diagnostics', lang)}", "", _diagnostics(result.loaded.diagnostics, lang).rstrip("\n")]
     return "\n".join(out) + "\n"

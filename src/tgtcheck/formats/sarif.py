@@ -121,7 +121,7 @@ class _Log:
         title = f"{t.id} {t.title}: {status_word(v.status, self.opts.lang)}"
         entry: dict[str, Any] = {
             "ruleId": rule_id, "ruleIndex": index, "level": level,
-            "message": {"text": f"{title}. {explanation(v, self.opts.lang)}"},
+            "message": {"text": f"{title}. {explanation(v, self.opts.lang)}" + _recorded_text(v, self.opts.lang)},
             "locations": [{
                 "physicalLocation": physical(Location(spec_file, t.span)),
                 "logicalLocations": [{"name": t.id, "fullyQualifiedName": f"{policy}/{t.id}"}],
@@ -208,8 +208,10 @@ def render_run(result: RunResult, opts: Options) -> str:
     log = _Log(opts)
     for d in result.loaded.diagnostics:
         log.diagnostic(d)
+    from ..recorded import final_status  # a recorded judgement decides whether a target fails, as for the exit code
+
     for v in result.verdicts:
-        if v.status.value in opts.fail_on:
+        if final_status(v).value in opts.fail_on:
             log.target(v, result)
     return log.render()
 
@@ -224,3 +226,11 @@ def render_check(checked: dict[str, list[Diagnostic]], sources: dict[str, list[s
 
 def render_failed_run(loaded: Loaded, sources: dict[str, list[str]], opts: Options) -> str:
     return render_check({loaded.spec_file: loaded.diagnostics}, sources, opts)
+
+
+def _recorded_text(v: Verdict, lang: str) -> str:
+    """The recorded judgement after the explanation (' recorded judgement for …'), or ''."""
+    from ..recorded_words import line
+
+    recorded = line(v, lang)
+    return f" {recorded}" if recorded else ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..diagnostics import Diagnostic, display_width, render_diagnostic
 from ..evaluate import Status
 from ..pipeline import RunResult
+from ..recorded_words import line as recorded_line
 from ..wording import explanation, ratio_figures, status_word
 from ..years import label
 from . import Options
@@ -43,6 +44,8 @@ def render_run(result: RunResult, opts: Options) -> str:
             shown = f"\x1b[{_COLORS[v.status]}m{shown}\x1b[0m"
         lines.append(f"{pad(tid, id_w)}  {shown}  {v.target.title}")
         lines.append(f"{' ' * id_w}  {' ' * st_w}  {explanation(v, opts.lang)}")
+        if v.recorded is not None:  # the sheet author's judgement, beside the rule's status
+            lines.append(f"{' ' * id_w}  {' ' * st_w}  {recorded_line(v, opts.lang)}")
         if opts.ratios:
             figures = ratio_figures(v, opts.lang)
             if figures:
@@ -56,6 +59,9 @@ def render_run(result: RunResult, opts: Options) -> str:
     else:
         lines.append(f"overall: {a.word()} ({a.rule()})")
         lines.append(f"summary: {counts}")
+    note = a.note(opts.lang)
+    if note is not None:
+        lines.append(f"※{note}" if ja else f"note: {note}")
     return "\n".join(lines) + "\n"
 
 

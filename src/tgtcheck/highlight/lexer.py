@@ -31,7 +31,7 @@ _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
 DECLARATIONS = ("policy", "indicator", "constant", "target")
-CLAUSES = ("base", "due", "data", "goal", "method", "unit", "note", "better", "judge", "years")
+CLAUSES = ("base", "due", "data", "goal", "method", "unit", "note", "better", "judged", "judge", "years", "in", "because")
 SCHEDULE = ("by", "every", "year", "from", "to")
 CONDITION = ("between", "and", "about")
 
@@ -54,7 +54,7 @@ class TgtLexer(RegexLexer):
             (rf"(indicator|constant)(\s+)({_NAME})", bygroups(Keyword.Declaration, Whitespace, Name.Variable)),
             (words(DECLARATIONS, prefix=r"(?<![A-Za-z0-9_])", suffix=_END), Keyword.Declaration),
             # a western or lower-case year where the grammar reads a year: by 2006, from 2002 to 2006, by h18
-            (rf"(?<![A-Za-z0-9_])(by|base|due|from|to)(\s+)([0-9]+(?:年度)?|[mtshr](?:[0-9]+|元)(?:年度)?|fy[0-9]+){_END}",
+            (rf"(?<![A-Za-z0-9_])(by|base|due|from|to|in)(\s+)([0-9]+(?:年度)?|[mtshr](?:[0-9]+|元)(?:年度)?|fy[0-9]+){_END}",
              bygroups(Keyword, Whitespace, Literal.Date)),
             (words(CLAUSES + SCHEDULE + CONDITION, prefix=r"(?<![A-Za-z0-9_])", suffix=_END), Keyword),
             (r"程度", Keyword),

@@ -37,7 +37,7 @@ SOURCE = "tgtcheck"
 
 KEYWORDS: tuple[str, ...] = (
     "policy", "indicator", "constant", "target", "base", "due", "data", "goal", "method", "unit", "note",
-    "better", "judge", "years",
+    "better", "judge", "years", "judged", "in", "because",
     "by", "every", "year", "from", "to", "between", "and", "about", "程度",
 )
 
@@ -201,13 +201,23 @@ def hover(analysis: Analysis, line: int, column: int, encoding: str = UTF16, lan
     word = _word_at(lexed, offset)
     rng: types.Range | None = None
     spec = analysis.spec
+    target = _target_at(spec, offset) if spec is not None else None
     if word is not None:
         name, start, end = word
         text = _name_hover(name, spec, analysis, lang)
+        if not text:  # a keyword, a clause word, a milestone, a recorded judgement: what it means
+            from .constructs import construct_hover
+
+            text = construct_hover(name, start, offset, target, analysis, lang)
         if text:
             parts.append(text)
             rng = to_range(_offsets_span(lines, start, end), lines, encoding)
-    target = _target_at(spec, offset) if spec is not None else None
+    elif target is not None:  # a number or a string of a milestone or a recorded judgement
+        from .constructs import construct_hover
+
+        text = construct_hover("", offset, offset, target, analysis, lang)
+        if text:
+            parts.append(text)
     if target is not None:
         parts.append(_target_hover(target, analysis, lang))
         if rng is None:
@@ -314,4 +324,9 @@ def _target_hover(t: Target, analysis: Analysis, lang: str) -> str:
         return f"{head}\n\n{w['no_verdict']}"
     status = f"**{status_word(verdict.status, lang)}** (`{verdict.status.value}`)"
     as_of = f"{label(result.as_of, lang)}{w['as_of']}" if lang == "ja" else f"{w['as_of']} {label(result.as_of, lang)}"
-    return f"{head}\n\n{status}, {as_of}\n\n{explanation(verdict, lang)}"
+    text = f"{head}\n\n{status}, {as_of}\n\n{explanation(verdict, lang)}"
+    if verdict.recorded is not None:  # the sheet author's judgement, beside the rule's status
+        from ..recorded_words import line as recorded_line
+
+        text += f"\n\n{recorded_line(verdict, lang)}"
+    return text

@@ -58,6 +58,8 @@ dl.facts dd {{ margin: 0; }}
 .judgement {{ border: 2px solid #1b1b1b; padding: 10px 14px; }}
 .judgement .word {{ font-size: 1.3rem; font-weight: bold; }}
 .judgement p {{ margin: 0.2rem 0; }}
+.recorded {{ border-left: 4px solid #555; padding-left: 8px; }}
+.recorded[data-differs="true"] {{ border-left-color: #b00020; font-weight: bold; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 0.92rem; }}
 th, td {{ border: 1px solid #777; padding: 4px 8px; vertical-align: top; }}
 thead th {{ background: #f0f0f0; }}
@@ -158,7 +160,7 @@ def _goal(report: Report) -> str:
 {goal}
 <div class="judgement" data-judgement="{_e(report.judgement_key)}">
 <p>{_label('judgement', lang)}<span class="word">{_e(report.judgement)}</span></p>
-<p>{_label('rule', lang)}{_e(report.rule)}</p>
+<p>{_label('rule', lang)}{_e(report.rule)}</p>{f'<p class="recorded-note">{_e(report.recorded_note)}</p>' if report.recorded_note else ''}
 <p>{_label('counts', lang)}{counts}</p>
 </div>
 <table class="summary">
@@ -198,7 +200,7 @@ def _target(report: Report, t: TargetView) -> str:
 <p class="title">{_e(t.title)}</p>
 <p class="cond">{_label('condition', lang)}<code>{_e(t.condition)}</code></p>
 {consts}
-<p class="explanation">{_e(t.explanation)}</p>{f'<p class="figures">{_e(t.figures)}</p>' if t.figures else ''}
+<p class="explanation">{_e(t.explanation)}</p>{f'<p class="figures">{_e(t.figures)}</p>' if t.figures else ''}{_recorded(t)}
 <figure>
 {svg}<figcaption>{_label('chart', lang)}{_e(t.chart.title)}{notes}</figcaption>
 </figure>
@@ -244,3 +246,10 @@ def _footer(report: Report) -> str:
 <ul class="legend">{legend}</ul>
 <p>{_e(generated)}</p>
 </footer>"""
+
+
+def _recorded(t: TargetView) -> str:
+    """The recorded judgement beside the rule's status, marked when it differs (``data-differs``)."""
+    if not t.recorded:
+        return ""
+    return f'<p class="recorded" data-differs="{"true" if t.recorded_differs else "false"}">{_e(t.recorded)}</p>'

@@ -38,6 +38,7 @@ def render(report: Report) -> str:
         f"**{word('judgement', lang)}{sep}{_e(report.judgement)}**",
         "",
         f"- {word('rule', lang)}{sep}{_e(report.rule)}",
+        *([f"- {_e(report.recorded_note)}"] if report.recorded_note else []),
         f"- {word('counts', lang)}{sep}{_e(counts)}",
         "",
         f"| {word('number', lang)} | {word('target', lang)} | {word('status', lang)} |",
@@ -55,6 +56,8 @@ def render(report: Report) -> str:
         out.append(f"- {word('explanation', lang)}{sep}{_e(t.explanation)}")
         if t.figures:
             out.append(f"- {word('figures', lang)}{sep}{_e(t.figures)}")
+        if t.recorded:  # the sheet author's judgement beside the rule's status; a difference in bold
+            out.append(f"- **{_e(t.recorded)}**" if t.recorded_differs else f"- {_e(t.recorded)}")
         out += [f"- {_e(n)}" for n in t.chart.notes if n]
         out.append("")
     out += [f"## {word('indicators', lang)}", "", _table(report), ""]

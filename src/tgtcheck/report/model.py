@@ -34,6 +34,7 @@ from ..methods import METHODS, Line
 from ..nodes import Between, BinOp, Call, Compare, Deadline, EveryYear, Expr, Neg, Ref, Spec, Target, Trend
 from ..pipeline import RunResult
 from ..printer import condition_text, expr_text, schedule_text
+from ..recorded_words import line as recorded_line
 from ..wording import explanation, number, ratio_figures, status_word
 from ..years import era_label, label
 
@@ -150,6 +151,8 @@ class TargetView:
     indicators: tuple[str, ...]
     chart: Chart
     figures: str = ""  # achievement and progress ratios, a rating method's grade ('' when there are none)
+    recorded: str = ""  # the recorded judgement beside the rule's status ('' when the spec records none for the as-of year)
+    recorded_differs: bool = False  # the recorded status differs from the rule's
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +193,7 @@ class Report:
     footnotes: tuple[tuple[str, str], ...]
     spec_file: str
     data_file: str | None
+    recorded_note: str | None = None  # the policy's judgement counts recorded judgements: says so
 
     @property
     def facts(self) -> tuple[tuple[str, str], ...]:
@@ -218,6 +222,7 @@ def build(result: RunResult, lang: str = "ja") -> Report:
         # file names without their directories: the report travels, the author's paths need not
         footnotes=tuple(notes.items), spec_file=os.path.basename(result.loaded.spec_file),
         data_file=os.path.basename(result.loaded.data_file) if result.loaded.data_file else None,
+        recorded_note=a.note(lang),
     )
 
 
@@ -232,6 +237,7 @@ def _target_view(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str
         constants=tuple((c, expr_text(consts[c].value), consts[c].note) for c in used),
         indicators=tuple(n for n in refs(t) if n in {i.id for i in spec.indicators}),
         chart=chart_of(v, spec, data, ev, lang),
+        recorded=recorded_line(v, lang) or "", recorded_differs=v.recorded is not None and v.recorded.differs,
     )
 
 
