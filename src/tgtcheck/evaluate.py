@@ -83,6 +83,9 @@ class Evaluator:
         self._steps: list[Step] = []
         # constants once, each after those it uses: no recursion through a chain of them
         self.constant_values = constant_values(self.constants)
+        from .scales import resolve
+
+        self.scale = resolve(spec)  # the rating scale (`rated on`): each verdict gets its grade (scales.rate)
         order, cycles = constant_order(self.constants)
         self._percent: dict[str, bool] = dict.fromkeys(cycles, False)
         for name in order:
@@ -222,8 +225,15 @@ class Evaluator:
 
     def finish(self, ctx: _Context, draft: _Draft) -> Verdict:
         """The verdict of a draft, with the readings and steps of the target just judged."""
-        return Verdict(**draft, readings=tuple(self._readings.values()), steps=tuple(self._steps), method=ctx.method,
-                       direction=ctx.direction)
+        verdict = Verdict(**draft, readings=tuple(self._readings.values()), steps=tuple(self._steps), method=ctx.method,
+                          direction=ctx.direction)
+        if self.scale is not None:
+            from dataclasses import replace
+
+            from .scales import rate
+
+            verdict = replace(verdict, rating=rate(self.scale, verdict))
+        return verdict
 
     def bounds(self, ctx: _Context, year: int, stage: int = -1) -> tuple[Result, Result | None, Result]:
         """(lower-or-only threshold, upper bound, tolerance) of the condition in ``year``; any may be unknown.

@@ -112,7 +112,14 @@ def run(loaded: Loaded, as_of: int | None = None) -> RunResult | None:
     if year is None or loaded.spec is None or loaded.data is None:
         return None
     verdicts = evaluate(loaded.spec, loaded.data, year)
-    return RunResult(loaded, year, verdicts, assess(verdicts, year, _due(loaded.spec)))
+    spec = loaded.spec
+    if spec.policy.rollup is None or spec.policy.rollup == "sheet":
+        return RunResult(loaded, year, verdicts, assess(verdicts, year, _due(spec)))
+    from .rollup import roll_up
+
+    assessment = roll_up(spec, [v.status for v in verdicts], [v.target.main for v in verdicts],
+                         [v.rating.grade if v.rating is not None else None for v in verdicts], year, _due(spec))
+    return RunResult(loaded, year, verdicts, assessment)
 
 
 @dataclass
@@ -144,16 +151,22 @@ def run_pieces(loaded: Loaded, as_of: int | None, piece: Callable[[Verdict], str
 
     evaluator = Evaluator(spec, data, year)
 
-    def work(targets: Sequence[Target]) -> list[tuple[str, str]]:
+    def work(targets: Sequence[Target]) -> list[tuple[str, str, str]]:
         out = []
         for t in targets:
             v = evaluator.target(t)
-            out.append((v.status.value, piece(v)))
+            out.append((v.status.value, v.rating.grade if v.rating is not None else "", piece(v)))
         return out
 
-    pairs = in_halves(work, spec.targets)
-    statuses = [Status(s) for s, _ in pairs]
-    return PiecesResult(loaded, year, statuses, [p for _, p in pairs], assess_statuses(statuses, year, _due(spec)))
+    triples = in_halves(work, spec.targets)
+    statuses = [Status(s) for s, _, _ in triples]
+    pieces = [p for _, _, p in triples]
+    if spec.policy.rollup is None or spec.policy.rollup == "sheet":
+        return PiecesResult(loaded, year, statuses, pieces, assess_statuses(statuses, year, _due(spec)))
+    from .rollup import roll_up
+
+    assessment = roll_up(spec, statuses, [t.main for t in spec.targets], [g or None for _, g, _ in triples], year, _due(spec))
+    return PiecesResult(loaded, year, statuses, pieces, assessment)
 
 
 def _evaluation_year(loaded: Loaded, as_of: int | None) -> int | None:

@@ -22,6 +22,7 @@ from fractions import Fraction
 from .dataset import Marker
 from .methods import DEFAULT_METHOD, Fact
 from .nodes import Call, Target, fast_init
+from .rating import Rating
 
 
 class Status(str, Enum):
@@ -121,6 +122,7 @@ class Verdict:
     milestone_tolerance: Fraction | None = None  # that milestone's tolerance (`about 80 ± 5`)
     achievement: Fraction | None = None  # achievement ratio: actual ÷ target value
     progress: Fraction | None = None  # progress ratio: (actual − base value) ÷ (target value − base value)
+    rating: Rating | None = None  # the grade on the policy's rating scale (`rated on`; scales.py), not the method's `grade`
 
 
 def uniq(items: tuple) -> tuple:  # type: ignore[type-arg]
