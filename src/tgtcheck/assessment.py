@@ -97,7 +97,7 @@ class Assessment:
                     f"(a mean exactly halfway goes to the lower)" + (f"; {left} without a score, left out" if left else ""))
         text = RULES[self.key][1 if ja else 0]
         if self.rollup == "main" and self.over is not None:
-            return f"主要な測定指標{self.over}件について、{text}" if ja else f"over the {self.over} targets marked main: {text}"
+            return f"主要な測定指標{self.over}件について、{text}" if ja else f"over the {self.over} target{'' if self.over == 1 else 's'} marked main: {text}"
         return text
 
 
