@@ -39,8 +39,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .diagnostics import DUPLICATE_CLAUSE, Diagnostic, Location, Severity
-from .nodes import Comment, Constant, Declaration, Grade, Indicator, Policy, Scale, Spec, Target, Year
-from .printer import condition_text, expr_text, schedule_text, string_text, year_text
+from .nodes import Comment, Constant, Declaration, Indicator, Policy, Scale, Spec, Target, Year
+from .printer import condition_text, expr_text, grade_text, schedule_text, string_text, year_text
 
 INDENT = "  "
 POLICY_CLAUSES = ("base", "due", "data", "goal", "method", "judge", "years", "rated", "rollup")
@@ -151,15 +151,6 @@ def _scale(s: Scale, toks: list[Token] | None) -> Block:
     lines = [Line(f"scale {s.id} {string_text(s.ja)} {string_text(s.en)}", "", _at(toks, 0))]
     lines += [Line(grade_text(g), INDENT, g.span.start_pos if toks else -1) for g in s.grades]
     return Block("scale", tuple(lines), lines[0].start)
-
-
-def grade_text(g: Grade) -> str:
-    if g.measure == "status" or g.statuses:
-        band = ", ".join(g.statuses)
-    else:
-        band = " and ".join(f"{limit.op} {expr_text(limit.value)}" for limit in g.limits)
-    score = f" score {expr_text(g.score)}" if g.score is not None else ""
-    return f"grade {g.id} {string_text(g.ja)} {string_text(g.en)} when {g.measure} {band}{score}"
 
 
 def _target(t: Target, toks: list[Token] | None) -> Block:
