@@ -25,7 +25,7 @@ import xml.etree.ElementTree as ET
 from ..diagnostics import Diagnostic, render_diagnostic
 from ..evaluate import Status, Verdict
 from ..pipeline import Loaded, RunResult
-from ..wording import explanation, status_word
+from ..wording import explanation, rating_text, status_word
 from ..years import era_label
 from . import Options
 
@@ -77,6 +77,8 @@ def _verdict(suite: ET.Element, v: Verdict, result: RunResult, opts: Options, xu
     case = _testcase(suite, result.spec.policy.id, f"{t.id} {t.title}", spec_file, t.span.line, xunit1)
     word = status_word(v.status, opts.lang)
     text = f"{spec_file}:{t.span.line}: {word}\n{explanation(v, opts.lang)}"
+    if result.spec.policy.rated is not None:  # the grade on the rating scale beside the status
+        text += f"\n{rating_text(v, opts.lang)}"
     if v.status.value in opts.fail_on:
         _element(case, "failure", text, type=v.status.value, message=f"{word}: {explanation(v, opts.lang)}")
         return "failure"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..diagnostics import Diagnostic, display_width, render_diagnostic
 from ..evaluate import Status
 from ..pipeline import RunResult
-from ..wording import explanation, ratio_figures, status_word
+from ..wording import explanation, rating_text, rating_word, ratio_figures, status_word
 from ..years import label
 from . import Options
 
@@ -33,7 +33,9 @@ def render_run(result: RunResult, opts: Options) -> str:
     spec = result.spec
     head = (f"施策目標{spec.policy.id} {spec.policy.title}（{label(result.as_of, 'ja')}時点）" if ja
             else f"policy {spec.policy.id} {spec.policy.title} (as of {label(result.as_of)})")
-    rows = [(v.target.id, status_word(v.status, opts.lang), v) for v in result.verdicts]
+    rated = spec.policy.rated is not None  # a grade on the rating scale beside each status
+    rows = [(v.target.id, status_word(v.status, opts.lang) + (f" [{rating_word(v, opts.lang)}]" if rated else ""), v)
+            for v in result.verdicts]
     id_w = max([width(r[0]) for r in rows] + [6])
     st_w = max([width(r[1]) for r in rows] + [6])
     lines = [head, ""]
@@ -43,6 +45,8 @@ def render_run(result: RunResult, opts: Options) -> str:
             shown = f"\x1b[{_COLORS[v.status]}m{shown}\x1b[0m"
         lines.append(f"{pad(tid, id_w)}  {shown}  {v.target.title}")
         lines.append(f"{' ' * id_w}  {' ' * st_w}  {explanation(v, opts.lang)}")
+        if rated:
+            lines.append(f"{' ' * id_w}  {' ' * st_w}  {rating_text(v, opts.lang)}")
         if opts.ratios:
             figures = ratio_figures(v, opts.lang)
             if figures:
