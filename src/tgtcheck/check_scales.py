@@ -138,21 +138,22 @@ def _tiling(scale: Scale, bands: list[tuple[Interval, Grade]], report: Report) -
                f"in scale {scale.id}, {_a(measure)} {_edge(lowest[0], lowest[1], below=True)} gets no grade")
     for (a, ga), (b, gb) in zip(rising, rising[1:]):
         a_high, a_high_in, b_low, b_low_in = a[2], a[3], b[0], b[1]
+        later = max(ga, gb, key=lambda g: g.span.start_pos)  # reported at the grade written second
         if a_high is None or b_low is None or a_high > b_low:
             top = a_high if b[2] is None or (a_high is not None and a_high < b[2]) else b[2]
             span_text = (f"from {_num(b_low)}" if b_low is not None else "below " + _num(top) if top is not None else "of any value") + \
                 (f" to {_num(top)}" if b_low is not None and top is not None else " up" if b_low is not None else "")
-            report(BANDS_OVERLAP, gb.span, f"make grades {ga.id} and {gb.id} meet at one edge, included by one of them",
+            report(BANDS_OVERLAP, later.span, f"make grades {ga.id} and {gb.id} meet at one edge, included by one of them",
                    f"in scale {scale.id}, grades {ga.id} and {gb.id} both hold for {_a(measure)} {span_text}")
         elif a_high < b_low:
-            report(BANDS_GAP, gb.span, f"let grade {gb.id} start where grade {ga.id} ends ({_num(a_high)})",
+            report(BANDS_GAP, later.span, f"let grade {gb.id} start where grade {ga.id} ends ({_num(a_high)})",
                    f"in scale {scale.id}, {_a(measure)} between {_num(a_high)} and {_num(b_low)} gets no grade "
                    f"(grade {ga.id} ends at {_num(a_high)}, grade {gb.id} starts at {_num(b_low)})")
         elif a_high_in and b_low_in:
-            report(BANDS_OVERLAP, gb.span, f"write `<` in grade {ga.id} or `>` in grade {gb.id}",
+            report(BANDS_OVERLAP, later.span, f"write `<` in grade {ga.id} or `>` in grade {gb.id}",
                    f"in scale {scale.id}, grades {ga.id} and {gb.id} both hold for {_a(measure)} of exactly {_num(b_low)}")
         elif not a_high_in and not b_low_in:
-            report(BANDS_GAP, gb.span, f"write `<=` in grade {ga.id} or `>=` in grade {gb.id}",
+            report(BANDS_GAP, later.span, f"write `<=` in grade {ga.id} or `>=` in grade {gb.id}",
                    f"in scale {scale.id}, {_a(measure)} of exactly {_num(b_low)} gets no grade")
     highest, gh = rising[-1]
     if highest[2] is not None:
