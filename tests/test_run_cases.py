@@ -3,7 +3,8 @@
 expected.yaml gives the as-of year (optional), the status of every target,
 optionally the rule that chose some of them, the year of the value each
 rests on (``value_years``), the grade a rating method gave (``grades``), the grade on the rating scale (``ratings``, with the
-value banded: ``rating_values``), the policy's judgement (``assessment``, with words of its text: ``assessment_words``), words its explanation must contain in English
+value banded: ``rating_values``), the policy's judgement (``assessment``, with words of its text:
+``assessment_words``), words its explanation must contain in English
 and Japanese (``explain: {id: {en: [...], ja: [...]}}``), and the exit code
 of `tgtcheck run`.  Each case runs through the library and once through the
 installed command, so the two cannot drift apart.

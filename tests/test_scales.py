@@ -97,7 +97,7 @@ def test_mean_score_rounds_to_the_nearest_and_halfway_down(scores: tuple[int, ..
 
 
 def test_explain_names_the_measure_and_the_band() -> None:
-    spec = spec_of(f'policy "P" "p" base R1 due R5 rated on eurostat\nindicator x "x"\ntarget "t" "t" value(x) >= 100 by R5\n')
+    spec = spec_of('policy "P" "p" base R1 due R5 rated on eurostat\nindicator x "x"\ntarget "t" "t" value(x) >= 100 by R5\n')
     data = Dataset("d.yaml", {"x": Series("x", {2019: Cell(2019, Fraction(0)), 2021: Cell(2021, Fraction(30))})})
     v = evaluate(spec, data, 2021)[0]
     text = render_text(derive(v, spec, data))

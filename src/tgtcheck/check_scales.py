@@ -59,10 +59,9 @@ def _rollup(spec: Spec, report: Report) -> None:
         if policy.rated is None:
             report(ROLLUP_INCOMPLETE, policy.span, "add `rated on NAME` (a declared scale, eurostat or mic)",
                    "`rollup score` averages the targets' grades, and the policy is rated on no scale")
-        elif scale is not None:
-            if all(g.score is None for g in scale.grades):
-                report(ROLLUP_INCOMPLETE, policy.span, f"give the grades scores: `… score 2` (scale {scale.id})",
-                       f"`rollup score` averages the grades' scores, and no grade of scale {scale.id} has one")
+        elif scale is not None and all(g.score is None for g in scale.grades):
+            report(ROLLUP_INCOMPLETE, policy.span, f"give the grades scores: `… score 2` (scale {scale.id})",
+                   f"`rollup score` averages the grades' scores, and no grade of scale {scale.id} has one")
 
 
 def _scale(scale: Scale, report: Report) -> None:
@@ -119,7 +118,7 @@ def _low_key(band: Interval) -> tuple[int, Fraction, int]:
 
 def _order(scale: Scale, bands: list[tuple[Interval, Grade]], report: Report) -> None:
     """Best first: each band written lies above the next one written."""
-    for (a, ga), (b, gb) in zip(bands, bands[1:]):
+    for (a, ga), (b, gb) in zip(bands, bands[1:], strict=False):
         if _low_key(a) < _low_key(b):
             report(GRADES_OUT_OF_ORDER, gb.span, f"write grade {gb.id} before grade {ga.id}",
                    f"grade {gb.id} ({gb.measure} {_text(b)}) lies above grade {ga.id} ({_text(a)}) but is written after it")
@@ -136,7 +135,7 @@ def _tiling(scale: Scale, bands: list[tuple[Interval, Grade]], report: Report) -
     if lowest[0] is not None:
         report(BANDS_GAP, g0.span, f"let the lowest band reach down: `when {measure} < …` (grade {g0.id})",
                f"in scale {scale.id}, {_a(measure)} {_edge(lowest[0], lowest[1], below=True)} gets no grade")
-    for (a, ga), (b, gb) in zip(rising, rising[1:]):
+    for (a, ga), (b, gb) in zip(rising, rising[1:], strict=False):
         a_high, a_high_in, b_low, b_low_in = a[2], a[3], b[0], b[1]
         later = max(ga, gb, key=lambda g: g.span.start_pos)  # reported at the grade written second
         if a_high is None or b_low is None or a_high > b_low:

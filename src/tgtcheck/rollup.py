@@ -34,7 +34,7 @@ def roll_up(spec: Spec, statuses: Sequence[Status], mains: Sequence[bool], grade
     """The policy's judgement by the spec's roll-up."""
     how = spec.policy.rollup or "sheet"
     if how == "main":
-        chosen = [s for s, main in zip(statuses, mains) if main]
+        chosen = [s for s, main in zip(statuses, mains, strict=False) if main]
         judged = assess_statuses(chosen, as_of, due)
         counts = assess_statuses(list(statuses), as_of, due).counts
         return Assessment(judged.key, counts, "main", len(chosen))

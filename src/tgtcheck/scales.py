@@ -67,7 +67,7 @@ scale mic "総務省の5区分（範囲は tgtcheck の例）" "MIC's five categ
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def shipped(name: str) -> Scale | None:
     """A shipped scale by name, read from its text (``SHIPPED_TEXT``)."""
     text = SHIPPED_TEXT.get(name)

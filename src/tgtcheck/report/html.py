@@ -193,6 +193,7 @@ def _target(report: Report, t: TargetView) -> str:
     chart_title = f"{heading} {t.chart.title}" + (f" [{t.grade}]" if t.grade else "")
     grade = f' <span class="grade">{_e(t.grade)}</span>' if t.grade else ""
     main = f' <span class="main">{_e(word("main", lang))}</span>' if t.main else ""
+    rating = f'<p class="rating">{_e(t.rating)}</p>' if t.rating else ""
     svg = charts.svg(t.chart, lang, "c" + _id_safe(t.id), chart_title)
     notes = "".join(f"<p>{_e(n)}</p>" for n in t.chart.notes if n)
     return f"""<section class="target st-{t.status.value}" id="{_e(anchor(t.id))}" data-status="{t.status.value}">
@@ -200,7 +201,7 @@ def _target(report: Report, t: TargetView) -> str:
 <p class="title">{_e(t.title)}</p>
 <p class="cond">{_label('condition', lang)}<code>{_e(t.condition)}</code></p>
 {consts}
-<p class="explanation">{_e(t.explanation)}</p>{f'<p class="figures">{_e(t.figures)}</p>' if t.figures else ''}{f'<p class="rating">{_e(t.rating)}</p>' if t.rating else ''}
+<p class="explanation">{_e(t.explanation)}</p>{f'<p class="figures">{_e(t.figures)}</p>' if t.figures else ''}{rating}
 <figure>
 {svg}<figcaption>{_label('chart', lang)}{_e(t.chart.title)}{f" [{_e(t.grade)}]" if t.grade else ""}{notes}</figcaption>
 </figure>
