@@ -132,3 +132,31 @@ def test_language_server_completes_the_new_words() -> None:
     labels = {item.label for item in completions(analyse(EVERY_CONSTRUCT, "/tmp/x.tgt", with_data=False))}
     assert {"rated", "rollup", "main", "主要", "scale", "grade", "when", "score"} <= labels
     assert {"eurostat", "mic", "local", "achievement", "progress", "pace", "status", "insufficient_data", "sheet"} <= labels
+
+
+def test_hover_shows_the_grade() -> None:
+    from lsprotocol import types
+
+    from tgtcheck.lsp.analysis import analyse
+    from tgtcheck.lsp.features import hover
+
+    case = ROOT / "tests" / "cases" / "run" / "scale_local_bands" / "spec.tgt"
+    text = case.read_text(encoding="utf-8")
+    line = next(n for n, s in enumerate(text.split("\n")) if s.startswith('target "on_80"'))
+    shown = hover(analyse(text, str(case)), line, 9, lang="en")
+    assert shown is not None and isinstance(shown.contents, types.MarkupContent)
+    assert "rating: mostly met (achievement ratio 80%: >= 80% and < 100%)" in shown.contents.value
+
+
+@pytest.mark.parametrize("case", ["rollup_main", "rollup_score_halfway", "scale_eurostat_pace"])
+def test_a_run_written_target_by_target_rolls_up_the_same(case: str) -> None:
+    """`run --format json` on a large spec writes each target as it is judged (pipeline.run_pieces): same judgement."""
+    from tgtcheck.formats.json_targets import target_text
+    from tgtcheck.pipeline import load, run, run_pieces
+
+    loaded = load(str(ROOT / "tests" / "cases" / "run" / case / "spec.tgt"))
+    whole = run(loaded, 2021)
+    pieces = run_pieces(loaded, 2021, lambda v: target_text(v, "en", "s.tgt"))
+    assert whole is not None and pieces is not None
+    assert pieces.assessment == whole.assessment
+    assert pieces.pieces == [target_text(v, "en", "s.tgt") for v in whole.verdicts]

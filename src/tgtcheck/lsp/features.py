@@ -28,7 +28,7 @@ from ..evaluate import Verdict, fold_constant
 from ..lexical import normalize
 from ..nodes import CLAUSE_WORDS, Constant, Indicator, Spec, Target
 from ..printer import expr_text
-from ..wording import MARKER_WORDS, explanation, number, status_word
+from ..wording import MARKER_WORDS, explanation, number, rating_text, status_word
 from ..years import label
 from .analysis import Analysis, declared_names
 from .positions import UTF16, Lines, span_range
@@ -333,4 +333,5 @@ def _target_hover(t: Target, analysis: Analysis, lang: str) -> str:
         return f"{head}\n\n{w['no_verdict']}"
     status = f"**{status_word(verdict.status, lang)}** (`{verdict.status.value}`)"
     as_of = f"{label(result.as_of, lang)}{w['as_of']}" if lang == "ja" else f"{w['as_of']} {label(result.as_of, lang)}"
-    return f"{head}\n\n{status}, {as_of}\n\n{explanation(verdict, lang)}"
+    rating = f"\n\n{rating_text(verdict, lang)}" if result.spec.policy.rated is not None else ""  # the grade on the scale
+    return f"{head}\n\n{status}, {as_of}\n\n{explanation(verdict, lang)}{rating}"
