@@ -153,45 +153,68 @@ _UNBOUNDED = "unbounded"  # a value better than any number: target ÷ actual wit
 
 def measure(name: str, v: Verdict) -> Fraction | str | None:
     """The value of a ratio measure for a verdict (see the module's docstring); None when it has none."""
+    return _measure(name, v.achievement, v.progress, v.direction, v.base_year, v.value_year if v.value_year is not None else v.judged_year,
+                    v.milestone[0] if v.milestone is not None else v.deadline)
+
+
+def _measure(name: str, achievement: Fraction | None, progress: Fraction | None, direction: str | None, base: int | None,
+             year: int | None, end: int | None) -> Fraction | str | None:
     if name == "progress":
-        return v.progress
+        return progress
     if name == "achievement":
-        a = v.achievement
-        if a is None or v.direction != "lower":
-            return a
-        return _UNBOUNDED if a == 0 else 1 / a
+        if achievement is None or direction != "lower":
+            return achievement
+        return _UNBOUNDED if achievement == 0 else 1 / achievement
     if name == "pace":
-        p, base = v.progress, v.base_year
-        year = v.value_year if v.value_year is not None else v.judged_year
-        end = v.milestone[0] if v.milestone is not None else v.deadline
-        if p is None or base is None or year is None or end is None or not (base < year and base < end):
+        if progress is None or base is None or year is None or end is None or not (base < year and base < end):
             return None
-        return p / min(Fraction(year - base, end - base), Fraction(1))
+        return progress / min(Fraction(year - base, end - base), Fraction(1))
     return None
+
+
+class Rater:
+    """A scale made ready to grade many verdicts: each band's interval and text computed once (the evaluator keeps one)."""
+
+    __slots__ = ("grades", "scale")
+
+    def __init__(self, scale: Scale) -> None:
+        self.scale = scale
+        self.grades: list[tuple[int, Grade, Interval | None, str, Fraction | None]] = []
+        for rank, g in enumerate(scale.grades):
+            band = None if g.measure == "status" else interval(g)
+            if isinstance(band, str):
+                continue  # not a band (TGT243): it grades nothing
+            self.grades.append((rank, g, band, band_text(g), g.score.fraction if g.score is not None else None))
+
+    def rate(self, status: str, achievement: Fraction | None, progress: Fraction | None, direction: str | None,
+             base: int | None, year: int | None, end: int | None) -> Rating | None:
+        """The first grade, in the order written, whose band holds; None: not graded."""
+        values: dict[str, Fraction | str | None] = {}
+        for rank, g, band, text, score in self.grades:
+            value: Fraction | str | None = None
+            if band is None:
+                if status not in g.statuses:
+                    continue
+            else:
+                if g.measure not in values:
+                    values[g.measure] = _measure(g.measure, achievement, progress, direction, base, year, end)
+                value = values[g.measure]
+                if value is None:
+                    continue
+                if value == _UNBOUNDED:
+                    if band[2] is not None:
+                        continue
+                elif not holds(band, value):  # type: ignore[arg-type]
+                    continue
+            return Rating(self.scale.id, g.id, g.en, g.ja, g.measure, text, value if isinstance(value, Fraction) else None, score, rank)
+        return None
 
 
 def rate(scale: Scale, v: Verdict) -> Rating | None:
     """The first grade, in the order written, whose band holds for the verdict; None: not graded."""
-    for rank, g in enumerate(scale.grades):
-        value: Fraction | str | None
-        if g.measure == "status":
-            if v.status.value not in g.statuses:
-                continue
-            value = None
-        else:
-            band = interval(g)
-            value = measure(g.measure, v)
-            if isinstance(band, str) or value is None:
-                continue
-            if value == _UNBOUNDED:
-                if band[2] is not None:
-                    continue
-            elif not holds(band, value):  # type: ignore[arg-type]
-                continue
-        score = g.score.fraction if g.score is not None else None
-        return Rating(scale.id, g.id, g.en, g.ja, g.measure, band_text(g),
-                      value if isinstance(value, Fraction) else None, score, rank)
-    return None
+    return Rater(scale).rate(v.status.value, v.achievement, v.progress, v.direction, v.base_year,
+                             v.value_year if v.value_year is not None else v.judged_year,
+                             v.milestone[0] if v.milestone is not None else v.deadline)
 
 
 def rating_of(scale: Scale, grade: str) -> Rating | None:
