@@ -113,7 +113,7 @@ def rating(r: Rating | None, lang: str) -> dict[str, Any] | None:
 def _rollup(a: Assessment, lang: str) -> dict[str, Any]:
     """How the judgement was reached (`rollup`): the number of main targets, or the mean score and its grade."""
     return {"rollup": a.rollup, "main_targets": a.over, "mean_score": exact(a.mean), "scored": a.graded if a.rollup == "score" else None,
-            "grade": rating(a.rating, lang)}
+            "rating": rating(a.rating, lang)}
 
 
 def _tool() -> dict[str, Any]:
