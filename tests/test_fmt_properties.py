@@ -20,6 +20,7 @@ from tgtcheck.formatter import format_spec, format_text
 from tgtcheck.nodes import (
     DIRECTIONS,
     JUDGING,
+    ROLLUPS,
     YEAR_KINDS,
     Approx,
     Between,
@@ -30,11 +31,14 @@ from tgtcheck.nodes import (
     Deadline,
     EveryYear,
     Expr,
+    Grade,
     Indicator,
+    Limit,
     Neg,
     Number,
     Policy,
     Ref,
+    Scale,
     Spec,
     Target,
     Trend,
@@ -105,14 +109,23 @@ def words(known: tuple[str, ...]) -> st.SearchStrategy[str | None]:
     return st.none() | st.sampled_from(known) | names
 
 
+# rating scales: grades with ratio bands (one or two limits) or status bands, with or without a score
+scores = st.none() | st.integers(0, 1000).map(lambda n: Number(Fraction(n)))
+limits = st.builds(Limit, st.sampled_from([">=", ">", "<=", "<", "==", "!="]), exprs())
+grades = (st.builds(Grade, names, strings, strings, names.filter(lambda n: n != "status"), st.lists(limits, min_size=1, max_size=2).map(tuple),
+                    st.just(()), scores)
+          | st.builds(Grade, names, strings, strings, st.just("status"), st.just(()), st.lists(names, min_size=1, max_size=3).map(tuple), scores))
+scales = st.builds(Scale, names, strings, strings, st.lists(grades, min_size=1, max_size=4).map(tuple))
+
 declarations = (st.builds(Indicator, names, strings, optional_strings, optional_strings, words(DIRECTIONS))
                 | st.builds(Constant, names, exprs(), optional_strings)
                 | st.builds(Target, strings, strings, conditions, schedules, st.none() | years(), st.none() | names,
-                            words(DIRECTIONS), words(JUDGING)))
+                            words(DIRECTIONS), words(JUDGING), main=st.booleans())
+                | scales)
 specs = st.builds(
     Spec,
     st.builds(Policy, strings, strings, st.none() | years(), st.none() | years(), optional_strings, optional_strings, st.none() | names,
-              words(JUDGING), words(YEAR_KINDS)),
+              words(JUDGING), words(YEAR_KINDS), rated=st.none() | names, rollup=words(ROLLUPS)),
     st.lists(declarations, max_size=6).map(tuple),
 )
 

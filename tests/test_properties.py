@@ -54,6 +54,7 @@ PIECES = [
     "+", "-", "−", "*", "/", ">=", "≧", "＞＝", "<", "=", "１", "０", "9", "H", "Ｈ", "R元", "H0", "S64", "FY2006", "2006",
     "by", "about", "程度", "between", "and", "every year from", "to", "target", "indicator", "constant", "note", "base",
     "value(x)", "growth(patents, H13)", "ratio(a, b)", "increasing(x)", "x", "$", "\x00", "é", "漢",
+    "scale", "grade", "when", "score", "rated on", "rollup", "main", "主要", "status", "achievement",
 ]
 
 

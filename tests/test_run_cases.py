@@ -2,7 +2,9 @@
 
 expected.yaml gives the as-of year (optional), the status of every target,
 optionally the rule that chose some of them, the year of the value each
-rests on (``value_years``), the grade a rating method gave (``grades``), words its explanation must contain in English
+rests on (``value_years``), the grade a rating method gave (``grades``), the grade on the rating scale (``ratings``, with the
+value banded: ``rating_values``), the policy's judgement (``assessment``, with words of its text:
+``assessment_words``), words its explanation must contain in English
 and Japanese (``explain: {id: {en: [...], ja: [...]}}``), and the exit code
 of `tgtcheck run`.  Each case runs through the library and once through the
 installed command, so the two cannot drift apart.
@@ -16,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tgtcheck.formats.json_numbers import exact
 from tgtcheck.pipeline import load, run
 from tgtcheck.wording import explanation
 from tgtcheck.years import parse_year
@@ -48,6 +51,17 @@ def test_statuses(case: Path) -> None:
     grades = {v.target.id: v.grade for v in result.verdicts}
     for tid, grade in (exp.get("grades") or {}).items():
         assert grades[tid] == grade, tid
+    ratings = {v.target.id: (v.rating.grade if v.rating is not None else None) for v in result.verdicts}
+    for tid, grade in (exp.get("ratings") or {}).items():  # the grade on the rating scale (`rated on`)
+        assert ratings[tid] == grade, tid
+    values = {v.target.id: (exact(v.rating.value, True) if v.rating is not None else None) for v in result.verdicts}
+    for tid, value in (exp.get("rating_values") or {}).items():  # the measure's value that fell in the band, in percent
+        assert values[tid] == value, tid
+    if "assessment" in exp:  # the policy's judgement (its roll-up)
+        assert result.assessment.key == exp["assessment"]
+    for lang, words in (exp.get("assessment_words") or {}).items():
+        for w in words:
+            assert w in result.assessment.word(lang) + " " + result.assessment.rule(lang), (lang, w)
     by_id = {v.target.id: v for v in result.verdicts}
     for tid, status in (exp.get("recorded") or {}).items():  # the recorded judgement that applies, beside the rule's
         got_recorded = by_id[tid].recorded
@@ -78,6 +92,9 @@ def test_cli_agrees(case: Path) -> None:
     for tid, status in (exp.get("recorded") or {}).items():
         recorded = next(t["recorded"] for t in doc["targets"] if t["id"] == tid)
         assert (recorded["status"] if recorded else None) == status, tid
+    for t in doc["targets"]:
+        if t["id"] in (exp.get("ratings") or {}):
+            assert (t["rating"]["grade"] if t["rating"] else None) == exp["ratings"][t["id"]], t["id"]
     if "assessment" in exp:
         assert doc["assessment"]["key"] == exp["assessment"]
     assert "Traceback" not in proc.stderr

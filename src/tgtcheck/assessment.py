@@ -24,14 +24,21 @@ A target with a recorded judgement for the as-of year (`judged …`) counts
 with the recorded status, not the rule's (``recorded.final_status``), and
 the judgement says so (``Assessment.recorded``, ``note``).
 The wording is the evaluation sheets' (施策目標6-2 was 概ね順調に進捗).
+
+That rule is the default roll-up (``rollup sheet``).  ``rollup.py`` gives the
+two others: the same rule over the targets marked ``main`` only, and the
+mean score of the targets' grades on the rating scale; an ``Assessment``
+says which it came from (``rollup``) and carries their numbers.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from fractions import Fraction
 
 from .evaluate import Status, Verdict
+from .rating import Rating
 
 JUDGED = {Status.MET, Status.EXCEEDED, Status.ON_TRACK, Status.BEHIND, Status.NOT_MET}
 FAILING = {Status.BEHIND, Status.NOT_MET}
@@ -66,10 +73,15 @@ RULES = {
 
 @dataclass(frozen=True, slots=True)
 class Assessment:
-    key: str
+    key: str  # a key of WORDS, or "score" (`rollup score`: the grade the mean score rounds to)
     counts: dict[str, int]
     recorded: int = 0  # targets counted with a recorded judgement
     recorded_differs: int = 0  # of those, how many differ from the rule's status
+    rollup: str = "sheet"  # how it was reached: "sheet", "main" (over the main targets), "score" (rollup.py)
+    over: int | None = None  # rollup main: how many targets are marked main
+    mean: Fraction | None = None  # rollup score: the mean score of the graded targets
+    graded: int = 0  # rollup score: how many targets have a grade
+    rating: Rating | None = None  # rollup score: the grade the mean rounds to
 
     def note(self, lang: str = "en") -> str | None:
         """The sentence that says the judgement counts recorded judgements, or None."""
@@ -82,10 +94,26 @@ class Assessment:
                 f"({d} differ{'s' if d == 1 else ''} from the rule)")
 
     def word(self, lang: str = "en") -> str:
+        if self.rating is not None:
+            return self.rating.word(lang)
         return WORDS[self.key][1 if lang == "ja" else 0]
 
     def rule(self, lang: str = "en") -> str:
-        return RULES[self.key][1 if lang == "ja" else 0]
+        ja = lang == "ja"
+        if self.key == "score" and self.mean is not None:
+            from .wording import number
+
+            mean, total = number(self.mean), sum(self.counts.values())
+            left = total - self.graded
+            if ja:
+                return (f"点のある達成目標{self.graded}件の平均点{mean}を最も近い区分の点に丸めた（ちょうど中間は低い方）"
+                        + (f"。点のない{left}件は除く" if left else ""))
+            return (f"the mean score {mean} of the {self.graded} targets with a score, rounded to the nearest grade's score "
+                    f"(a mean exactly halfway goes to the lower)" + (f"; {left} without a score, left out" if left else ""))
+        text = RULES[self.key][1 if ja else 0]
+        if self.rollup == "main" and self.over is not None:
+            return f"主要な測定指標{self.over}件について、{text}" if ja else f"over the {self.over} target{'' if self.over == 1 else 's'} marked main: {text}"
+        return text
 
 
 def assess(verdicts: list[Verdict], as_of: int, due: int | None) -> Assessment:

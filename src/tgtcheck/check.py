@@ -50,6 +50,7 @@ from .diagnostics import (
     UNKNOWN_JUDGED_STATUS,
     UNKNOWN_METHOD,
     UNKNOWN_NAME,
+    UNKNOWN_ROLLUP,
     UNKNOWN_YEAR_KIND,
     UNUSED,
     WRONG_ARGUMENT_COUNT,
@@ -115,6 +116,9 @@ class Checker:
             if isinstance(decl, (Indicator, Constant)):
                 self.declare(decl)
         self.constant_kinds_in_order()
+        from .check_scales import check_scales
+
+        check_scales(spec, self.report)  # rating scales, `rated on`, `rollup` (TGT240-250)
         seen: dict[str, Target] = {}
         for target in spec.targets:
             self.target_id(target, seen)
@@ -154,6 +158,7 @@ class Checker:
         self.method(p.method, p.span)
         self.word("judge", p.judge, p.span)
         self.word("years", p.years, p.span)
+        self.word("rollup", p.rollup, p.span)
 
     def word(self, clause: str, value: str | None, span: Span) -> None:
         """A clause whose value is one of a few words (``better higher``): an unknown one, with a did-you-mean."""
@@ -563,7 +568,8 @@ def _data_is_percent(series: Series) -> bool:
 
 
 # the code and the words for an unknown value of each word clause (nodes.CLAUSE_WORDS)
-_WORD_CODES = {"better": (UNKNOWN_DIRECTION, "direction"), "judge": (UNKNOWN_JUDGE, "value to judge"), "years": (UNKNOWN_YEAR_KIND, "kind of year")}
+_WORD_CODES = {"better": (UNKNOWN_DIRECTION, "direction"), "judge": (UNKNOWN_JUDGE, "value to judge"), "years": (UNKNOWN_YEAR_KIND, "kind of year"),
+               "rollup": (UNKNOWN_ROLLUP, "roll-up")}
 # what a condition of each implied direction asks for, in TGT230's message
 _WANTS = {"higher": "higher values", "lower": "lower values", "within": "a value at its target, neither higher nor lower"}
 

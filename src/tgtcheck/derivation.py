@@ -26,7 +26,7 @@ from .dataset import Dataset, Marker
 from .evaluate import Evaluator, Step, Verdict
 from .functions import FUNCTIONS
 from .methods import FACT_WORDS, GRADE_WORDS, METHODS
-from .nodes import Between, BinOp, Call, Compare, Constant, Expr, Neg, Ref, Spec, Trend
+from .nodes import Between, BinOp, Call, Compare, Constant, Expr, Neg, Ref, Scale, Spec, Trend
 from .printer import condition_text, expr_text, schedule_text
 from .rules import RULES as _RULES
 from .wording import MARKER_WORDS, REL_EN, REL_JA, fact_text, number, ratio_text, relation, status_word
@@ -96,6 +96,7 @@ class Derivation:
     steps: tuple[StepFact, ...]
     line: LineFact | None
     holds: bool | None
+    scale: Scale | None = None  # the rating scale the policy is rated on (`rated on`), for the grade's lines
 
     @property
     def rule(self) -> str:
@@ -118,8 +119,10 @@ def derive(v: Verdict, spec: Spec, data: Dataset) -> Derivation:
     cond = t.condition
     written = condition_text(cond) + (f" {schedule_text(t.schedule)}" if t.schedule is not None else "")
     op = "between" if isinstance(cond, Between) else cond.op if isinstance(cond, Compare) else None
+    from .scales import resolve
+
     return Derivation(v, written, op, tuple(_read(r.indicator, r.year, r.value, r.note, spec, data) for r in v.readings),
-                      _constants(v, spec, ev), tuple(_step(s, ev) for s in v.steps), _line(v, op), HOLDS.get(v.rule))
+                      _constants(v, spec, ev), tuple(_step(s, ev) for s in v.steps), _line(v, op), HOLDS.get(v.rule), resolve(spec))
 
 
 def _read(name: str, year: int, value: Fraction | Marker | None, cell_note: str | None, spec: Spec, data: Dataset) -> ReadFact:
@@ -262,6 +265,9 @@ def render_text(d: Derivation, lang: str = "en") -> str:
         out += ["", f"{'評価方法' if ja else 'method'} {v.method}: {_method_words(v.method, lang)}"] + _method_lines(v, lang)
     if d.ratios:
         out += ["", "達成率・進捗率" if ja else "ratios"] + [f"  {words}: {text}" for words, text in _ratio_lines(v, lang)]
+    if d.scale is not None:
+        out += ["", f"評価区分表 {d.scale.id}（{d.scale.ja}）" if ja else f"rating scale {d.scale.id} ({d.scale.en})"]
+        out += _rating_lines(d.scale, v, lang)
     if d.op is None:
         out += ["", "増減" if ja else "trend"] + _trend_lines(d, lang)
     missing = [r for r in v.missing if not isinstance(r.value, Fraction)]
@@ -305,6 +311,64 @@ def _method_lines(v: Verdict, lang: str) -> list[str]:
     if v.grade:
         lines.append(f"  {'区分' if ja else 'grade'}: {GRADE_WORDS[v.grade][ja]}")
     return lines
+
+
+def _rating_lines(scale: Scale, v: Verdict, lang: str) -> list[str]:
+    """How the grade was found: the measure's value (how it is computed) and the band that holds, or why none does."""
+    from .rating import MEASURE_WORDS
+    from .scales import measure
+
+    ja = lang == "ja"
+    r = v.rating
+    ratios = [g.measure for g in scale.grades if g.measure in MEASURE_WORDS and g.measure != "status"]
+    out: list[str] = []
+    if ratios:
+        name = ratios[0]
+        value = measure(name, v)
+        word = MEASURE_WORDS[name][ja]
+        if value is None:
+            out.append(f"  {word}: なし（{_NO_MEASURE[name][1]}）" if ja else f"  {word}: none ({_NO_MEASURE[name][0]})")
+        else:
+            shown = ("目標値÷実績が0除算（実績0）：どの数値より良い" if ja else "target ÷ an actual of 0: better than any number") \
+                if not isinstance(value, Fraction) else ratio_text(value)
+            out.append(f"  {word} = {shown}" + _measure_how(name, v, lang))
+    if r is None:
+        out.append("  どの区分の範囲にも当たらない：区分なし" if ja else "  no grade's band holds: not graded")
+        return out
+    score = (f"、{exact(r.score)}点" if ja else f", score {exact(r.score)}") if r.score is not None else ""
+    if ja:
+        out.append(f"  {r.band} に当たる：区分 {r.grade}「{r.ja}」{score}")
+    else:
+        out.append(f"  {r.band} holds: grade {r.grade} ({r.en}){score}")
+    return out
+
+
+_NO_MEASURE = {
+    "achievement": ("no target value to divide by, or a range to keep within", "割る目標値がない、または範囲内に保つ目標"),
+    "progress": ("no base-year value, or the base already had the target", "基準年度の値がない、または基準年度に既に目標に達していた"),
+    "pace": ("no progress ratio, or no year elapsed since the base year", "進捗率がない、または基準年度から年数が経っていない"),
+}
+
+
+def _measure_how(name: str, v: Verdict, lang: str) -> str:
+    """How a measure's value is computed, in numbers where they help."""
+    ja = lang == "ja"
+    if name == "achievement":
+        if v.direction == "lower":
+            return "（目標値÷実績：低いほど良い目標）" if ja else " (target ÷ actual: the value should fall)"
+        return "（実績÷目標値）" if ja else " (actual ÷ target)"
+    if name == "progress":
+        return "（基準からの変化÷必要な変化）" if ja else " (change since base ÷ change required)"
+    base, year = v.base_year, v.value_year if v.value_year is not None else v.judged_year
+    end = v.milestone[0] if v.milestone is not None else v.deadline
+    if v.progress is None or base is None or year is None or end is None:
+        return ""
+    share = min(Fraction(year - base, end - base), Fraction(1))
+    if ja:
+        return (f"（進捗率{ratio_text(v.progress)}÷経過の割合（{era_label(year)}−{era_label(base)}）÷（{era_label(end)}−{era_label(base)}）"
+                f"＝{exact(share)}）")
+    return (f" (progress ratio {ratio_text(v.progress)} ÷ share of the period elapsed ({era_label(year)} − {era_label(base)}) ÷ "
+            f"({era_label(end)} − {era_label(base)}) = {exact(share)})")
 
 
 def _ratio_lines(v: Verdict, lang: str) -> list[tuple[str, str]]:
@@ -439,6 +503,7 @@ def to_json(d: Derivation, lang: str = "en") -> dict[str, Any]:
                    "facts": [{"key": f.key, "value": exact_string(f.value, f.percent), "approximate": f.approximate,
                               "percent": f.percent} for f in v.method_facts]},
         "achievement": exact_string(v.achievement, True), "progress": exact_string(v.progress, True),
+        "main": v.target.main, "rating": _rating_json(v, lang),
         "broken_years": [year(b) for b in v.broken_years],
         "missing": [{"indicator": r.indicator, "year": year(r.year),
                      "marker": r.value.value if isinstance(r.value, Marker) else "missing"} for r in v.missing],
@@ -448,3 +513,9 @@ def to_json(d: Derivation, lang: str = "en") -> dict[str, Any]:
             "by": v.recorded.by, "because": v.recorded.because, "mechanical": v.recorded.mechanical.value,
             "differs": v.recorded.differs},
     }
+
+
+def _rating_json(v: Verdict, lang: str) -> dict[str, Any] | None:
+    from .formats.json_format import rating
+
+    return rating(v.rating, lang)

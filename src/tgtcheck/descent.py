@@ -61,13 +61,16 @@ from .nodes import (
     Deadline,
     Declaration,
     EveryYear,
+    Grade,
     Indicator,
     Judgement,
+    Limit,
     Milestone,
     Neg,
     Number,
     Policy,
     Ref,
+    Scale,
     Spec,
     Target,
     Trend,
@@ -77,10 +80,11 @@ from .years import YearError, western_year
 
 _END = "$END"
 _BAD = "$BAD"  # a character no terminal matches (in a partial reading)
-_DECLARATIONS = frozenset({"TARGET", "INDICATOR", "CONSTANT"})
+_DECLARATIONS = frozenset({"TARGET", "INDICATOR", "CONSTANT", "SCALE"})
 _STARTS = _DECLARATIONS | {_END}  # what may follow a whole declaration
 # what may follow a condition (FOLLOW(condition) in tgt.lark): a bare call before one of these is a trend
-_AFTER_CONDITION = frozenset({"BY", "EVERY", "BASE", "METHOD", "BETTER", "JUDGE", "JUDGED", "INDICATOR", "CONSTANT", "TARGET", _END})
+_AFTER_CONDITION = frozenset({"BY", "EVERY", "BASE", "METHOD", "BETTER", "JUDGE", "JUDGED", "MAIN", "主要", "INDICATOR", "CONSTANT",
+                              "TARGET", "SCALE", _END})
 
 
 class _GiveUp(Exception):
@@ -325,7 +329,7 @@ class _Descent:
         policy, dups = self.policy()
         kinds = self.kinds
         declarations: list[Any] = []
-        node: Target | Indicator | Constant
+        node: Target | Indicator | Constant | Scale
         more: list[tuple[str, Span]] | tuple[()]
         while True:
             kind = kinds[self.i]
@@ -335,6 +339,8 @@ class _Descent:
                 node, more = self.indicator()
             elif kind == "CONSTANT":
                 node, more = self.constant(), ()
+            elif kind == "SCALE":
+                node, more = self.scale(), ()
             elif kind == _END:
                 return Spec(policy, tuple(declarations), (), tuple(dups))
             else:
@@ -367,6 +373,8 @@ class _Descent:
                     node, dups = self.target()
                 elif kind == "INDICATOR":
                     node, dups = self.indicator()
+                elif kind == "SCALE":
+                    node = self.scale()
                 else:
                     node = self.constant()
                 if kinds[self.i] not in _STARTS:
@@ -403,8 +411,14 @@ class _Descent:
                 name, value, last = self.year_clause()
             elif kind == "DATA" or kind == "GOAL":
                 name, value, last = self.string_clause()
-            elif kind == "METHOD" or kind == "JUDGE" or kind == "YEARS":
+            elif kind == "METHOD" or kind == "JUDGE" or kind == "YEARS" or kind == "ROLLUP":
                 name, value, last = self.name_clause()
+            elif kind == "RATED":  # "rated" "on" NAME
+                k = self.i
+                self.i += 1
+                self.take("ON")
+                scale = self.take("NAME")
+                name, value, last = "rated", self.word(scale), self.tokens_span(k, scale)
             else:
                 break
             _clause(fields, dups, name, value, last)
@@ -495,12 +509,15 @@ class _Descent:
                 judgements.append(judgement)
                 last = judgement.span
                 continue
+            elif kind == "MAIN" or kind == "主要":  # main_clause: "main" | "主要"
+                name, value, last = "main", True, self.span(self.i)
+                self.i += 1
             else:
                 break
             _clause(fields, dups, name, value, last)
         node = Target(self.string(tid), self.string(title), condition, schedule, fields.get("base"), fields.get("method"),
                       fields.get("better"), fields.get("judge"), self.from_token(first, last), self.span(tid),
-                      tuple(judgements))
+                      tuple(judgements), fields.get("main", False))
         return node, dups
 
     # judged_clause: "judged" NAME "in" year "by" STRING "because" STRING
@@ -515,6 +532,50 @@ class _Descent:
         because = self.take("STRING")
         return Judgement(self.word(status), year, self.string(by), self.string(because), self.tokens_span(k, because),
                          self.span(status))
+
+    # scale: "scale" NAME STRING STRING grade+
+    def scale(self) -> Scale:
+        first = self.take("SCALE")
+        name, ja, en = self.take("NAME"), self.take("STRING"), self.take("STRING")
+        grades = [self.grade()]
+        while self.kinds[self.i] == "GRADE":
+            grades.append(self.grade())
+        return Scale(self.word(name), self.string(ja), self.string(en), tuple(grades), self.from_token(first, grades[-1].span))
+
+    # grade: "grade" NAME STRING STRING "when" band score?
+    # band: NAME limit ("and" limit)? -> ratio_band | NAME NAME ("," NAME)* -> status_band;  limit: COMPARE expr
+    def grade(self) -> Grade:
+        first = self.take("GRADE")
+        name, ja, en = self.take("NAME"), self.take("STRING"), self.take("STRING")
+        self.take("WHEN")
+        measure = self.take("NAME")
+        kinds = self.kinds
+        limits: list[Limit] = []
+        statuses: list[str] = []
+        if kinds[self.i] == "COMPARE":
+            while True:
+                op = self.take("COMPARE")
+                value = self.expr()
+                limits.append(Limit(OPS[self.word(op)], value, self.from_token(op, value.span)))
+                if len(limits) == 2 or kinds[self.i] != "AND":
+                    break
+                self.i += 1
+            last = limits[-1].span
+        else:
+            statuses.append(self.word(self.take("NAME")))
+            while kinds[self.i] == "COMMA":
+                self.i += 1
+                statuses.append(self.word(self.take("NAME")))
+            last = self.span(self.i - 1)
+        score = None
+        if kinds[self.i] == "SCORE":
+            self.i += 1
+            k = self.take("NUMBER")
+            t = self.word(k)
+            score = Number(number(t), False, t, self.tokens_span(k - 1, k))
+            last = score.span
+        return Grade(self.word(name), self.string(ja), self.string(en), self.word(measure), tuple(limits), tuple(statuses), score,
+                     self.from_token(first, last), self.span(measure))
 
     # condition: expr COMPARE bound | expr "between" range | call
     def condition(self) -> Compare | Between | Trend:

@@ -229,6 +229,48 @@ JUDGED_OTHER_YEAR = register(
     "記録された判断はその年度の評価にだけ用いられます。評価年度の判断に改めるか削除してください（--strict で報告）",
     severity=Severity.WARNING,
     message='the judgement of target "{id}" is recorded for {year}, but the as-of year is {as_of}: it is not used')
+# rating scales and roll-ups (scales.py, check_scales.py)
+UNKNOWN_SCALE = register(
+    "TGT240", "unknown rating scale", "declare the scale with `scale NAME …`, or name a shipped one (eurostat, mic)", "rated on eurostst",
+    "評価区分（scale）が不明です", "scale で宣言するか、組み込みの区分（eurostat、mic）の名前を書いてください",
+    message="unknown rating scale '{name}' in `rated on {name}`; known: {known}")
+UNKNOWN_MEASURE = register(
+    "TGT241", "unknown band measure", "write `achievement`, `progress`, `pace` or `status` after `when`", "when achivement >= 80%",
+    "区分の基準が不明です", "when の後に achievement（達成率）、progress（進捗率）、pace（進捗の速さ）、status（判定）のいずれかを書いてください",
+    message="unknown measure '{name}' in grade {grade}; known: achievement, progress, pace, status")
+UNKNOWN_STATUS = register(
+    "TGT242", "unknown status in a band", "list statuses as met, exceeded, on_track, behind, not_met, pending, insufficient_data",
+    "when status done", "区分に書かれた判定が不明です",
+    "met、exceeded、on_track、behind、not_met、pending、insufficient_data の中から書いてください",
+    message="unknown status '{name}' in grade {grade}; known: {known}")
+BAD_BAND = register(
+    "TGT243", "band cannot be read", "give a band one lower limit (>= or >) and one upper limit (<= or <), each a number",
+    "when achievement >= 80% and >= 60%", "区分の範囲が読めません",
+    "下限（>= か >）と上限（<= か <）をそれぞれ一つまで、数値で書いてください")
+BANDS_OVERLAP = register(
+    "TGT244", "bands overlap", "make each value fall in one band: one of two bands meeting at an edge includes it, the other not",
+    "when achievement >= 80% … when achievement <= 80%", "区分の範囲が重なっています",
+    "どの値も一つの区分に入るようにしてください（境目の値は片方の区分だけに含めます）")
+BANDS_GAP = register(
+    "TGT245", "gap between bands", "extend a band so that every value gets a grade", "when achievement >= 80% … when achievement < 60%",
+    "区分の範囲に隙間があります", "どの値もいずれかの区分に入るよう、範囲を広げてください")
+SCALE_MIXES_RATIOS = register(
+    "TGT246", "scale grades on two ratios", "band every grade of a scale on one ratio (statuses may be added)",
+    "when achievement >= 100% … when progress < 50%", "一つの区分表で二つの比率を使っています",
+    "区分表の範囲は一つの比率で書いてください（判定による区分は併用できます）")
+GRADES_OUT_OF_ORDER = register(
+    "TGT247", "grades out of order", "list the grades best first: the band of higher values before the lower", "grade C … >= 80% before grade B … >= 90%",
+    "区分の順序が逆です", "区分は良い順（高い範囲から）に書いてください")
+DUPLICATE_GRADE = register(
+    "TGT248", "grade or scale declared twice", "give each grade of a scale, and each scale, its own name", "grade A … grade A",
+    "区分または区分表の名前が重複しています", "区分表の中の区分、区分表それぞれに別の名前を付けてください")
+UNKNOWN_ROLLUP = register(
+    "TGT249", "unknown roll-up", "write `rollup sheet`, `rollup main` or `rollup score`", "rollup mean",
+    "総合判定の方法（rollup）が不明です", "rollup sheet（評価書の規則）、rollup main（主要な測定指標）、rollup score（区分の平均点）のいずれかを書いてください")
+ROLLUP_INCOMPLETE = register(
+    "TGT250", "roll-up lacks what it needs", "mark main targets (`main`), or rate on a scale whose every grade has a score",
+    "rollup main without a `main` target", "総合判定の方法に必要な指定がありません",
+    "主要な測定指標に main を付けるか、全ての区分に score を付けた区分表を rated on で指定してください")
 # -- data ------------------------------------------------------------------------------------------
 DATA_UNREADABLE = register("TGT300", "data file cannot be read", "check the data path given in the spec or with --data", 'data "missing.yaml"',
                            "データファイルを読み込めません", "仕様の data 項目または --data のパスを確認してください")

@@ -51,11 +51,13 @@ from .nodes import (
     Deadline,
     Declaration,
     EveryYear,
+    Grade,
     Indicator,
     Judgement,
     Number,
     Policy,
     Ref,
+    Scale,
     Schedule,
     Spec,
     Target,
@@ -65,7 +67,7 @@ from .nodes import (
 
 RENAME_SIMILARITY = 0.8
 
-KINDS = ("indicator", "constant", "target")
+KINDS = ("indicator", "constant", "target", "scale")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +189,7 @@ def renamed_targets(edits: tuple[Edit, ...]) -> dict[str, str]:
 
 # -- matching ---------------------------------------------------------------------------
 def _by_id(spec: Spec, kind: str) -> dict[str, Any]:
-    cls = {"indicator": Indicator, "constant": Constant, "target": Target}[kind]
+    cls = {"indicator": Indicator, "constant": Constant, "target": Target, "scale": Scale}[kind]
     out: dict[str, Any] = {}
     for d in spec.declarations:
         if isinstance(d, cls):
@@ -222,6 +224,8 @@ def _rename_score(kind: str, a: Any, b: Any, refs: dict[str, str], op: Policy, n
     if kind == "constant":
         same = _mapped(a.value, refs) == _mapped(b.value) and a.note == b.note
         return (1, 1.0) if same else None
+    if kind == "scale":  # the same grades under a new name
+        return (1, 1.0) if a.grades == b.grades else None
     same_condition = _mapped(a.condition, refs) == _mapped(b.condition)
     if not same_condition:
         return None
@@ -263,7 +267,34 @@ def _changes(kind: str, a: Any, b: Any, refs: dict[str, str], op: Policy, np: Po
     if kind == "constant":
         out = [FieldChange("value", a.value, b.value)] if _mapped(a.value, refs) != _mapped(b.value) else []
         return tuple(out) + _plain(a, b, ("note",))
+    if kind == "scale":
+        return _scale_changes(a, b)
     return _target_changes(a, b, refs, op, np)
+
+
+def _scale_changes(a: Scale, b: Scale) -> tuple[FieldChange, ...]:
+    """A scale's titles, then grade by grade (matched by name): its band, labels, score; a grade added or removed;
+    the order of the grades that stayed."""
+    out = [FieldChange(f"scale_{lang}", getattr(a, lang), getattr(b, lang)) for lang in ("ja", "en") if getattr(a, lang) != getattr(b, lang)]
+    olds: dict[str, Grade] = {g.id: g for g in a.grades}
+    news: dict[str, Grade] = {g.id: g for g in b.grades}
+    for g in b.grades:
+        was = olds.get(g.id)
+        if was is None:
+            out.append(FieldChange("grade", None, g))
+            continue
+        if (was.measure, was.limits, was.statuses) != (g.measure, g.limits, g.statuses):
+            out.append(FieldChange("band", was, g))
+        if (was.ja, was.en) != (g.ja, g.en):
+            out.append(FieldChange("grade_labels", was, g))
+        if was.score != g.score:
+            out.append(FieldChange("score", was, g))
+    out.extend(FieldChange("grade", g, None) for g in a.grades if g.id not in news)
+    kept_old = tuple(g.id for g in a.grades if g.id in news)
+    kept_new = tuple(g.id for g in b.grades if g.id in olds)
+    if kept_old != kept_new:
+        out.append(FieldChange("grade_order", kept_old, kept_new))
+    return tuple(out)
 
 
 def _plain(a: Any, b: Any, names: tuple[str, ...]) -> tuple[FieldChange, ...]:
@@ -277,7 +308,9 @@ def _policy_changes(a: Policy, b: Policy) -> tuple[FieldChange, ...]:
     out.extend(_plain(a, b, ("goal",)))
     if (a.method or DEFAULT_METHOD) != (b.method or DEFAULT_METHOD):
         out.append(FieldChange("method", a.method, b.method))
-    out.extend(_plain(a, b, ("judge", "years")))
+    out.extend(_plain(a, b, ("judge", "years", "rated")))
+    if (a.rollup or "sheet") != (b.rollup or "sheet"):  # `rollup sheet` is the default
+        out.append(FieldChange("rollup", a.rollup, b.rollup))
     return tuple(out)
 
 
@@ -302,6 +335,8 @@ def _target_changes(a: Target, b: Target, refs: dict[str, str], op: Policy, np: 
         out.append(FieldChange("judge", a.judge, b.judge))
     if a.judgements != b.judgements:
         out.extend(_judgement_changes(a.judgements, b.judgements))
+    if a.main != b.main:
+        out.append(FieldChange("main", a.main, b.main))
     return tuple(out)
 
 

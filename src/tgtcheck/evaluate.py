@@ -84,6 +84,10 @@ class Evaluator:
         self._steps: list[Step] = []
         # constants once, each after those it uses: no recursion through a chain of them
         self.constant_values = constant_values(self.constants)
+        from .scales import Rater, resolve
+
+        scale = resolve(spec)  # the rating scale (`rated on`): each verdict gets its grade (scales.Rater)
+        self.rater = Rater(scale) if scale is not None else None
         order, cycles = constant_order(self.constants)
         self._percent: dict[str, bool] = dict.fromkeys(cycles, False)
         for name in order:
@@ -227,6 +231,13 @@ class Evaluator:
     def finish(self, ctx: _Context, draft: _Draft) -> Verdict:
         """The verdict of a draft, with the readings and steps of the target just judged (and the recorded
         judgement of the as-of year, if the spec records one: ``recorded.py``)."""
+        if self.rater is not None:  # the grade on the rating scale, from the draft's numbers
+            get = draft.get
+            value_year = get("value_year")
+            milestone = get("milestone")
+            draft["rating"] = self.rater.rate(
+                draft["status"].value, get("achievement"), get("progress"), ctx.direction, get("base_year"),
+                value_year if value_year is not None else get("judged_year"), milestone[0] if milestone is not None else get("deadline"))
         if ctx.target.judgements:
             from .recorded import recorded_for
 

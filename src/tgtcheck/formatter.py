@@ -40,13 +40,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .diagnostics import DUPLICATE_CLAUSE, Diagnostic, Location, Severity
-from .nodes import Comment, Constant, Declaration, Indicator, Policy, Spec, Target, Year
-from .printer import condition_text, expr_text, judgement_text, schedule_text, string_text, year_text
+from .nodes import Comment, Constant, Declaration, Indicator, Policy, Scale, Spec, Target, Year
+from .printer import condition_text, expr_text, grade_text, judgement_text, schedule_text, string_text, year_text
 
 INDENT = "  "
-POLICY_CLAUSES = ("base", "due", "data", "goal", "method", "judge", "years")
+POLICY_CLAUSES = ("base", "due", "data", "goal", "method", "judge", "years", "rated", "rollup")
 INDICATOR_CLAUSES = ("unit", "better", "note")
-TARGET_CLAUSES = ("base", "method", "better", "judge")
+TARGET_CLAUSES = ("base", "method", "better", "judge", "main")
 
 # Tokens of the (already parsed, full-width-mapped) text, for their positions only.
 _TOKEN = re.compile(
@@ -129,7 +129,8 @@ def lossy(spec: Spec, filename: str) -> list[Diagnostic]:
 def _block(d: Policy | Declaration, toks: list[Token] | None) -> Block:
     if isinstance(d, Policy):
         values = {"base": _year(d.base), "due": _year(d.due), "data": _quoted(d.data),
-                  "goal": _quoted(d.goal), "method": d.method, "judge": d.judge, "years": d.years}
+                  "goal": _quoted(d.goal), "method": d.method, "judge": d.judge, "years": d.years,
+                  "rated": None if d.rated is None else f"on {d.rated}", "rollup": d.rollup}
         head = f"policy {string_text(d.id)} {string_text(d.title)}"
         return _with_clauses("policy", head, POLICY_CLAUSES, values, toks, 3)
     if isinstance(d, Indicator):
@@ -141,13 +142,22 @@ def _block(d: Policy | Declaration, toks: list[Token] | None) -> Block:
         if d.note is not None:
             lines.append(Line(f"note {string_text(d.note)}", INDENT, _at(toks, -2)))
         return Block("constant", tuple(lines), lines[0].start)
+    if isinstance(d, Scale):
+        return _scale(d, toks)
     return _target(d, toks)
+
+
+def _scale(s: Scale, toks: list[Token] | None) -> Block:
+    """The scale's head, then a line per grade: `grade B "概ね達成" "mostly met" when achievement >= 80% and < 100% score 2`."""
+    lines = [Line(f"scale {s.id} {string_text(s.ja)} {string_text(s.en)}", "", _at(toks, 0))]
+    lines += [Line(grade_text(g), INDENT, g.span.start_pos if toks else -1) for g in s.grades]
+    return Block("scale", tuple(lines), lines[0].start)
 
 
 def _target(t: Target, toks: list[Token] | None) -> Block:
     head = f"target {string_text(t.id)} {string_text(t.title)}"
     cond = condition_text(t.condition) + (f" {schedule_text(t.schedule)}" if t.schedule is not None else "")
-    values = {"base": _year(t.base), "method": t.method, "better": t.better, "judge": t.judge}
+    values = {"base": _year(t.base), "method": t.method, "better": t.better, "judge": t.judge, "main": "" if t.main else None}
     judged: list[Line] = []
     if t.judgements:  # a recorded judgement is eight tokens: the two-token clauses are read without them
         inside = [(j.span.start_pos, j.span.end_pos) for j in t.judgements]
@@ -155,7 +165,11 @@ def _target(t: Target, toks: list[Token] | None) -> Block:
         if toks is not None:
             toks = [tok for tok in toks if not any(a <= tok.start < b for a, b in inside)]
     clauses = sum(v is not None for v in values.values())
-    block = _with_clauses("target", head, TARGET_CLAUSES, values, toks, len(toks) - 2 * clauses if toks else 0)
+    after = (t.schedule or t.condition).span.end_pos  # the clauses' tokens follow the condition and schedule
+    first = len(toks) - 2 * clauses if toks else 0
+    if toks and after:
+        first = next((i for i, tok in enumerate(toks) if tok.start >= after), len(toks))
+    block = _with_clauses("target", head, TARGET_CLAUSES, values, toks, first)
     lines = list(block.lines)
     lines.insert(1, Line(cond, INDENT, _at(toks, 3)))
     return Block("target", (*lines, *judged), block.start)
@@ -163,12 +177,16 @@ def _target(t: Target, toks: list[Token] | None) -> Block:
 
 def _with_clauses(kind: str, head: str, order: tuple[str, ...], values: dict[str, str | None],
                   toks: list[Token] | None, first_clause: int) -> Block:
-    """A head line, then one line per clause in ``order``; a clause is two tokens (keyword, value)."""
+    """A head line, then one line per clause in ``order``; a clause is its keyword and its value (`rated on X`: two
+    words; `main`, `主要`: none, written `main`)."""
     starts: dict[str, int] = {}
     if toks is not None:
-        starts = {toks[i].text: toks[i].start for i in range(first_clause, len(toks) - 1, 2)}
+        for tok in toks[first_clause:]:
+            name = "main" if tok.text in ("主", "主要") else tok.text  # 主要 is two tokens here
+            if name in order and name not in starts:
+                starts[name] = tok.start
     lines = [Line(head, "", _at(toks, 0))]
-    lines += [Line(f"{name} {values[name]}", INDENT, starts.get(name, -1)) for name in order if values[name] is not None]
+    lines += [Line(f"{name} {values[name]}".rstrip(), INDENT, starts.get(name, -1)) for name in order if values[name] is not None]
     return Block(kind, tuple(lines), lines[0].start)
 
 

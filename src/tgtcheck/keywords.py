@@ -86,6 +86,28 @@ KEYWORDS: dict[str, Word] = {
                    "記録された判断（「当初の目的は達成されている」）。評価書の作成者がその年度について規則と異なる判断をしたもの。"
                    "その年度を評価年度とするとき規則による判定と並べて示し、施策の評価と終了コードはこの判断を用いる。"
                    "他の年度の判断は用いない。"),
+    "scale": Word('scale NAME "表題" "TITLE" grade…',
+                  "A rating scale (「評価は次の区分による」): grades, best first, each with its labels and band; a target gets "
+                  "the first grade whose band holds, reported beside its status.",
+                  "評価区分表（「評価は次の区分による」）。区分を良い順に、名称と範囲とともに書く。達成目標には範囲に当てはまる"
+                  "最初の区分が付き、判定と並べて示す。"),
+    "grade": Word('grade NAME "区分名" "LABEL" when MEASURE LIMIT [and LIMIT] [score N]',
+                  "One grade of a scale: its labels, the band of a ratio (achievement, progress, pace) or of statuses, and "
+                  "its score for `rollup score`.",
+                  "評価区分表の一つの区分。名称、比率（達成率・進捗率・進捗の速さ）または判定による範囲、rollup score の点。"),
+    "when": Word("grade … when achievement >= 80% and < 100%", "The band of a grade: the ratio and its limits, or `status …`.",
+                 "区分の範囲。比率とその上下限、または status による判定。"),
+    "score": Word("grade … score N", "A grade's score: `rollup score` judges the policy by the mean score of its targets.",
+                  "区分の点。rollup score では達成目標の点の平均で施策を評価する。"),
+    "rated": Word("rated on NAME", "The scale every target of the policy is graded on (declared, or shipped: eurostat, mic).",
+                  "施策の達成目標を評価する区分表（宣言したもの、または組み込みの eurostat、mic）。"),
+    "on": Word("rated on NAME", "Part of `rated on NAME`: the scale's name follows.", "`rated on 区分表名` の一部。"),
+    "rollup": Word("rollup sheet | main | score",
+                   "How the targets' verdicts become the policy's judgement: the sheet's rule (default), over the targets "
+                   "marked main only, or the mean score of their grades.",
+                   "達成目標の判定から施策の評価を導く方法。評価書の規則（既定）、主要な測定指標だけ、区分の点の平均。"),
+    "main": Word("main | 主要", "Marks a main target (主要な測定指標): `rollup main` judges the policy by these only.",
+                 "主要な測定指標の印。rollup main ではこれらだけで施策を評価する。"),
     "in": Word('judged STATUS in YEAR …', "The year a recorded judgement is for.", "記録された判断の年度。"),
     "because": Word('judged … because "WHY"', "The reason the sheet gives for a recorded judgement.",
                     "記録された判断について評価書が述べる理由。"),
@@ -104,6 +126,11 @@ CLAUSE_WORD_MEANINGS: dict[str, Word] = {
     "year": Word("judge year", "Judge only the year's own value.", "その年度の値だけで判定する。"),
     "fiscal": Word("years fiscal", "Japanese fiscal years, April to March, printed as eras (H18).",
                    "4月始まりの会計年度。和暦（H18 など）で表示する。"),
+    "sheet": Word("rollup sheet", "The sheet's rule over every target (the default).", "全ての達成目標について評価書の規則で評価する（既定）。"),
+    "main": Word("rollup main", "The sheet's rule over the targets marked main (主要な測定指標) only.",
+                 "主要な測定指標とした達成目標だけについて評価書の規則で評価する。"),
+    "score": Word("rollup score", "The mean score of the targets' grades on the scale, rounded to the nearest grade's score.",
+                  "区分表での各達成目標の区分の点を平均し、最も近い区分の点に丸める。"),
     "calendar": Word("years calendar", "Calendar years, printed as 2020 (Eurostat, WHO targets).",
                      "暦年。2020 のように表示する（Eurostat、WHO の目標など）。"),
 }

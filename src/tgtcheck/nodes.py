@@ -80,7 +80,7 @@ YEAR_KINDS = ("fiscal", "calendar")  # `years`: Japanese fiscal years (printed a
 # are what the data says, never a judgement)
 JUDGED_STATUSES = ("met", "exceeded", "on_track", "behind", "not_met")
 CLAUSE_WORDS: dict[str, tuple[str, ...]] = {"better": DIRECTIONS, "judge": JUDGING, "years": YEAR_KINDS,
-                                            "judged": JUDGED_STATUSES}
+                                            "judged": JUDGED_STATUSES, "rollup": ("sheet", "main", "score")}
 
 
 # -- expressions ---------------------------------------------------------------
@@ -248,6 +248,7 @@ class Target:
     span: Span = _span()
     id_span: Span = _span()
     judgements: tuple[Judgement, ...] = ()  # recorded judgements (`judged … in YEAR …`), one per year, as written
+    main: bool = False  # `main` / `主要`: a 主要な測定指標, counted by `rollup main`
 
 
 @fast_init
@@ -287,9 +288,54 @@ class Policy:
     judge: str | None = None  # the value judged (JUDGING), for every target that does not say
     years: str | None = None  # what the policy's years are (YEAR_KINDS)
     span: Span = _span()
+    rated: str | None = None  # `rated on NAME`: the scale every target is graded on (declared or shipped)
+    rollup: str | None = None  # `rollup NAME`: how the policy's judgement is reached (ROLLUPS)
 
 
-Declaration = Union[Indicator, Constant, Target]
+# -- rating scales (scales.py gives them meaning) -------------------------------------
+MEASURES = ("achievement", "progress", "pace")  # the ratios a band may be of; `status` bands list statuses
+ROLLUPS = ("sheet", "main", "score")  # `rollup`: the sheet rule over all targets, over the main ones, the mean score
+
+
+@fast_init
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """One limit of a ratio band: ``>= 80%``."""
+
+    op: str  # ">=", ">", "<=", "<" (the checker refuses the others)
+    value: Expr
+    span: Span = _span()
+
+
+@fast_init
+@dataclass(frozen=True, slots=True)
+class Grade:
+    """``grade B "概ね達成" "mostly met" when achievement >= 80% and < 100% score 2``."""
+
+    id: str
+    ja: str
+    en: str
+    measure: str  # a MEASURES word, or "status"
+    limits: tuple[Limit, ...] = ()  # a ratio band's one or two limits
+    statuses: tuple[str, ...] = ()  # a status band's statuses
+    score: Number | None = None
+    span: Span = _span()
+    measure_span: Span = _span()
+
+
+@fast_init
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """``scale NAME "表題" "title" grade…``: the grades a sheet reports its targets on, best first."""
+
+    id: str
+    ja: str
+    en: str
+    grades: tuple[Grade, ...]
+    span: Span = _span()
+
+
+Declaration = Union[Indicator, Constant, Target, Scale]
 
 
 @fast_init
@@ -319,6 +365,10 @@ class Spec:
     @property
     def targets(self) -> tuple[Target, ...]:
         return tuple(d for d in self.declarations if isinstance(d, Target))
+
+    @property
+    def scales(self) -> tuple[Scale, ...]:
+        return tuple(d for d in self.declarations if isinstance(d, Scale))
 
 
 # -- how deep a tree nests -------------------------------------------------------

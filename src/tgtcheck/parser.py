@@ -64,13 +64,16 @@ from .nodes import (
     Constant,
     Deadline,
     EveryYear,
+    Grade,
     Indicator,
     Judgement,
+    Limit,
     Milestone,
     Neg,
     Number,
     Policy,
     Ref,
+    Scale,
     Spec,
     Target,
     Trend,
@@ -314,8 +317,8 @@ def _depth(text: str) -> int:
 
 _STRINGS_AND_COMMENTS = re.compile(r'"[^"\n]*"?|「[^」\n]*」?|#[^\n]*')
 # a line where a declaration starts: where the parser picks up again after a syntax error
-_DECLARATION_LINE = re.compile(r"^[ \t]*(?:target|indicator|constant)(?![A-Za-z0-9_])", re.MULTILINE)
-_DECLARATION_KEYWORDS = frozenset({"TARGET", "INDICATOR", "CONSTANT"})
+_DECLARATION_LINE = re.compile(r"^[ \t]*(?:target|indicator|constant|scale)(?![A-Za-z0-9_])", re.MULTILINE)
+_DECLARATION_KEYWORDS = frozenset({"TARGET", "INDICATOR", "CONSTANT", "SCALE"})
 # errors after which the rest of the file can still be read
 _RECOVERABLE = frozenset({"TGT101", "TGT102", "TGT104", "TGT105", "TGT110", "TGT111"})
 
@@ -570,6 +573,38 @@ class Lower:
     years_clause = _clause("years", str)
     unit_clause = _clause("unit", _string)
     note_clause = _clause("note", _string)
+    rated_clause = _clause("rated", str)
+    rollup_clause = _clause("rollup", str)
+
+    @_rule
+    def main_clause(self, span: Span) -> _Part:
+        return _Part("main", True, span)
+
+    # -- rating scales (scales.py)
+    @_rule
+    def scale(self, span: Span, name: Any, ja: Any, en: Any, *grades: Grade) -> _Part:
+        return _Part("scale", Scale(str(name), _string(ja), _string(en), grades, span=span), span)
+
+    @_rule
+    def grade(self, span: Span, name: Any, ja: Any, en: Any, band: _Part, score: Number | None = None) -> Grade:
+        measure, limits, statuses = band.value
+        return Grade(str(name), _string(ja), _string(en), measure, limits, statuses, score, span=span, measure_span=band.extra)
+
+    @_rule
+    def ratio_band(self, span: Span, measure: Any, *limits: Limit) -> _Part:
+        return _Part("band", (str(measure), limits, ()), span, _tok_span(measure))
+
+    @_rule
+    def status_band(self, span: Span, measure: Any, *statuses: Any) -> _Part:
+        return _Part("band", (str(measure), (), tuple(str(s) for s in statuses)), span, _tok_span(measure))
+
+    @_rule
+    def limit(self, span: Span, op: Any, value: Any) -> Limit:
+        return Limit(OPS[str(op)], value, span=span)
+
+    @_rule
+    def score(self, span: Span, value: Any) -> Number:
+        return Number(number(str(value)), False, str(value), span=span)
 
     @_rule
     def judged_clause(self, span: Span, status: Any, year: Year, by: Any, because: Any) -> _Part:

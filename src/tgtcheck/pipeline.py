@@ -112,7 +112,17 @@ def run(loaded: Loaded, as_of: int | None = None) -> RunResult | None:
     if year is None or loaded.spec is None or loaded.data is None:
         return None
     verdicts = evaluate(loaded.spec, loaded.data, year)
-    return RunResult(loaded, year, verdicts, assess(verdicts, year, _due(loaded.spec)))
+    spec = loaded.spec
+    if spec.policy.rollup is None or spec.policy.rollup == "sheet":
+        return RunResult(loaded, year, verdicts, assess(verdicts, year, _due(spec)))
+    from .recorded import final_status
+    from .rollup import roll_up
+
+    recorded = [v.recorded for v in verdicts if v.recorded is not None]
+    assessment = roll_up(spec, [final_status(v) for v in verdicts], [v.target.main for v in verdicts],
+                         [v.rating.grade if v.rating is not None else None for v in verdicts], year, _due(spec),
+                         len(recorded), sum(r.differs for r in recorded))
+    return RunResult(loaded, year, verdicts, assessment)
 
 
 @dataclass
@@ -146,22 +156,28 @@ def run_pieces(loaded: Loaded, as_of: int | None, piece: Callable[[Verdict], str
 
     from .recorded import final_status
 
-    def work(targets: Sequence[Target]) -> list[tuple[str, str]]:
+    def work(targets: Sequence[Target]) -> list[tuple[str, str, str]]:
         out = []
         for t in targets:
             v = evaluator.target(t)
             # the status counted (the recorded judgement's, where there is one), and whether it was recorded
             # (+) and differs from the rule's (!): three characters that cross the process boundary
             mark = "" if v.recorded is None else "!" if v.recorded.differs else "+"
-            out.append((mark + final_status(v).value, piece(v)))
+            out.append((mark + final_status(v).value, v.rating.grade if v.rating is not None else "", piece(v)))
         return out
 
-    pairs = in_halves(work, spec.targets)
-    statuses = [Status(s.lstrip("+!")) for s, _ in pairs]
-    recorded = sum(s[0] in "+!" for s, _ in pairs)
-    differs = sum(s[0] == "!" for s, _ in pairs)
-    return PiecesResult(loaded, year, statuses, [p for _, p in pairs],
-                        assess_statuses(statuses, year, _due(spec), recorded, differs))
+    triples = in_halves(work, spec.targets)
+    statuses = [Status(s.lstrip("+!")) for s, _, _ in triples]
+    recorded = sum(s[0] in "+!" for s, _, _ in triples)
+    differs = sum(s[0] == "!" for s, _, _ in triples)
+    pieces = [p for _, _, p in triples]
+    if spec.policy.rollup is None or spec.policy.rollup == "sheet":
+        return PiecesResult(loaded, year, statuses, pieces, assess_statuses(statuses, year, _due(spec), recorded, differs))
+    from .rollup import roll_up
+
+    assessment = roll_up(spec, statuses, [t.main for t in spec.targets], [g or None for _, g, _ in triples], year, _due(spec),
+                         recorded, differs)
+    return PiecesResult(loaded, year, statuses, pieces, assessment)
 
 
 def _evaluation_year(loaded: Loaded, as_of: int | None) -> int | None:

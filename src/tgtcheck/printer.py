@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .nodes import Approx, Between, BinOp, Call, Compare, Condition, Deadline, Expr, Judgement, Neg, Number, Ref, Schedule, Trend, Year
+from .nodes import Approx, Between, BinOp, Call, Compare, Condition, Deadline, Expr, Grade, Judgement, Neg, Number, Ref, Schedule, Trend, Year
 
 _PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
 
@@ -109,3 +109,16 @@ def condition_text(c: Condition) -> str:
     if isinstance(c, Between):
         return f"{expr_text(c.operand)} between {about}{expr_text(c.low)} and {expr_text(c.high)}{tol}"
     raise AssertionError(f"unknown condition {c!r}")
+
+
+def band_text(g: Grade) -> str:
+    """A grade's band as written: `achievement >= 80% and < 100%`, `status pending, insufficient_data`."""
+    if g.measure == "status" or g.statuses:
+        return f"{g.measure} {', '.join(g.statuses)}"
+    return f"{g.measure} " + " and ".join(f"{limit.op} {expr_text(limit.value)}" for limit in g.limits)
+
+
+def grade_text(g: Grade) -> str:
+    """`grade B "概ね達成" "mostly met" when achievement >= 80% and < 100% score 2`."""
+    score = f" score {expr_text(g.score)}" if g.score is not None else ""
+    return f"grade {g.id} {string_text(g.ja)} {string_text(g.en)} when {band_text(g)}{score}"

@@ -22,6 +22,7 @@ from fractions import Fraction
 from .dataset import Marker
 from .methods import DEFAULT_METHOD, Fact
 from .nodes import Call, Target, fast_init
+from .rating import Rating
 from .why import Why
 
 
@@ -123,6 +124,7 @@ class Verdict:
     achievement: Fraction | None = None  # achievement ratio: actual ÷ target value
     progress: Fraction | None = None  # progress ratio: (actual − base value) ÷ (target value − base value)
     recorded: Recorded | None = None  # the sheet author's judgement for the as-of year (`judged …`), beside ``status``
+    rating: Rating | None = None  # the grade on the policy's rating scale (`rated on`; scales.py), not the method's `grade`
 
 
 @fast_init

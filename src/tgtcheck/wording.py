@@ -407,3 +407,28 @@ def _ja(v: Verdict) -> str:
     seen = compared(_n(v, v.actual), relation(v.actual, v.expected), "", "見込み値", _n(v, v.expected), "ja")
     word = "順調に進捗" if rule == "on_track.on_line" else "遅れ"
     return f"{head}：{against}ため目標に未達。{line}で、{seen}（{word}）。"
+
+
+# -- the grade on the rating scale (`rated on`; scales.py) ----------------------------------------
+def rating_word(v: Verdict, lang: str = "en") -> str:
+    """The grade's label, or 'not graded' / '区分なし' when no band of the scale holds."""
+    from .rating import UNGRADED
+
+    return v.rating.word(lang) if v.rating is not None else UNGRADED[lang == "ja"]
+
+
+def rating_text(v: Verdict, lang: str = "en") -> str:
+    """'rating: mostly met (achievement ratio 80%: >= 80% and < 100%)' / '評価：概ね達成（達成率80%：>= 80% and < 100%）'."""
+    from .rating import MEASURE_WORDS
+
+    ja = lang == "ja"
+    head = "評価：" if ja else "rating: "
+    r = v.rating
+    if r is None:
+        return head + rating_word(v, lang) + ("（どの区分の範囲にも当たらない）" if ja else " (no band of the scale holds)")
+    measure = MEASURE_WORDS[r.measure][ja]
+    if r.value is not None:
+        why = f"{measure}{number(r.value, True)}：{r.band}" if ja else f"{measure} {number(r.value, True)}: {r.band}"
+    else:
+        why = f"{measure}：{r.band}" if ja else f"{measure}: {r.band}"
+    return f"{head}{r.word(lang)}（{why}）" if ja else f"{head}{r.word(lang)} ({why})"

@@ -15,8 +15,8 @@ from typing import Any, cast
 
 from ..differ import Added, Changed, Edit, FieldChange, Removed, Renamed, Split
 from ..evaluate import Reading, Verdict
-from ..nodes import Condition, Constant, Deadline, EveryYear, Expr, Indicator, Judgement, Milestone, Spec, Target, Year
-from ..printer import condition_text, expr_text, judgement_text, year_text
+from ..nodes import Condition, Constant, Deadline, EveryYear, Expr, Grade, Indicator, Judgement, Milestone, Scale, Spec, Target, Year
+from ..printer import band_text, condition_text, expr_text, grade_text, judgement_text, string_text, year_text
 from ..printer import schedule_text as printed_schedule
 from ..verdict_diff import Moved, VerdictChange
 from ..wording import MARKER_WORDS, number, reading_text, status_word
@@ -63,6 +63,7 @@ _KIND_WORDS = {
     "target": ("target", "達成目標"),
     "indicator": ("indicator", "指標"),
     "constant": ("constant", "定数"),
+    "scale": ("rating scale", "評価区分表"),
 }
 
 FIELD_WORDS = {
@@ -95,6 +96,16 @@ FIELD_WORDS = {
     "start": ("first year", "開始年度"),
     "end": ("last year", "終了年度"),
     "judged": ("recorded judgement", "記録された判断"),
+    "rated": ("rating scale", "評価区分表"),
+    "rollup": ("roll-up (the policy's judgement)", "総合判定の方法"),
+    "main": ("main target (主要な測定指標)", "主要な測定指標"),
+    "scale_ja": ("Japanese title", "表題（日本語）"),
+    "scale_en": ("English title", "表題（英語）"),
+    "grade": ("grade", "区分"),
+    "band": ("band of a grade", "区分の範囲"),
+    "grade_labels": ("labels of a grade", "区分の名称"),
+    "score": ("score of a grade", "区分の点"),
+    "grade_order": ("order of the grades", "区分の順序"),
 }
 
 #: the numbers of a verdict (verdict_diff.MOVED_FIELDS) and its missing readings
@@ -198,8 +209,20 @@ def value_text(field: str, value: Any, lang: str = "en", quote: bool = True) -> 
         return "about" if value else phrase("exact", lang)
     if isinstance(value, Judgement):  # `met in H18 by "…" because "…"`: the clause without its keyword
         return judgement_text(value).removeprefix("judged ")
+    if field == "main":
+        return ("主要" if value else "主要でない") if lang == "ja" else ("main" if value else "not main")
+    if isinstance(value, Grade):  # a grade's band, labels or score, named by the grade
+        if field == "band":
+            return f"{value.id}: {band_text(value)}"
+        if field == "grade_labels":
+            return f"{value.id}: {string_text(value.ja)} {string_text(value.en)}"
+        if field == "score":
+            return f"{value.id}: " + (expr_text(value.score) if value.score is not None else phrase("none", lang))
+        return grade_text(value)
+    if field == "grade_order":
+        return " > ".join(value)
     if isinstance(value, str):
-        return value if field in ("operator", "method") or not quote else f'"{value}"'
+        return value if field in ("operator", "method", "rated", "rollup") or not quote else f'"{value}"'
     if isinstance(value, Year):
         return year_text(value)
     if isinstance(value, (Deadline, EveryYear)):
@@ -233,6 +256,8 @@ def described(e: Edit, quote: bool = True) -> str:
         return f"{q}{node.label}{q}" + (f" ({node.unit})" if node.unit else "")
     if isinstance(node, Constant):
         return f"= {expr_text(node.value)}"
+    if isinstance(node, Scale):
+        return f"{q}{node.ja}{q} {q}{node.en}{q}: " + ", ".join(f"{g.id} ({band_text(g)})" for g in node.grades)
     return ""
 
 

@@ -85,6 +85,10 @@ def _declaration_text(node: Any) -> str:
     """An indicator's unit, a constant's value: what the declaration says beside its id and label."""
     if hasattr(node, "label"):
         return f"unit {node.unit}" if node.unit else ""
+    if hasattr(node, "grades"):  # a rating scale: its grades and bands
+        from ..printer import band_text
+
+        return ", ".join(f"{g.id} ({band_text(g)})" for g in node.grades)
     return expr_text(node.value)
 
 

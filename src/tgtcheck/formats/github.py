@@ -21,7 +21,7 @@ import os
 from ..diagnostics import CODES, Diagnostic, Location
 from ..evaluate import Status, Verdict
 from ..pipeline import Loaded, RunResult
-from ..wording import explanation, status_word
+from ..wording import explanation, rating_text, status_word
 from . import Options
 
 
@@ -78,8 +78,9 @@ def diagnostic_command(d: Diagnostic) -> str:
 
 def target_command(v: Verdict, spec_file: str, opts: Options) -> str:
     t = v.target
-    title = f"{t.id} {t.title} ({status_word(v.status, opts.lang)})"
-    return command(target_level(v.status), Location(spec_file, t.span), title, explanation(v, opts.lang))
+    title = f"{t.id} {t.title} ({status_word(v.status, opts.lang)}" + (f", {v.rating.word(opts.lang)})" if v.rating is not None else ")")
+    message = explanation(v, opts.lang) + (f"\n{rating_text(v, opts.lang)}" if v.rating is not None else "")
+    return command(target_level(v.status), Location(spec_file, t.span), title, message)
 
 
 def render_run(result: RunResult, opts: Options) -> str:

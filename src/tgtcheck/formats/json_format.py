@@ -24,6 +24,7 @@ from ..dataset import Marker
 from ..diagnostics import CODES, Diagnostic, Location
 from ..evaluate import Verdict
 from ..pipeline import Loaded, PiecesResult, RunResult
+from ..rating import Rating
 from ..wording import explanation, status_word
 from . import Options
 from .json_numbers import exact, year, year_label
@@ -84,6 +85,8 @@ def verdict(v: Verdict, lang: str, spec_file: str) -> dict[str, Any]:
         "progress": exact(v.progress, True),
         "grade": v.grade,
         "milestone": None if v.milestone is None else {"year": year(v.milestone[0]), "value": exact(v.milestone[1], v.percent)},
+        "main": t.main,
+        "rating": rating(v.rating, lang),
         "broken_years": [year(b) for b in v.broken_years],
         "readings": [
             {"indicator": r.indicator, "year": year(r.year),
@@ -102,6 +105,20 @@ def verdict(v: Verdict, lang: str, spec_file: str) -> dict[str, Any]:
             "mechanical": v.recorded.mechanical.value, "differs": v.recorded.differs,
         },
     }
+
+
+def rating(r: Rating | None, lang: str) -> dict[str, Any] | None:
+    """A grade on the rating scale: the grade, its label, the measure and its value (a percent), the band as written."""
+    if r is None:
+        return None
+    return {"scale": r.scale, "grade": r.grade, "text": r.word(lang), "measure": r.measure, "value": exact(r.value, True),
+            "band": r.band, "score": exact(r.score)}
+
+
+def _rollup(a: Assessment, lang: str) -> dict[str, Any]:
+    """How the judgement was reached (`rollup`): the number of main targets, or the mean score and its grade."""
+    return {"rollup": a.rollup, "main_targets": a.over, "mean_score": exact(a.mean), "scored": a.graded if a.rollup == "score" else None,
+            "rating": rating(a.rating, lang)}
 
 
 def _tool() -> dict[str, Any]:
@@ -139,7 +156,8 @@ def _run_document(loaded: Loaded, as_of: int, assessment: Assessment, targets: l
         "policy": _policy(loaded),
         "assessment": {"key": assessment.key, "text": assessment.word(opts.lang), "rule": assessment.rule(opts.lang),
                        "recorded": assessment.recorded, "recorded_differs": assessment.recorded_differs,
-                       "recorded_note": assessment.note(opts.lang)},
+                       "recorded_note": assessment.note(opts.lang),
+                       **_rollup(assessment, opts.lang)},
         "targets": targets,
         "summary": assessment.counts,
         "diagnostics": [diagnostic(d) for d in loaded.diagnostics],

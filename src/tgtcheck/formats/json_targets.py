@@ -108,6 +108,17 @@ def _milestone(v: Verdict, percent: bool) -> str:
     return f'{{\n        "year": {_year(at, 4)},\n        "value": {_number(value, percent)}\n      }}'
 
 
+def _rating(v: Verdict, lang: str) -> str:
+    """The grade on the rating scale (``json_format.rating``) at depth 3, or null."""
+    r = v.rating
+    if r is None:
+        return "null"
+    return (f'{{{_K4}"scale": {encode_basestring(r.scale)},{_K4}"grade": {encode_basestring(r.grade)},'
+            f'{_K4}"text": {encode_basestring(r.word(lang))},{_K4}"measure": {encode_basestring(r.measure)},'
+            f'{_K4}"value": {_number(r.value, True)},{_K4}"band": {encode_basestring(r.band)},'
+            f'{_K4}"score": {_number(r.score, False)}\n      }}')
+
+
 def target_text(v: Verdict, lang: str, spec_file: str) -> str:
     """``json_format.verdict(v, lang, spec_file)`` as an item of the run document's ``targets``."""
     t = v.target
@@ -127,6 +138,7 @@ def target_text(v: Verdict, lang: str, spec_file: str) -> str:
         f'{_K}"projection": {_number(v.projection, p)},{_K}"achievement": {_number(v.achievement, True)},'
         f'{_K}"progress": {_number(v.progress, True)},{_K}"grade": {encode_basestring(v.grade) if v.grade else "null"},'
         f'{_K}"milestone": {_milestone(v, p)},'
+        f'{_K}"main": {"true" if t.main else "false"},{_K}"rating": {_rating(v, lang)},'
         f'{_K}"broken_years": {_list([_year(b, 4) for b in v.broken_years])},'
         f'{_K}"readings": {_list([_reading(r) for r in v.readings])},'
         f'{_K}"missing": {_list([_missing_reading(r) for r in v.missing])},'

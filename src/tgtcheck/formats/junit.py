@@ -27,7 +27,7 @@ from ..evaluate import Status, Verdict
 from ..pipeline import Loaded, RunResult
 from ..recorded import final_status
 from ..recorded_words import line as recorded_line
-from ..wording import explanation, status_word
+from ..wording import explanation, rating_text, status_word
 from ..years import era_label
 from . import Options
 
@@ -82,6 +82,8 @@ def _verdict(suite: ET.Element, v: Verdict, result: RunResult, opts: Options, xu
     recorded = recorded_line(v, opts.lang)  # a recorded judgement decides the outcome, as it decides the exit code
     if recorded:
         text += f"\n{recorded}"
+    if result.spec.policy.rated is not None:  # the grade on the rating scale beside the status
+        text += f"\n{rating_text(v, opts.lang)}"
     if final_status(v).value in opts.fail_on:
         _element(case, "failure", text, type=final_status(v).value, message=f"{word}: {explanation(v, opts.lang)}")
         return "failure"

@@ -20,14 +20,14 @@ from ..evaluate import Status
 from ..pipeline import Loaded, RunResult
 from ..recorded import final_status
 from ..recorded_words import line as recorded_line
-from ..wording import explanation, status_word
+from ..wording import explanation, rating_text, rating_word, status_word
 from ..years import label
 from . import Options
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
 WORDS = {
-    "target": ("ID", "番号"), "title": ("Target", "達成目標"), "status": ("Status", "判定"),
+    "target": ("ID", "番号"), "title": ("Target", "達成目標"), "status": ("Status", "判定"), "grade": ("Grade", "評価"),
     "explanation": ("Explanation", "説明"), "overall": ("Overall", "総合判定"), "summary": ("Summary", "内訳"),
     "file": ("File", "ファイル"), "line": ("Line", "行"), "severity": ("Severity", "種別"), "code": ("Code", "コード"),
     "message": ("Message", "内容"), "diagnostics": ("Diagnostics", "診断"), "none": ("No problems found.", "問題は見つかりませんでした。"),
@@ -72,18 +72,20 @@ def render_run(result: RunResult, opts: Options) -> str:
     head = (f"施策目標{p.id} {p.title}（{label(result.as_of, 'ja')}時点）" if ja
             else f"Policy {p.id} {p.title} (as of {label(result.as_of)})")
     rows = []
+    rated = p.rated is not None  # the grade on the rating scale, in a column beside the status
     for v in result.verdicts:
         status = cell(status_word(v.status, lang))
         shown = f"**{status}**" if final_status(v).value in opts.fail_on else status
         recorded = recorded_line(v, lang)  # the sheet author's judgement beside the rule's status
-        said = explanation(v, lang) + (f" {recorded}" if recorded else "")
-        rows.append([cell(v.target.id), cell(v.target.title), shown, cell(said)])
+        graded = [cell(rating_word(v, lang))] if rated else []
+        why = explanation(v, lang) + (f" {recorded}" if recorded else "") + (f" {rating_text(v, lang)}" if rated else "")
+        rows.append([cell(v.target.id), cell(v.target.title), shown, *graded, cell(why)])
     a = result.assessment
     sep = "、" if ja else ", "
     counts = sep.join(f"{status_word(Status(k), lang)} {n}" for k, n in a.counts.items() if n)
     colon = "：" if ja else ": "
     out = ["### " + cell(head), "",
-           table([word(k, lang) for k in ("target", "title", "status", "explanation")], rows),
+           table([word(k, lang) for k in ("target", "title", "status", *(("grade",) if rated else ()), "explanation")], rows),
            f"**{word('overall', lang)}**{colon}{cell(a.word(lang))}" + (f"（{cell(a.rule(lang))}）" if ja else f" ({cell(a.rule(lang))})"),
            "", f"{word('summary', lang)}{colon}{cell(counts)}"]
     note = a.note(lang)  # the policy's judgement counts recorded judgements: it says so

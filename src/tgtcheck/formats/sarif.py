@@ -32,7 +32,7 @@ from .. import __version__
 from ..diagnostics import CODES, Diagnostic, Location, Span
 from ..evaluate import Status, Verdict
 from ..pipeline import Loaded, RunResult
-from ..wording import explanation, status_word
+from ..wording import explanation, rating_text, status_word
 from ..years import era_label
 from . import Options
 from .github import repo_path, target_level
@@ -121,13 +121,15 @@ class _Log:
         title = f"{t.id} {t.title}: {status_word(v.status, self.opts.lang)}"
         entry: dict[str, Any] = {
             "ruleId": rule_id, "ruleIndex": index, "level": level,
-            "message": {"text": f"{title}. {explanation(v, self.opts.lang)}" + _recorded_text(v, self.opts.lang)},
+            "message": {"text": f"{title}. {explanation(v, self.opts.lang)}" + _recorded_text(v, self.opts.lang)
+                                + (f" {rating_text(v, self.opts.lang)}" if v.rating is not None else "")},
             "locations": [{
                 "physicalLocation": physical(Location(spec_file, t.span)),
                 "logicalLocations": [{"name": t.id, "fullyQualifiedName": f"{policy}/{t.id}"}],
             }],
             "partialFingerprints": {"tgtcheck/v1": fingerprint("target", repo_path(spec_file), policy, t.id)},
-            "properties": {"policy": policy, "target": t.id, "status": v.status.value, "rule": v.rule},
+            "properties": {"policy": policy, "target": t.id, "status": v.status.value, "rule": v.rule,
+                           **({"grade": v.rating.grade, "scale": v.rating.scale} if v.rating is not None else {})},
         }
         related = self.cells(v, result)
         if related:

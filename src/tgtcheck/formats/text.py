@@ -12,7 +12,7 @@ from ..diagnostics import Diagnostic, display_width, render_diagnostic
 from ..evaluate import Status
 from ..pipeline import RunResult
 from ..recorded_words import line as recorded_line
-from ..wording import explanation, ratio_figures, status_word
+from ..wording import explanation, rating_text, rating_word, ratio_figures, status_word
 from ..years import label
 from . import Options
 
@@ -34,7 +34,9 @@ def render_run(result: RunResult, opts: Options) -> str:
     spec = result.spec
     head = (f"施策目標{spec.policy.id} {spec.policy.title}（{label(result.as_of, 'ja')}時点）" if ja
             else f"policy {spec.policy.id} {spec.policy.title} (as of {label(result.as_of)})")
-    rows = [(v.target.id, status_word(v.status, opts.lang), v) for v in result.verdicts]
+    rated = spec.policy.rated is not None  # a grade on the rating scale beside each status
+    rows = [(v.target.id, status_word(v.status, opts.lang) + (f" [{rating_word(v, opts.lang)}]" if rated else ""), v)
+            for v in result.verdicts]
     id_w = max([width(r[0]) for r in rows] + [6])
     st_w = max([width(r[1]) for r in rows] + [6])
     lines = [head, ""]
@@ -46,6 +48,8 @@ def render_run(result: RunResult, opts: Options) -> str:
         lines.append(f"{' ' * id_w}  {' ' * st_w}  {explanation(v, opts.lang)}")
         if v.recorded is not None:  # the sheet author's judgement, beside the rule's status
             lines.append(f"{' ' * id_w}  {' ' * st_w}  {recorded_line(v, opts.lang)}")
+        if rated:
+            lines.append(f"{' ' * id_w}  {' ' * st_w}  {rating_text(v, opts.lang)}")
         if opts.ratios:
             figures = ratio_figures(v, opts.lang)
             if figures:

@@ -30,10 +30,11 @@ _END = r"(?![A-Za-z0-9_])"  # the grammar's boundary: no letter, digit or _ foll
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
-DECLARATIONS = ("policy", "indicator", "constant", "target")
+DECLARATIONS = ("policy", "indicator", "constant", "target", "scale")
 CLAUSES = ("base", "due", "data", "goal", "method", "unit", "note", "better", "judged", "judge", "years", "in", "because")
 SCHEDULE = ("by", "every", "year", "from", "to")
 CONDITION = ("between", "and", "about")
+RATING = ("rated", "on", "rollup", "main", "grade", "when", "score")  # rating scales and roll-ups
 
 
 class TgtLexer(RegexLexer):
@@ -56,8 +57,8 @@ class TgtLexer(RegexLexer):
             # a western or lower-case year where the grammar reads a year: by 2006, from 2002 to 2006, by h18
             (rf"(?<![A-Za-z0-9_])(by|base|due|from|to|in)(\s+)([0-9]+(?:年度)?|[mtshr](?:[0-9]+|元)(?:年度)?|fy[0-9]+){_END}",
              bygroups(Keyword, Whitespace, Literal.Date)),
-            (words(CLAUSES + SCHEDULE + CONDITION, prefix=r"(?<![A-Za-z0-9_])", suffix=_END), Keyword),
-            (r"程度", Keyword),
+            (words(CLAUSES + SCHEDULE + CONDITION + RATING, prefix=r"(?<![A-Za-z0-9_])", suffix=_END), Keyword),
+            (r"程度|主要", Keyword),
             (rf"(?:[MTSHR]|明治|大正|昭和|平成|令和)(?:[0-9]+|元)(?:年度)?{_END}", Literal.Date),
             (rf"FY[0-9]+{_END}|[0-9]+年度{_END}", Literal.Date),
             (rf"(?:{'|'.join(FUNCTIONS)})(?=\s*\()", Name.Builtin),

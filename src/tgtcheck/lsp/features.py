@@ -28,7 +28,7 @@ from ..evaluate import Verdict, fold_constant
 from ..lexical import normalize
 from ..nodes import CLAUSE_WORDS, Constant, Indicator, Spec, Target
 from ..printer import expr_text
-from ..wording import MARKER_WORDS, explanation, number, status_word
+from ..wording import MARKER_WORDS, explanation, number, rating_text, status_word
 from ..years import label
 from .analysis import Analysis, declared_names
 from .positions import UTF16, Lines, span_range
@@ -39,6 +39,7 @@ KEYWORDS: tuple[str, ...] = (
     "policy", "indicator", "constant", "target", "base", "due", "data", "goal", "method", "unit", "note",
     "better", "judge", "years", "judged", "in", "because",
     "by", "every", "year", "from", "to", "between", "and", "about", "程度",
+    "rated", "on", "rollup", "main", "主要", "scale", "grade", "when", "score",
 )
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -174,10 +175,28 @@ def completions(analysis: Analysis, lang: str = "ja") -> list[types.CompletionIt
         ))
     for kw in KEYWORDS:
         items.append(types.CompletionItem(kw, kind=types.CompletionItemKind.Keyword, sort_text=f"2{kw}"))
-    for clause, words in CLAUSE_WORDS.items():  # the words `better`, `judge` and `years` take
+    for clause, words in CLAUSE_WORDS.items():  # the words `better`, `judge`, `years` and `rollup` take
         for word in words:
             items.append(types.CompletionItem(word, kind=types.CompletionItemKind.EnumMember, detail=f"{clause} {word}",
                                               sort_text=f"3{word}"))
+    items += _scale_items(analysis, lang)
+    return items
+
+
+def _scale_items(analysis: Analysis, lang: str) -> list[types.CompletionItem]:
+    """Rating scales: the scales `rated on` may name (declared and shipped), the measures and statuses a band takes."""
+    from ..rating import MEASURE_WORDS
+    from ..scales import SHIPPED_TEXT, STATUSES
+
+    ja = lang == "ja"
+    declared = [s.id for s in analysis.spec.scales] if analysis.spec is not None else []
+    items = [types.CompletionItem(name, kind=types.CompletionItemKind.Class, sort_text=f"3{name}",
+                                  detail=("評価区分表" if ja else "rating scale") + (" (shipped)" if name not in declared else ""))
+             for name in dict.fromkeys(declared + list(SHIPPED_TEXT))]
+    items += [types.CompletionItem(m, kind=types.CompletionItemKind.EnumMember, detail=f"when {m} … ({words[ja]})", sort_text=f"3{m}")
+              for m, words in MEASURE_WORDS.items()]
+    items += [types.CompletionItem(s, kind=types.CompletionItemKind.EnumMember, detail=f"when status {s}", sort_text=f"3{s}")
+              for s in STATUSES]
     return items
 
 
@@ -325,6 +344,8 @@ def _target_hover(t: Target, analysis: Analysis, lang: str) -> str:
     status = f"**{status_word(verdict.status, lang)}** (`{verdict.status.value}`)"
     as_of = f"{label(result.as_of, lang)}{w['as_of']}" if lang == "ja" else f"{w['as_of']} {label(result.as_of, lang)}"
     text = f"{head}\n\n{status}, {as_of}\n\n{explanation(verdict, lang)}"
+    if result.spec.policy.rated is not None:  # the grade on the scale
+        text += f"\n\n{rating_text(verdict, lang)}"
     if verdict.recorded is not None:  # the sheet author's judgement, beside the rule's status
         from ..recorded_words import line as recorded_line
 

@@ -152,7 +152,7 @@ def _goal(report: Report) -> str:
         f"{SYMBOLS[s]} {_e(_status_word(s, lang))} {n}" for s, n in report.counts)
     rows = "\n".join(
         f'<tr><td><a href="#{_e(anchor(t.id))}">{_e(t.id)}</a></td><td>{_e(t.title)}</td>'
-        f"<td>{status_badge(t.symbol, t.status_word, t.status)}</td></tr>"
+        f"<td>{status_badge(t.symbol, t.status_word, t.status)}</td>" + (f'<td class="grade">{_e(t.grade)}</td>' if t.grade else "") + "</tr>"
         for t in report.targets)
     goal = f'<p class="goal">{_e(report.goal)}</p>' if report.goal else ""
     return f"""<section id="sec-goal">
@@ -192,17 +192,20 @@ def _target(report: Report, t: TargetView) -> str:
         items = ("、" if lang == "ja" else ", ").join(f"<code>{_e(c)} = {_e(v)}</code>" + (f"（{_e(n)}）" if n and lang == "ja" else f" ({_e(n)})" if n else "")
                                                   for c, v, n in t.constants)
         consts = f'<p class="consts">{_label("constants", lang)}{items}</p>'
-    chart_title = f"{heading} {t.chart.title}"
+    chart_title = f"{heading} {t.chart.title}" + (f" [{t.grade}]" if t.grade else "")
+    grade = f' <span class="grade">{_e(t.grade)}</span>' if t.grade else ""
+    main = f' <span class="main">{_e(word("main", lang))}</span>' if t.main else ""
+    rating = f'<p class="rating">{_e(t.rating)}</p>' if t.rating else ""
     svg = charts.svg(t.chart, lang, "c" + _id_safe(t.id), chart_title)
     notes = "".join(f"<p>{_e(n)}</p>" for n in t.chart.notes if n)
     return f"""<section class="target st-{t.status.value}" id="{_e(anchor(t.id))}" data-status="{t.status.value}">
-<header><h3>{_e(heading)}</h3>{status_badge(t.symbol, t.status_word, t.status)}</header>
+<header><h3>{_e(heading)}</h3>{status_badge(t.symbol, t.status_word, t.status)}{grade}{main}</header>
 <p class="title">{_e(t.title)}</p>
 <p class="cond">{_label('condition', lang)}<code>{_e(t.condition)}</code></p>
 {consts}
-<p class="explanation">{_e(t.explanation)}</p>{f'<p class="figures">{_e(t.figures)}</p>' if t.figures else ''}{_recorded(t)}
+<p class="explanation">{_e(t.explanation)}</p>{f'<p class="figures">{_e(t.figures)}</p>' if t.figures else ''}{_recorded(t)}{rating}
 <figure>
-{svg}<figcaption>{_label('chart', lang)}{_e(t.chart.title)}{notes}</figcaption>
+{svg}<figcaption>{_label('chart', lang)}{_e(t.chart.title)}{f" [{_e(t.grade)}]" if t.grade else ""}{notes}</figcaption>
 </figure>
 </section>"""
 

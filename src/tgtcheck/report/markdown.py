@@ -41,10 +41,15 @@ def render(report: Report) -> str:
         *([f"- {_e(report.recorded_note)}"] if report.recorded_note else []),
         f"- {word('counts', lang)}{sep}{_e(counts)}",
         "",
-        f"| {word('number', lang)} | {word('target', lang)} | {word('status', lang)} |",
-        "| --- | --- | --- |",
     ]
-    out += [f"| {_e(t.id)} | {_e(t.title)} | {t.symbol} {_e(t.status_word)} |" for t in report.targets]
+    rated = any(t.grade for t in report.targets)  # the grade on the rating scale, in a column beside the status
+    if rated:
+        out += [f"| {word('number', lang)} | {word('target', lang)} | {word('status', lang)} | {word('grade', lang)} |",
+                "| --- | --- | --- | --- |"]
+        out += [f"| {_e(t.id)} | {_e(t.title)} | {t.symbol} {_e(t.status_word)} | {_e(t.grade)} |" for t in report.targets]
+    else:
+        out += [f"| {word('number', lang)} | {word('target', lang)} | {word('status', lang)} |", "| --- | --- | --- |"]
+        out += [f"| {_e(t.id)} | {_e(t.title)} | {t.symbol} {_e(t.status_word)} |" for t in report.targets]
     out += ["", f"## {word('targets', lang)}", ""]
     for t in report.targets:
         heading = f"{word('target', lang)}{t.id}" if ja else f"{word('target', lang)} {t.id}"
@@ -58,6 +63,10 @@ def render(report: Report) -> str:
             out.append(f"- {word('figures', lang)}{sep}{_e(t.figures)}")
         if t.recorded:  # the sheet author's judgement beside the rule's status; a difference in bold
             out.append(f"- **{_e(t.recorded)}**" if t.recorded_differs else f"- {_e(t.recorded)}")
+        if t.rating:
+            out.append(f"- {word('grade', lang)}{sep}{_e(t.rating)}")
+        if t.main:
+            out.append(f"- {_e(word('main', lang))}")
         out += [f"- {_e(n)}" for n in t.chart.notes if n]
         out.append("")
     out += [f"## {word('indicators', lang)}", "", _table(report), ""]

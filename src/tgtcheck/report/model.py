@@ -35,7 +35,7 @@ from ..nodes import Between, BinOp, Call, Compare, Deadline, EveryYear, Expr, Ne
 from ..pipeline import RunResult
 from ..printer import condition_text, expr_text, schedule_text
 from ..recorded_words import line as recorded_line
-from ..wording import explanation, number, ratio_figures, status_word
+from ..wording import explanation, number, rating_text, rating_word, ratio_figures, status_word
 from ..years import era_label, label
 
 # A symbol per status, so a status reads without colour (printed in black and white, or by the colour-blind).
@@ -71,6 +71,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "condition": ("Condition", "条件"),
     "explanation": ("Explanation", "説明"),
     "figures": ("Ratios", "達成率・進捗率"),
+    "grade": ("Grade", "評価区分"),
+    "main": ("main target", "主要な測定指標"),
     "constants": ("Constants", "定数"),
     "chart": ("Chart", "グラフ"),
     "indicators": ("Indicators", "指標"),
@@ -153,6 +155,9 @@ class TargetView:
     figures: str = ""  # achievement and progress ratios, a rating method's grade ('' when there are none)
     recorded: str = ""  # the recorded judgement beside the rule's status ('' when the spec records none for the as-of year)
     recorded_differs: bool = False  # the recorded status differs from the rule's
+    grade: str = ""  # the grade's label on the policy's rating scale (`rated on`); '' when the policy has no scale
+    rating: str = ""  # the grade with its measure and band (wording.rating_text); '' when the policy has no scale
+    main: bool = False  # marked main (主要な測定指標)
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +243,8 @@ def _target_view(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str
         indicators=tuple(n for n in refs(t) if n in {i.id for i in spec.indicators}),
         chart=chart_of(v, spec, data, ev, lang),
         recorded=recorded_line(v, lang) or "", recorded_differs=v.recorded is not None and v.recorded.differs,
+        grade=rating_word(v, lang) if spec.policy.rated is not None else "",
+        rating=rating_text(v, lang) if spec.policy.rated is not None else "", main=t.main,
     )
 
 
