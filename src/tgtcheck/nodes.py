@@ -18,9 +18,10 @@ and behaviour, at about two thirds of the cost.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import MISSING, dataclass, field, fields
 from fractions import Fraction
-from typing import Any, TypeVar, Union
+from typing import Any, ClassVar, Protocol, TypeVar, Union
 
 from .diagnostics import Span
 
@@ -83,6 +84,7 @@ CLAUSE_WORDS: dict[str, tuple[str, ...]] = {"better": DIRECTIONS, "judge": JUDGI
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Number:
+    CHILDREN: ClassVar[tuple[str, ...]] = ()
     value: Fraction  # as written: 30% has value 30 and percent=True
     percent: bool = False
     text: str = field(default="", compare=False)  # the source text, for faithful output
@@ -97,6 +99,7 @@ class Number:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Year:
+    CHILDREN: ClassVar[tuple[str, ...]] = ()
     value: int  # western fiscal year
     text: str = field(default="", compare=False)  # H18, FY2006, 2006: as written
     span: Span = _span()
@@ -105,6 +108,7 @@ class Year:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Ref:
+    CHILDREN: ClassVar[tuple[str, ...]] = ()
     name: str
     span: Span = _span()
 
@@ -112,6 +116,7 @@ class Ref:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Call:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("args",)
     func: str
     args: tuple[Expr, ...]
     span: Span = _span()
@@ -121,6 +126,7 @@ class Call:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class BinOp:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("left", "right")
     op: str  # "+", "-", "*", "/"
     left: Expr
     right: Expr
@@ -130,6 +136,7 @@ class BinOp:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Neg:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("operand",)
     operand: Expr
     span: Span = _span()
 
@@ -143,6 +150,7 @@ Expr = Union[Number, Year, Ref, Call, BinOp, Neg]
 class Approx:
     """The sheet's 「程度」: ``about`` with an optional tolerance ``± D``."""
 
+    CHILDREN: ClassVar[tuple[str, ...]] = ("tolerance",)
     tolerance: Expr | None = None
     span: Span = _span()
 
@@ -150,6 +158,7 @@ class Approx:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Compare:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("left", "right", "approx")
     left: Expr
     op: str  # ">=", ">", "<=", "<", "==", "!="
     right: Expr
@@ -160,6 +169,7 @@ class Compare:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Between:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("operand", "low", "high", "approx")
     operand: Expr
     low: Expr
     high: Expr
@@ -172,6 +182,7 @@ class Between:
 class Trend:
     """``increasing(x)`` / ``decreasing(x)``: a whole condition."""
 
+    CHILDREN: ClassVar[tuple[str, ...]] = ("call",)
     call: Call
     span: Span = _span()
 
@@ -182,6 +193,7 @@ Condition = Union[Compare, Between, Trend]
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Deadline:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("year", "milestones")
     year: Year
     span: Span = _span()
     milestones: tuple[Milestone, ...] = ()  # the milestones after the first (`by H17, 163 by H18, 340 by H19`)
@@ -197,6 +209,7 @@ class Deadline:
 class Milestone:
     """`, 163 by H18`: a later milestone of a `by` target; its value is a threshold like the condition's."""
 
+    CHILDREN: ClassVar[tuple[str, ...]] = ("value", "year", "approx")
     value: Expr
     year: Year
     approx: Approx | None = None
@@ -206,6 +219,7 @@ class Milestone:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class EveryYear:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("start", "end")
     start: Year
     end: Year | None = None
     span: Span = _span()
@@ -218,6 +232,7 @@ Schedule = Union[Deadline, EveryYear]
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Target:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("condition", "schedule", "base")
     id: str
     title: str
     condition: Condition
@@ -233,6 +248,7 @@ class Target:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Indicator:
+    CHILDREN: ClassVar[tuple[str, ...]] = ()
     id: str
     label: str
     unit: str | None = None
@@ -248,6 +264,7 @@ class Indicator:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Constant:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("value",)
     id: str
     value: Expr
     note: str | None = None
@@ -257,6 +274,7 @@ class Constant:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Policy:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("base", "due")
     id: str
     title: str
     base: Year | None = None
@@ -275,6 +293,7 @@ Declaration = Union[Indicator, Constant, Target]
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Comment:
+    CHILDREN: ClassVar[tuple[str, ...]] = ()
     text: str  # including the leading #
     span: Span
 
@@ -282,6 +301,7 @@ class Comment:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Spec:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("policy", "declarations")
     policy: Policy
     declarations: tuple[Declaration, ...]
     comments: tuple[Comment, ...] = field(default=(), compare=False)
@@ -301,32 +321,62 @@ class Spec:
         return tuple(d for d in self.declarations if isinstance(d, Target))
 
 
+# -- the tree protocol: children and walk --------------------------------------------
+class Node(Protocol):
+    """Any node above: its class names the fields that hold its child nodes, in field order.
+
+    ``CHILDREN`` is the one declaration every generic pass reads (sqlglot's
+    ``arg_types``): a field named there holds a node, a tuple of nodes, or
+    None.  A new node class writes it in its body, ``CHILDREN = ()`` for a
+    leaf; tests/test_tree.py fails, naming the line to add, when a class
+    holds a node in a field it does not declare.  Comments are kept beside
+    the tree (``Spec.comments``), so they are no child of it.
+    """
+
+    CHILDREN: ClassVar[tuple[str, ...]]
+
+
+def children(node: Node) -> list[Node]:
+    """The child nodes of ``node``, in the order of its fields (a tuple field's nodes in order; None left out)."""
+    out: list[Node] = []
+    for name in node.CHILDREN:
+        value = getattr(node, name)
+        if type(value) is tuple:
+            out.extend(value)
+        elif value is not None:
+            out.append(value)
+    return out
+
+
+def walk(root: Node) -> Iterator[Node]:
+    """``root`` and every node under it, parents before children, children in field order.
+
+    Iterative (an explicit stack), so a tree of any depth is walked: the
+    checker, folding, explain, the differ and the report visit nodes through
+    here instead of each knowing which fields of which class hold nodes.
+    """
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(children(node)))
+
+
 # -- how deep a tree nests -------------------------------------------------------
 MAX_DEPTH = 200  # levels in one condition or expression: the passes that recurse stay far from Python's limit
 
 
 def depth(root: Condition | Expr) -> int:
-    """Nesting depth of a condition or an expression (the root is level 1), measured without recursion."""
+    """Nesting depth of a condition or an expression (the root is level 1), measured without recursion.
+
+    An ``about`` clause is part of its condition, not a level: its tolerance is one level below the condition.
+    """
     deepest = 0
-    stack: list[tuple[Any, int]] = [(root, 1)]
+    stack: list[tuple[Node, int]] = [(root, 1)]
     while stack:
         node, level = stack.pop()
         deepest = max(deepest, level)
-        if isinstance(node, BinOp):
-            children: tuple[Any, ...] = (node.left, node.right)
-        elif isinstance(node, Neg):
-            children = (node.operand,)
-        elif isinstance(node, Call):
-            children = node.args
-        elif isinstance(node, Trend):
-            children = (node.call,)
-        elif isinstance(node, (Compare, Between)):
-            tolerance = node.approx.tolerance if node.approx is not None else None
-            children = (node.left, node.right) if isinstance(node, Compare) else (node.operand, node.low, node.high)
-            children += (tolerance,) if tolerance is not None else ()
-        else:
-            continue
-        stack.extend((c, level + 1) for c in children)
+        stack.extend((c, level if type(c) is Approx else level + 1) for c in children(node))
     return deepest
 
 
