@@ -8,7 +8,10 @@ so ``H18`` equals ``2006`` and ``1,000`` equals ``1000``.  Comments are kept
 beside the tree (``Spec.comments``), not in it.
 
 The whole vocabulary fits on one screen; the grammar (grammar/tgt.lark)
-says how each node is written.
+says how each node is written.  Each class names the fields that hold its
+child nodes once (``CHILDREN``, sqlglot's ``arg_types``); ``children`` and
+``walk`` read that, so a pass that only visits nodes knows no class.
+A span holds offsets into its text (see ``diagnostics.Span``).
 
 Construction is on the hot path (a 10,000-target spec makes some 200,000
 nodes and spans; the evaluator makes verdicts of 24 fields), so every class
