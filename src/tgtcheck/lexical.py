@@ -7,7 +7,6 @@ import loop between them (parser imports descent, descent imports only this).
 
 - ``normalize``: full-width forms to ASCII outside strings and comments, one
   character for one, so positions stay the file's; comments collected.
-- ``new_span``: the span of Lark's tokens and reductions (descent uses ``span_at``).
 - ``number``, ``year``, ``approx``, ``OPS``: a token's text to its value, with
   the limits (``MAX_DIGITS``) that keep exact arithmetic small; numbers and
   years are converted once per distinct text (a spec repeats them).
@@ -103,12 +102,6 @@ def _nesting(gap: str, depth: int, max_depth: int) -> tuple[int, int]:
         else:
             depth -= 1
     return depth, max_depth
-
-
-# -- spans ------------------------------------------------------------
-# Lark's tokens come with their lines and columns counted: its path gives them to the span as they are.
-# descent's spans hold offsets and the text's line table (``diagnostics.span_at``).
-new_span = Span
 
 
 # -- token text to values --------------------------------------------------
