@@ -140,3 +140,23 @@ def test_explain_finds_the_constants_a_condition_uses_through_others() -> None:
     data = Dataset("d.yaml", {})
     verdict = evaluate(spec, data, 2006)[0]
     assert [c.name for c in _constants(verdict, spec, Evaluator(spec, data, 2006))] == ["c", "k"]
+
+
+def test_spans_hold_offsets_and_answer_lines_and_columns() -> None:
+    import pickle
+    from dataclasses import FrozenInstanceError
+
+    from tgtcheck.diagnostics import LineStarts, Span, span_at
+
+    text = SPEC.replace("indicator x", "indicator  ｘｘ")  # full-width: one character each, as the editor counts
+    spec, _ = parse(text, "p.tgt")
+    assert spec is not None
+    ref = next(n for n in walk(spec.targets[0]) if isinstance(n, Ref) and n.name == "c")
+    start = text.index("about c") + len("about ")
+    assert ref.span == Span(5, start - text.rindex("\n", 0, start), 5, start - text.rindex("\n", 0, start) + 1, start, start + 1)
+    assert (ref.span.line, ref.span.column) == (5, 40)
+    lines = LineStarts(text)
+    assert span_at(0, 6, lines) == Span(1, 1, 1, 7, 0, 6) and hash(span_at(0, 6, lines)) == hash(Span(1, 1, 1, 7, 0, 6))
+    assert pickle.loads(pickle.dumps(ref.span)) == ref.span  # sent with its figures, without the text's table
+    with pytest.raises(FrozenInstanceError):
+        ref.span.start_pos = 0  # type: ignore[misc]
