@@ -44,11 +44,15 @@ class LineStarts:
         self.text = text
         self._starts: list[int] | None = None
 
+    def starts(self) -> list[int]:
+        """The offset of each line's first character (and one past the text's end)."""
+        if self._starts is None:
+            self._starts = list(accumulate((len(line) + 1 for line in self.text.split("\n")), initial=0))
+        return self._starts
+
     def line_column(self, pos: int) -> tuple[int, int]:
         """The line and column (from 1, the column in characters) of offset ``pos``."""
-        starts = self._starts
-        if starts is None:
-            starts = self._starts = list(accumulate((len(line) + 1 for line in self.text.split("\n")), initial=0))
+        starts = self._starts if self._starts is not None else self.starts()
         line = bisect_right(starts, pos)
         return line, pos - starts[line - 1] + 1
 
