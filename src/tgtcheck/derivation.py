@@ -26,7 +26,7 @@ from .dataset import Dataset, Marker
 from .evaluate import Evaluator, Step, Verdict
 from .functions import FUNCTIONS
 from .methods import FACT_WORDS, GRADE_WORDS, METHODS
-from .nodes import Between, BinOp, Call, Compare, Constant, Expr, Neg, Ref, Scale, Spec, Trend
+from .nodes import Between, Compare, Constant, Node, Ref, Scale, Spec, Trend, walk
 from .printer import condition_text, expr_text, schedule_text
 from .rules import RULES as _RULES
 from .wording import MARKER_WORDS, REL_EN, REL_JA, fact_text, number, ratio_text, relation, status_word
@@ -133,36 +133,17 @@ def _read(name: str, year: int, value: Fraction | Marker | None, cell_note: str 
 
 
 def _constants(v: Verdict, spec: Spec, ev: Evaluator) -> tuple[ConstantFact, ...]:
+    """The constants the condition uses, and those they use."""
     by_name = {c.id: c for c in spec.constants}
     seen: dict[str, Constant] = {}
-    cond = v.target.condition
-    roots: list[Expr] = [cond.call] if isinstance(cond, Trend) else [e for e in _operands(cond) if e is not None]
-    stack = list(roots)
-    while stack:
-        e = stack.pop()
-        if isinstance(e, Ref) and e.name in by_name and e.name not in seen:
-            seen[e.name] = by_name[e.name]
-            stack.append(by_name[e.name].value)
-        stack.extend(_children(e))
+    roots: list[Node] = [v.target.condition]
+    while roots:
+        for e in walk(roots.pop()):
+            if isinstance(e, Ref) and e.name in by_name and e.name not in seen:
+                seen[e.name] = by_name[e.name]
+                roots.append(by_name[e.name].value)
     return tuple(ConstantFact(c.id, expr_text(c.value), ev.constant_values.get(c.id), ev.is_percent(c.value), c.note)
                  for c in sorted(seen.values(), key=lambda c: c.id))
-
-
-def _operands(cond: Compare | Between) -> list[Expr | None]:
-    tol = cond.approx.tolerance if cond.approx is not None else None
-    if isinstance(cond, Between):
-        return [cond.operand, cond.low, cond.high, tol]
-    return [cond.left, cond.right, tol]
-
-
-def _children(e: Expr) -> list[Expr]:
-    if isinstance(e, BinOp):
-        return [e.left, e.right]
-    if isinstance(e, Neg):
-        return [e.operand]
-    if isinstance(e, Call):
-        return list(e.args)
-    return []
 
 
 def _step(s: Step, ev: Evaluator) -> StepFact:

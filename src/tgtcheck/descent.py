@@ -45,11 +45,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import Any
 
-from .diagnostics import Span
-from .lexical import MAX_DIGITS, MAX_NESTING, OPS, approx, cached_year, grammar_file, new_span, normalize, number, year_node
+from .diagnostics import LineStarts, Span, span_at
+from .lexical import MAX_DIGITS, MAX_NESTING, OPS, approx, cached_year, grammar_file, normalize, number, year_node
 from .nodes import (
     CLAUSE_WORDS,
     Between,
@@ -204,15 +203,11 @@ def _parse(text: str, comments: tuple[Comment, ...] | None, partial: bool = Fals
     kinds: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    lines: list[int] = []
-    line, pos = 1, 0
-    count = text.count
+    pos = 0
     while True:
         for m in tokens(text, pos):  # token after token, each where the last ended
             kind: str = m.lastgroup or ""  # each alternative is a named group
             start, end = m.span(kind)
-            if start != pos:
-                line += count("\n", pos, start)
             if kind == "NAME":
                 kind = keywords.get(text[start:end], "NAME")
             elif kind == "LOWER_YEAR" and text[start:end].isalnum() and text[start:end].isascii():
@@ -221,23 +216,20 @@ def _parse(text: str, comments: tuple[Comment, ...] | None, partial: bool = Fals
             kinds.append(kind)
             starts.append(start)
             ends.append(end)
-            lines.append(line)
             pos = end
         after = skip(text, pos).end()
         if after == len(text):
             break
         if not partial:  # a character no terminal matches (a trailing comment is skipped)
             return None
-        line += count("\n", pos, after)
         kinds.append(_BAD)  # it stops the declaration it is in; the scan goes on after it
         starts.append(after)
         ends.append(after + 1)
-        lines.append(line)
         pos = after + 1
     kinds.append(_END)
     starts.append(len(text))
-    line_starts = list(accumulate((len(line) + 1 for line in text.split("\n")), initial=0))
-    descent = _Descent(text, kinds, starts, ends, lines, line_starts, lower_year)
+    lines = LineStarts(text)  # one table for every span of the text: spans hold offsets
+    descent = _Descent(text, kinds, starts, ends, lines, lower_year)
     if partial:
         return descent.pieces()
     try:
@@ -245,11 +237,11 @@ def _parse(text: str, comments: tuple[Comment, ...] | None, partial: bool = Fals
     except Exception:  # noqa: BLE001 - _GiveUp, or anything unusual (a number too long): the LALR parser decides
         return None
     if comments is None:
-        comments = _comments(text, starts, ends, line_starts)
+        comments = _comments(text, starts, ends, lines)
     return Spec(spec.policy, spec.declarations, comments, spec.duplicates)
 
 
-def _comments(text: str, starts: list[int], ends: list[int], line_starts: list[int]) -> tuple[Comment, ...]:
+def _comments(text: str, starts: list[int], ends: list[int], lines: LineStarts) -> tuple[Comment, ...]:
     """The comments: each ``#`` outside the tokens (strings) and outside an earlier comment, to the line's end."""
     found: list[Comment] = []
     covered = 0
@@ -259,17 +251,10 @@ def _comments(text: str, starts: list[int], ends: list[int], line_starts: list[i
         if at >= covered and (k < 0 or at >= ends[k]):
             end = text.find("\n", at)
             end = len(text) if end < 0 else end
-            line = bisect_right(line_starts, at)
-            column = at - line_starts[line - 1] + 1
-            found.append(Comment(text[at:end], new_span(line, column, line, column + end - at, at, end)))
+            found.append(Comment(text[at:end], span_at(at, end, lines)))
             covered = end
         at = text.find("#", at + 1)
     return tuple(found)
-
-
-def _join(a: Span, b: Span) -> Span:
-    """From the start of ``a`` to the end of ``b``: a node's span from its first and last child."""
-    return new_span(a.line, a.column, b.end_line, b.end_column, a.start_pos, b.end_pos)  # type: ignore[no-any-return]
 
 
 class _Descent:
@@ -279,36 +264,31 @@ class _Descent:
     a fifth cheaper than by keyword, on some 100,000 nodes for 10,000 targets.
     """
 
-    __slots__ = ("depth", "ends", "i", "kinds", "line_starts", "lines", "lower_year", "starts", "text")
+    __slots__ = ("depth", "ends", "i", "kinds", "lines", "lower_year", "starts", "text")
 
-    def __init__(self, text: str, kinds: list[str], starts: list[int], ends: list[int], lines: list[int], line_starts: list[int],
-                 lower_year: Any) -> None:
+    def __init__(self, text: str, kinds: list[str], starts: list[int], ends: list[int], lines: LineStarts, lower_year: Any) -> None:
         self.text, self.kinds, self.starts, self.ends = text, kinds, starts, ends
         self.lower_year = lower_year
-        self.lines, self.line_starts = lines, line_starts
+        self.lines = lines
         self.i = 0
         self.depth = 0  # parentheses open around the current token
 
     # -- tokens
     def span(self, k: int) -> Span:
-        """The span of token ``k`` (no terminal spans lines)."""
-        line = self.lines[k]
-        first = self.line_starts[line - 1] - 1
-        start, end = self.starts[k], self.ends[k]
-        return new_span(line, start - first, line, end - first, start, end)  # type: ignore[no-any-return]
+        """The span of token ``k``."""
+        return span_at(self.starts[k], self.ends[k], self.lines)
 
     def tokens_span(self, a: int, b: int) -> Span:
         """From the start of token ``a`` to the end of token ``b``, without a span for each."""
-        line, end_line = self.lines[a], self.lines[b]
-        start, end = self.starts[a], self.ends[b]
-        return new_span(line, start - self.line_starts[line - 1] + 1, end_line, end - self.line_starts[end_line - 1] + 1,  # type: ignore[no-any-return]
-                         start, end)
+        return span_at(self.starts[a], self.ends[b], self.lines)
 
     def from_token(self, a: int, last: Span) -> Span:
         """From the start of token ``a`` to the end of ``last``."""
-        line = self.lines[a]
-        start = self.starts[a]
-        return new_span(line, start - self.line_starts[line - 1] + 1, last.end_line, last.end_column, start, last.end_pos)  # type: ignore[no-any-return]
+        return span_at(self.starts[a], last.end_pos, self.lines)
+
+    def join(self, a: Span, b: Span) -> Span:
+        """From the start of ``a`` to the end of ``b``: a node's span from its first and last child."""
+        return span_at(a.start_pos, b.end_pos, self.lines)
 
     def take(self, kind: str) -> int:
         """The index of the next token, which must be a ``kind``."""
@@ -587,11 +567,11 @@ class _Descent:
             op = self.word(self.i)
             self.i += 1
             about, right, tolerance, end = self.bound()
-            return Compare(left, OPS[op], right, approx(about, tolerance), _join(left.span, end))
+            return Compare(left, OPS[op], right, approx(about, tolerance), self.join(left.span, end))
         if kind == "BETWEEN":
             self.i += 1
             about, low, high, tolerance, end = self.range()
-            return Between(left, low, high, approx(about, tolerance), _join(left.span, end))
+            return Between(left, low, high, approx(about, tolerance), self.join(left.span, end))
         if type(left) is Call and kinds[begin] == "NAME" and kind in _AFTER_CONDITION:  # the call alone, unparenthesised
             return Trend(left, left.span)
         raise _GiveUp
@@ -697,7 +677,7 @@ class _Descent:
             if kind == "STAR" or kind == "SLASH":
                 self.i += 1
                 right = self.factor()
-                left = BinOp("*" if kind == "STAR" else "/", left, right, _join(left.span, right.span))
+                left = BinOp("*" if kind == "STAR" else "/", left, right, self.join(left.span, right.span))
             elif kind == "PLUS" or kind == "MINUS":
                 self.i += 1
                 right = self.factor()
@@ -707,8 +687,8 @@ class _Descent:
                         break
                     self.i += 1
                     factor = self.factor()
-                    right = BinOp("*" if op == "STAR" else "/", right, factor, _join(right.span, factor.span))
-                left = BinOp("+" if kind == "PLUS" else "-", left, right, _join(left.span, right.span))
+                    right = BinOp("*" if op == "STAR" else "/", right, factor, self.join(right.span, factor.span))
+                left = BinOp("+" if kind == "PLUS" else "-", left, right, self.join(left.span, right.span))
             else:
                 return left
 

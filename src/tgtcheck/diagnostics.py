@@ -16,8 +16,11 @@ two in step.  A new code is one entry here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import FrozenInstanceError, dataclass, field
 from enum import Enum
+from itertools import accumulate
+from typing import Any
 
 from .years import YEAR_HELP  # the forms that work, written once (years.py is pure: no loop)
 
@@ -27,16 +30,119 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A region of a source file; lines and columns count from 1, columns in characters."""
+class LineStarts:
+    """Where each line of one text starts: offsets to lines and columns, for all the spans of one parse.
 
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    start_pos: int = 0
-    end_pos: int = 0
+    Lines are split on "\\n" only, as Lark counts them.  The table is made
+    on the first question (a run that never shows a position never pays for
+    it) and shared by every span of the text.
+    """
+
+    __slots__ = ("_starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+
+    def starts(self) -> list[int]:
+        """The offset of each line's first character (and one past the text's end)."""
+        if self._starts is None:
+            self._starts = list(accumulate((len(line) + 1 for line in self.text.split("\n")), initial=0))
+        return self._starts
+
+    def line_column(self, pos: int) -> tuple[int, int]:
+        """The line and column (from 1, the column in characters) of offset ``pos``."""
+        starts = self._starts if self._starts is not None else self.starts()
+        line = bisect_right(starts, pos)
+        return line, pos - starts[line - 1] + 1
+
+
+class Span:
+    """A region of a source file: its start and end offsets, and its lines and columns (from 1, columns in characters).
+
+    A parser's span holds its two offsets and the ``LineStarts`` of its text
+    (``span_at``): line and column are computed when something reads them
+    (a diagnostic, the editor, an output), so the 100,000 spans of a large
+    spec cost three slots each and no line counting.  A data loader, which
+    knows its lines and columns already (YAML, JSON, CSV), gives them:
+    ``Span(line, column, end_line, end_column, start_pos, end_pos)``.  Spans
+    are immutable and equal when they name the same region (all six figures).
+    """
+
+    __slots__ = ("_where", "end_pos", "start_pos")
+    start_pos: int
+    end_pos: int
+    _where: LineStarts | tuple[int, int, int, int]  # the text's line table, or the four figures as given
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int, start_pos: int = 0, end_pos: int = 0) -> None:
+        _set_start(self, start_pos)
+        _set_end(self, end_pos)
+        _set_where(self, (line, column, end_line, end_column))
+
+    def position(self) -> tuple[int, int, int, int]:
+        """(line, column, end_line, end_column)."""
+        where = self._where
+        if type(where) is tuple:
+            return where
+        assert isinstance(where, LineStarts)
+        return (*where.line_column(self.start_pos), *where.line_column(self.end_pos))
+
+    @property
+    def line(self) -> int:
+        return self.position()[0]
+
+    @property
+    def column(self) -> int:
+        return self.position()[1]
+
+    @property
+    def end_line(self) -> int:
+        return self.position()[2]
+
+    @property
+    def end_column(self) -> int:
+        return self.position()[3]
+
+    def _key(self) -> tuple[int, int, int, int, int, int]:
+        return (*self.position(), self.start_pos, self.end_pos)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        if self._where is other._where:  # the same text: the offsets say it
+            return self.start_pos == other.start_pos and self.end_pos == other.end_pos
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        line, column, end_line, end_column = self.position()
+        return (f"Span(line={line}, column={column}, end_line={end_line}, end_column={end_column}, "
+                f"start_pos={self.start_pos}, end_pos={self.end_pos})")
+
+    def __reduce__(self) -> tuple[type[Span], tuple[int, int, int, int, int, int]]:
+        return Span, self._key()  # pickled with its figures, not its text's table
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+_set_start = Span.__dict__["start_pos"].__set__  # the slots' own setters: Span.__setattr__ refuses
+_set_end = Span.__dict__["end_pos"].__set__
+_set_where = Span.__dict__["_where"].__set__
+
+
+def span_at(start: int, end: int, lines: LineStarts, _new: Any = object.__new__, _span: type[Span] = Span) -> Span:
+    """The span from offset ``start`` to ``end`` of the text of ``lines``: a parser's span, built fast."""
+    s = _new(_span)
+    _set_start(s, start)
+    _set_end(s, end)
+    _set_where(s, lines)
+    return s  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True)

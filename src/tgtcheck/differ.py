@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import difflib
 import posixpath
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Any, Union
 
 from .functions import FUNCTIONS, Kind
@@ -420,8 +420,9 @@ def _mapped(node: Any, refs: dict[str, str] | None = None) -> Any:
         kinds = [p.kind for p in sig.params] if sig else []
         args = tuple(_as_year(a) if i < len(kinds) and kinds[i] is Kind.YEAR else _mapped(a, refs) for i, a in enumerate(node.args))
         return replace(node, args=args)
-    if is_dataclass(node) and not isinstance(node, (type, Year, Number)):
-        return replace(node, **{f.name: _mapped(getattr(node, f.name), refs) for f in fields(node) if f.compare})
+    declared: tuple[str, ...] = getattr(type(node), "CHILDREN", ())  # a node's children (nodes.Node); the rest as it is
+    if declared:
+        return replace(node, **{name: _mapped(getattr(node, name), refs) for name in declared})
     return node
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from fractions import Fraction
 
-from .nodes import BinOp, Call, Constant, Expr, Neg, Number, Ref
+from .nodes import BinOp, Constant, Expr, Neg, Number, Ref, walk
 
 
 def fold_constant(e: Expr, constants: dict[str, Constant]) -> Fraction | None:
@@ -68,19 +68,7 @@ def constant_order(constants: dict[str, Constant], names: Iterable[str] | None =
 
 def _refs(e: Expr) -> list[str]:
     """The names an expression refers to, left to right."""
-    found: list[str] = []
-    stack: list[Expr] = [e]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Ref):
-            found.append(node.name)
-        elif isinstance(node, BinOp):
-            stack += (node.right, node.left)
-        elif isinstance(node, Neg):
-            stack.append(node.operand)
-        elif isinstance(node, Call):
-            stack += reversed(node.args)
-    return found
+    return [node.name for node in walk(e) if isinstance(node, Ref)]
 
 
 def fold_with(e: Expr, values: dict[str, Fraction | None]) -> Fraction | None:

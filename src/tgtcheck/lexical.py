@@ -7,7 +7,6 @@ import loop between them (parser imports descent, descent imports only this).
 
 - ``normalize``: full-width forms to ASCII outside strings and comments, one
   character for one, so positions stay the file's; comments collected.
-- ``new_span``: ``Span`` built fast (the parsers make one per node).
 - ``number``, ``year``, ``approx``, ``OPS``: a token's text to its value, with
   the limits (``MAX_DIGITS``) that keep exact arithmetic small; numbers and
   years are converted once per distinct text (a spec repeats them).
@@ -103,44 +102,6 @@ def _nesting(gap: str, depth: int, max_depth: int) -> tuple[int, int]:
         else:
             depth -= 1
     return depth, max_depth
-
-
-# -- spans ------------------------------------------------------------
-class _SpanSlots:
-    """``Span``'s slot layout with a plain ``__init__``: ``new_span`` builds one and makes it a Span.
-
-    ``Span`` is a frozen dataclass, whose ``__init__`` sets six fields through
-    ``object.__setattr__`` (1 µs); the parser makes one for every node, some
-    200,000 for a 10,000-target spec.  An object of this class, with the same
-    slots in the same order, is filled by ordinary assignments (0.3 µs) and
-    then has its ``__class__`` set to ``Span``, which Python allows between
-    classes of the same layout.  The result is an ordinary, frozen ``Span``.
-    If ``Span``'s layout ever changes, the check below falls back to ``Span``.
-    """
-
-    __slots__ = ("line", "column", "end_line", "end_column", "start_pos", "end_pos")  # noqa: RUF023 - Span's order
-
-    def __init__(self, line: int, column: int, end_line: int, end_column: int, start_pos: int, end_pos: int) -> None:
-        self.line, self.column, self.end_line, self.end_column = line, column, end_line, end_column
-        self.start_pos, self.end_pos = start_pos, end_pos
-
-
-def _swapped_span(line: int, column: int, end_line: int, end_column: int, start_pos: int, end_pos: int) -> Span:
-    s: Any = _SpanSlots(line, column, end_line, end_column, start_pos, end_pos)
-    s.__class__ = Span
-    return s  # type: ignore[no-any-return]
-
-
-def _span_builder() -> Any:
-    try:
-        if tuple(Span.__slots__) == _SpanSlots.__slots__ and _swapped_span(1, 2, 3, 4, 5, 6) == Span(1, 2, 3, 4, 5, 6):
-            return _swapped_span
-    except TypeError:  # "object layout differs": Span changed shape
-        pass
-    return Span
-
-
-new_span: Any = _span_builder()
 
 
 # -- token text to values --------------------------------------------------

@@ -8,7 +8,10 @@ so ``H18`` equals ``2006`` and ``1,000`` equals ``1000``.  Comments are kept
 beside the tree (``Spec.comments``), not in it.
 
 The whole vocabulary fits on one screen; the grammar (grammar/tgt.lark)
-says how each node is written.
+says how each node is written.  Each class names the fields that hold its
+child nodes once (``CHILDREN``, sqlglot's ``arg_types``); ``children`` and
+``walk`` read that, so a pass that only visits nodes knows no class.
+A span holds offsets into its text (see ``diagnostics.Span``).
 
 Construction is on the hot path (a 10,000-target spec makes some 200,000
 nodes and spans; the evaluator makes verdicts of 24 fields), so every class
@@ -18,9 +21,10 @@ and behaviour, at about two thirds of the cost.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import MISSING, dataclass, field, fields
 from fractions import Fraction
-from typing import Any, TypeVar, Union
+from typing import Any, ClassVar, Protocol, TypeVar, Union
 
 from .diagnostics import Span
 
@@ -87,6 +91,7 @@ CLAUSE_WORDS: dict[str, tuple[str, ...]] = {"better": DIRECTIONS, "judge": JUDGI
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Number:
+    CHILDREN: ClassVar[tuple[str, ...]] = ()
     value: Fraction  # as written: 30% has value 30 and percent=True
     percent: bool = False
     text: str = field(default="", compare=False)  # the source text, for faithful output
@@ -101,6 +106,7 @@ class Number:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Year:
+    CHILDREN: ClassVar[tuple[str, ...]] = ()
     value: int  # western fiscal year
     text: str = field(default="", compare=False)  # H18, FY2006, 2006: as written
     span: Span = _span()
@@ -109,6 +115,7 @@ class Year:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Ref:
+    CHILDREN: ClassVar[tuple[str, ...]] = ()
     name: str
     span: Span = _span()
 
@@ -116,6 +123,7 @@ class Ref:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Call:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("args",)
     func: str
     args: tuple[Expr, ...]
     span: Span = _span()
@@ -125,6 +133,7 @@ class Call:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class BinOp:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("left", "right")
     op: str  # "+", "-", "*", "/"
     left: Expr
     right: Expr
@@ -134,6 +143,7 @@ class BinOp:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Neg:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("operand",)
     operand: Expr
     span: Span = _span()
 
@@ -147,6 +157,7 @@ Expr = Union[Number, Year, Ref, Call, BinOp, Neg]
 class Approx:
     """The sheet's 「程度」: ``about`` with an optional tolerance ``± D``."""
 
+    CHILDREN: ClassVar[tuple[str, ...]] = ("tolerance",)
     tolerance: Expr | None = None
     span: Span = _span()
 
@@ -154,6 +165,7 @@ class Approx:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Compare:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("left", "right", "approx")
     left: Expr
     op: str  # ">=", ">", "<=", "<", "==", "!="
     right: Expr
@@ -164,6 +176,7 @@ class Compare:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Between:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("operand", "low", "high", "approx")
     operand: Expr
     low: Expr
     high: Expr
@@ -176,6 +189,7 @@ class Between:
 class Trend:
     """``increasing(x)`` / ``decreasing(x)``: a whole condition."""
 
+    CHILDREN: ClassVar[tuple[str, ...]] = ("call",)
     call: Call
     span: Span = _span()
 
@@ -186,6 +200,7 @@ Condition = Union[Compare, Between, Trend]
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Deadline:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("year", "milestones")
     year: Year
     span: Span = _span()
     milestones: tuple[Milestone, ...] = ()  # the milestones after the first (`by H17, 163 by H18, 340 by H19`)
@@ -201,6 +216,7 @@ class Deadline:
 class Milestone:
     """`, 163 by H18`: a later milestone of a `by` target; its value is a threshold like the condition's."""
 
+    CHILDREN: ClassVar[tuple[str, ...]] = ("value", "year", "approx")
     value: Expr
     year: Year
     approx: Approx | None = None
@@ -210,6 +226,7 @@ class Milestone:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class EveryYear:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("start", "end")
     start: Year
     end: Year | None = None
     span: Span = _span()
@@ -224,6 +241,7 @@ class Judgement:
     """`judged met in H18 by "WHO" because "WHY"`: the sheet's author's judgement of a target for one year,
     recorded beside the rule's (「当初の目的は達成されている」).  ``status`` is the word as written (the checker
     holds it to JUDGED_STATUSES, TGT233)."""
+    CHILDREN: ClassVar[tuple[str, ...]] = ("year",)
 
     status: str
     year: Year
@@ -237,6 +255,7 @@ class Judgement:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Target:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("condition", "schedule", "base", "judgements")
     id: str
     title: str
     condition: Condition
@@ -254,6 +273,7 @@ class Target:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Indicator:
+    CHILDREN: ClassVar[tuple[str, ...]] = ()
     id: str
     label: str
     unit: str | None = None
@@ -269,6 +289,7 @@ class Indicator:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Constant:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("value",)
     id: str
     value: Expr
     note: str | None = None
@@ -278,6 +299,7 @@ class Constant:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Policy:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("base", "due")
     id: str
     title: str
     base: Year | None = None
@@ -301,6 +323,7 @@ ROLLUPS = ("sheet", "main", "score")  # `rollup`: the sheet rule over all target
 @dataclass(frozen=True, slots=True)
 class Limit:
     """One limit of a ratio band: ``>= 80%``."""
+    CHILDREN: ClassVar[tuple[str, ...]] = ("value",)
 
     op: str  # ">=", ">", "<=", "<" (the checker refuses the others)
     value: Expr
@@ -311,6 +334,7 @@ class Limit:
 @dataclass(frozen=True, slots=True)
 class Grade:
     """``grade B "概ね達成" "mostly met" when achievement >= 80% and < 100% score 2``."""
+    CHILDREN: ClassVar[tuple[str, ...]] = ("limits", "score")
 
     id: str
     ja: str
@@ -327,6 +351,7 @@ class Grade:
 @dataclass(frozen=True, slots=True)
 class Scale:
     """``scale NAME "表題" "title" grade…``: the grades a sheet reports its targets on, best first."""
+    CHILDREN: ClassVar[tuple[str, ...]] = ("grades",)
 
     id: str
     ja: str
@@ -341,6 +366,7 @@ Declaration = Union[Indicator, Constant, Target, Scale]
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Comment:
+    CHILDREN: ClassVar[tuple[str, ...]] = ()
     text: str  # including the leading #
     span: Span
 
@@ -348,6 +374,7 @@ class Comment:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Spec:
+    CHILDREN: ClassVar[tuple[str, ...]] = ("policy", "declarations")
     policy: Policy
     declarations: tuple[Declaration, ...]
     comments: tuple[Comment, ...] = field(default=(), compare=False)
@@ -371,32 +398,62 @@ class Spec:
         return tuple(d for d in self.declarations if isinstance(d, Scale))
 
 
+# -- the tree protocol: children and walk --------------------------------------------
+class Node(Protocol):
+    """Any node above: its class names the fields that hold its child nodes, in field order.
+
+    ``CHILDREN`` is the one declaration every generic pass reads (sqlglot's
+    ``arg_types``): a field named there holds a node, a tuple of nodes, or
+    None.  A new node class writes it in its body, ``CHILDREN = ()`` for a
+    leaf; tests/test_tree.py fails, naming the line to add, when a class
+    holds a node in a field it does not declare.  Comments are kept beside
+    the tree (``Spec.comments``), so they are no child of it.
+    """
+
+    CHILDREN: ClassVar[tuple[str, ...]]
+
+
+def children(node: Node) -> list[Node]:
+    """The child nodes of ``node``, in the order of its fields (a tuple field's nodes in order; None left out)."""
+    out: list[Node] = []
+    for name in node.CHILDREN:
+        value = getattr(node, name)
+        if type(value) is tuple:
+            out.extend(value)
+        elif value is not None:
+            out.append(value)
+    return out
+
+
+def walk(root: Node) -> Iterator[Node]:
+    """``root`` and every node under it, parents before children, children in field order.
+
+    Iterative (an explicit stack), so a tree of any depth is walked: the
+    checker, folding, explain, the differ and the report visit nodes through
+    here instead of each knowing which fields of which class hold nodes.
+    """
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(children(node)))
+
+
 # -- how deep a tree nests -------------------------------------------------------
 MAX_DEPTH = 200  # levels in one condition or expression: the passes that recurse stay far from Python's limit
 
 
 def depth(root: Condition | Expr) -> int:
-    """Nesting depth of a condition or an expression (the root is level 1), measured without recursion."""
+    """Nesting depth of a condition or an expression (the root is level 1), measured without recursion.
+
+    An ``about`` clause is part of its condition, not a level: its tolerance is one level below the condition.
+    """
     deepest = 0
-    stack: list[tuple[Any, int]] = [(root, 1)]
+    stack: list[tuple[Node, int]] = [(root, 1)]
     while stack:
         node, level = stack.pop()
         deepest = max(deepest, level)
-        if isinstance(node, BinOp):
-            children: tuple[Any, ...] = (node.left, node.right)
-        elif isinstance(node, Neg):
-            children = (node.operand,)
-        elif isinstance(node, Call):
-            children = node.args
-        elif isinstance(node, Trend):
-            children = (node.call,)
-        elif isinstance(node, (Compare, Between)):
-            tolerance = node.approx.tolerance if node.approx is not None else None
-            children = (node.left, node.right) if isinstance(node, Compare) else (node.operand, node.low, node.high)
-            children += (tolerance,) if tolerance is not None else ()
-        else:
-            continue
-        stack.extend((c, level + 1) for c in children)
+        stack.extend((c, level if type(c) is Approx else level + 1) for c in children(node))
     return deepest
 
 

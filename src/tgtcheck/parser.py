@@ -50,7 +50,6 @@ from .lexical import (
     approx,
     cached_year,
     grammar_file,
-    new_span,
     normalize,
     number,
     year_node,
@@ -438,7 +437,7 @@ def parse_file(path: str) -> tuple[Spec | None, list[Diagnostic], str | None]:
 
 # -- the lowering -------------------------------------------------------------------
 def _tok_span(t: Any) -> Span:
-    return new_span(t.line, t.column, t.end_line, t.end_column, t.start_pos, t.end_pos)  # type: ignore[no-any-return]
+    return Span(t.line, t.column, t.end_line, t.end_column, t.start_pos, t.end_pos)
 
 
 def _position(c: Any) -> Span | None:
@@ -469,8 +468,8 @@ def _edges(children: list[Any]) -> Span:
         q = next((p for p in map(_position, reversed(children)) if p is not None and p.line), None)
         if p is None or q is None:
             return Span(0, 0, 0, 0)
-        return new_span(p.line, p.column, q.end_line, q.end_column, p.start_pos, q.end_pos)  # type: ignore[no-any-return]
-    return new_span(a.line, a.column, b.end_line, b.end_column, a.start_pos, b.end_pos)  # type: ignore[no-any-return]
+        return Span(p.line, p.column, q.end_line, q.end_column, p.start_pos, q.end_pos)
+    return Span(a.line, a.column, b.end_line, b.end_column, a.start_pos, b.end_pos)
 
 
 def _rule(fn: Any) -> Any:
@@ -484,7 +483,7 @@ def _unspanned(fn: Any) -> Any:
 
 
 def _reduction(fn: Any, spanned: bool) -> Any:
-    make_span, kept_types = new_span, _KEPT
+    make_span, kept_types = Span, _KEPT  # Lark's tokens come with their lines and columns counted
 
     def reduce(self: Any, children: list[Any]) -> Any:
         # the keywords and punctuation go; a token is a str (a lark Token), no node is

@@ -10,8 +10,8 @@ exit 1 when a target is behind, for ``set -o pipefail``).
   encoding lacks becomes its nearest neighbour there (– as -, ≥ as >=, ◌ as
   ○ in CP932 or o in ASCII), else ``?``.  UTF-8 streams are left alone but
   for lone surrogates, which no UTF-8 stream can hold.
-- ``Discarding`` takes the place of stdout once a write fails with a broken
-  pipe: the command goes on to its end, writing nowhere, and returns the exit
+- ``PipeAware`` wraps stdout: once a write fails with a broken pipe it
+  writes nowhere, so the command goes on to its end and returns the exit
   code its verdicts give.
 """
 
@@ -67,18 +67,6 @@ def tolerant() -> None:
                 stream.reconfigure(errors=HANDLER)
             except (ValueError, OSError):  # closed, or written to already in a way that forbids it
                 pass
-
-
-class Discarding(io.TextIOBase):
-    """Where output goes once its reader has gone: nowhere, without failing."""
-
-    encoding = "utf-8"
-
-    def write(self, s: str) -> int:
-        return len(s)
-
-    def writable(self) -> bool:
-        return True
 
 
 class PipeAware(io.TextIOBase):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..diagnostics import Span
+from ..diagnostics import LineStarts, Span
 
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
 
@@ -39,11 +39,7 @@ class Lines:
 
     @classmethod
     def of(cls, text: str) -> Lines:
-        starts = [0]
-        for i, c in enumerate(text):
-            if c == "\n":
-                starts.append(i + 1)
-        return cls(text, tuple(starts))
+        return cls(text, tuple(LineStarts(text).starts()[:-1]))  # the parser's line table, without its end
 
     def line(self, index: int) -> str:
         """Line ``index`` (0-based) without its line break."""

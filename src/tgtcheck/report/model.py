@@ -31,7 +31,7 @@ from ..direction import WITHIN
 from ..evaluate import Evaluator, Status, Unknown, Verdict, line_goal
 from ..functions import FUNCTIONS, Function, Kind
 from ..methods import METHODS, Line
-from ..nodes import Between, BinOp, Call, Compare, Deadline, EveryYear, Expr, Neg, Ref, Spec, Target, Trend
+from ..nodes import Between, Call, Compare, Deadline, EveryYear, Expr, Ref, Spec, Target, Trend, walk
 from ..pipeline import RunResult
 from ..printer import condition_text, expr_text, schedule_text
 from ..recorded_words import line as recorded_line
@@ -250,29 +250,7 @@ def _target_view(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str
 
 def refs(t: Target) -> list[str]:
     """Every name the target's condition reads (indicators and constants), in order, once."""
-    out: dict[str, None] = {}
-
-    def walk(e: Expr) -> None:
-        if isinstance(e, Ref):
-            out.setdefault(e.name)
-        elif isinstance(e, Call):
-            for arg in e.args:
-                walk(arg)
-        elif isinstance(e, BinOp):
-            walk(e.left)
-            walk(e.right)
-        elif isinstance(e, Neg):
-            walk(e.operand)
-
-    c = t.condition
-    if isinstance(c, Trend):
-        walk(c.call)
-        return list(out)
-    for e in (c.operand, c.low, c.high) if isinstance(c, Between) else (c.left, c.right):
-        walk(e)
-    if c.approx is not None and c.approx.tolerance is not None:
-        walk(c.approx.tolerance)
-    return list(out)
+    return list(dict.fromkeys(e.name for e in walk(t.condition) if isinstance(e, Ref)))
 
 
 # -- charts --------------------------------------------------------------------
