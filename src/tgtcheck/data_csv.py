@@ -29,6 +29,15 @@ from .years import YearError
 
 ID_COLUMN = "indicator"
 META_COLUMNS: tuple[str, ...] = ("label", "unit", "kind", "footnote")
+LONG_YEAR, LONG_VALUE = "year", "value"  # the long layout: indicator,region,year,value (one row per value)
+
+
+def is_dimension_column(name: str) -> bool:
+    """A header that is neither a year nor a metadata column: a breakdown dimension (``region``, ``sex``), or the long
+    layout's ``year`` / ``value``; a near-miss of a metadata column (``lable``) stays an error with a did-you-mean."""
+    from .data_breakdown import DIMENSION_RE
+
+    return bool(DIMENSION_RE.fullmatch(name)) and did_you_mean(name, (ID_COLUMN, *META_COLUMNS)) is None
 
 
 def parse_csv(text: str, file: str) -> tuple[Tree, CsvPositions | None, list[Diagnostic]]:
@@ -66,6 +75,9 @@ class CsvPositions:
         self.rows: dict[str, tuple[int, list[str]]] = {}  # indicator id -> (line, fields)
         self.year_keys: list[str] = []  # the keys of the year columns
         self.spans_of: dict[int, list[Span]] = {}  # line -> the spans of its row's fields, once asked for
+        self.dimensions: list[tuple[int, str]] = []  # breakdown columns (region, sex) and the long layout's year, value
+        # breakdown rows: (indicator, dimensions, keys) -> (line, fields); the long layout: + the year as written
+        self.keyed: dict[tuple[str, ...], tuple[int, list[str]]] = {}
 
     def lines(self) -> list[str]:
         if self._lines is None:
@@ -116,7 +128,25 @@ class CsvPositions:
             spans = self.spans_of[line] = self.field_spans(line, fields)
         return spans[index] if index < len(spans) else Span(line, 1, line, 2)
 
+    def keyed_span(self, path: Path, key: bool) -> Span | None:
+        """A cell of a breakdown row (wide) or of a value row (long): ``indicators.ID.by.DIMS.KEYS.YEAR``."""
+        long = LONG_VALUE in self.column
+        head = (path[1], path[3], path[4]) if path[2] == "by" else (path[1], "", "")
+        year = path[5] if path[2] == "by" and len(path) > 5 else path[3] if path[2] == "values" else None
+        row = self.keyed.get((*head, year) if long and year is not None else head) or (
+            next((r for k, r in self.keyed.items() if k[:3] == head), None))
+        if row is None:
+            return None
+        line, fields = row
+        if year is None:
+            return self.row_span(line, fields)
+        column = (LONG_YEAR if key else LONG_VALUE) if long else year
+        return self.cell(line, fields, self.column.get(column, 0))
+
     def spans(self, mapping: dict[str, Any], path: Path, key: bool) -> dict[str, Span] | None:
+        if len(path) == 5 and path[2] == "by" or LONG_VALUE in self.column and len(path) == 3 and path[2] == "values":
+            return {year: span for year in mapping if (span := self.keyed_span((*path, year) if path[2] == "values"
+                                                                            else (*path, year), key)) is not None}
         if path == ("indicators",):
             i = self.column.get(ID_COLUMN, 0)
             return {id: self.cell(line, fields, i) for id, (line, fields) in self.rows.items()}
@@ -128,6 +158,8 @@ class CsvPositions:
         return None
 
     def span(self, path: Path, key: bool = False) -> Span | None:
+        if len(path) >= 5 and path[2] == "by" or LONG_VALUE in self.column and len(path) == 4 and path[2] == "values":
+            return self.keyed_span(path, key)
         if path[:1] == ("header",) and len(path) == 2:
             i = self.header.index(path[1]) if path[1] in self.header else 0
             return self.cell(self.header_line, self.header_fields, i)
@@ -165,7 +197,11 @@ class _Table:
                 meaning: Any = name
             else:
                 parsed = year_of(name)
-                if isinstance(parsed, YearError):
+                if isinstance(parsed, YearError) and is_dimension_column(name):
+                    meaning = name  # a breakdown dimension (region), or the long layout's year / value column
+                    if name not in pos.column:
+                        pos.dimensions.append((i, name))
+                elif isinstance(parsed, YearError):
                     guess = did_you_mean(name, (ID_COLUMN, *META_COLUMNS))
                     if guess:
                         self.report(UNKNOWN_FIELD.code, ("header", name), span, f"unknown column '{name}'; did you mean '{guess}'?",
@@ -175,7 +211,8 @@ class _Table:
                                     f"column '{name}' is neither a year nor one of {', '.join((ID_COLUMN, *META_COLUMNS))}: {parsed.message}",
                                     parsed.help)
                     continue
-                meaning = parsed.value
+                else:
+                    meaning = parsed.value
             if meaning in seen:
                 first = pos.header[seen[meaning]]
                 same = f"'{name}' and '{first}' are the same year ({meaning})" if name != first else f"column '{name}' is given twice"
@@ -185,7 +222,8 @@ class _Table:
                 continue
             seen[meaning] = i
             pos.column[name] = i
-            (years if isinstance(meaning, int) else meta).append((i, name))
+            if (i, name) not in pos.dimensions:
+                (years if isinstance(meaning, int) else meta).append((i, name))
         if ID_COLUMN not in pos.column:
             self.report(DATA_SHAPE.code, ("header",), Span(line, 1, line, 2), f"the header has no '{ID_COLUMN}' column",
                         f"start the header with {ID_COLUMN},label,unit,kind,H10,H11,… (the first row names the columns)")
@@ -196,6 +234,10 @@ class _Table:
         meta, years = self.header(*rows[0])
         if ID_COLUMN not in pos.column:
             return {"indicators": {}}, pos, self.diags
+        if pos.dimensions:
+            from .data_csv_keyed import keyed_tree
+
+            return keyed_tree(self, rows[1:], meta, years)
         id_index = pos.column[ID_COLUMN]
         width = len(pos.header)
         indicators: dict[str, Any] = {}

@@ -107,6 +107,13 @@ class Year:
 class Ref:
     name: str
     span: Span = _span()
+    # a breakdown key (``employment[region=DE]``): (dimension, key) pairs as written; () for the total
+    keys: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """The key's pairs sorted by dimension, as the dataset names a breakdown series (``dataset.series_id``)."""
+        return tuple(sorted(self.keys)) if len(self.keys) > 1 else self.keys
 
 
 @fast_init
@@ -214,6 +221,16 @@ class EveryYear:
 Schedule = Union[Deadline, EveryYear]
 
 
+@fast_init
+@dataclass(frozen=True, slots=True)
+class Each:
+    """``for each region`` (every key judged, ``at_least`` None) or ``for at least 10 of region`` (a count of keys)."""
+
+    dimension: str
+    at_least: Number | None = None
+    span: Span = _span()
+
+
 # -- declarations ---------------------------------------------------------------
 @fast_init
 @dataclass(frozen=True, slots=True)
@@ -228,6 +245,7 @@ class Target:
     judge: str | None = None  # the value judged (JUDGING); overrides the policy's
     span: Span = _span()
     id_span: Span = _span()
+    each: Each | None = None  # judged per key of a breakdown dimension (docs/language.md, *Breakdowns*)
 
 
 @fast_init
