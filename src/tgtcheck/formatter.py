@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from .diagnostics import DUPLICATE_CLAUSE, Diagnostic, Location, Severity
 from .nodes import Comment, Constant, Declaration, Indicator, Policy, Spec, Target, Year
-from .printer import condition_text, expr_text, schedule_text, string_text, year_text
+from .printer import each_text, condition_text, expr_text, schedule_text, string_text, year_text
 
 INDENT = "  "
 POLICY_CLAUSES = ("base", "due", "data", "goal", "method", "judge", "years")
@@ -148,9 +148,16 @@ def _target(t: Target, toks: list[Token] | None) -> Block:
     cond = condition_text(t.condition) + (f" {schedule_text(t.schedule)}" if t.schedule is not None else "")
     values = {"base": _year(t.base), "method": t.method, "better": t.better, "judge": t.judge}
     clauses = sum(v is not None for v in values.values())
+    each_start = -1
+    if t.each is not None and toks:  # `for each region` is 3 tokens, not a clause's 2: set apart, placed by its own start
+        inside = [tk for tk in toks if t.each.span.start_pos <= tk.start < t.each.span.end_pos]
+        each_start = inside[0].start if inside else -1
+        toks = [tk for tk in toks if tk not in inside]
     block = _with_clauses("target", head, TARGET_CLAUSES, values, toks, len(toks) - 2 * clauses if toks else 0)
     lines = list(block.lines)
     lines.insert(1, Line(cond, INDENT, _at(toks, 3)))
+    if t.each is not None:
+        lines.insert(2, Line(each_text(t.each), INDENT, each_start))
     return Block("target", tuple(lines), block.start)
 
 
