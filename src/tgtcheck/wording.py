@@ -240,6 +240,10 @@ def _later(v: Verdict, lang: str) -> str:
 
 # -- the sentences -----------------------------------------------------------------------------
 def _en(v: Verdict) -> str:
+    if v.breakdown is not None:
+        from .breakdown_words import sentence
+
+        return sentence(v, "en")
     cond = condition_text(v.target.condition)
     y = era_label(v.judged_year) if v.judged_year else None
     by = _schedule(v, "en")
@@ -328,6 +332,10 @@ def _en(v: Verdict) -> str:
 
 
 def _ja(v: Verdict) -> str:
+    if v.breakdown is not None:
+        from .breakdown_words import sentence
+
+        return sentence(v, "ja")
     cond = condition_text(v.target.condition)
     y = label(v.judged_year, "ja") if v.judged_year else None
     by = _schedule(v, "ja")
