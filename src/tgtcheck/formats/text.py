@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic, display_width, render_diagnostic
 from ..evaluate import Status
+from ..verdict import Breakdown
 from ..pipeline import RunResult
 from ..wording import explanation, ratio_figures, status_word
 from ..years import label
@@ -47,6 +48,8 @@ def render_run(result: RunResult, opts: Options) -> str:
             figures = ratio_figures(v, opts.lang)
             if figures:
                 lines.append(f"{' ' * id_w}  {' ' * st_w}  {figures}")
+        if opts.keys and v.breakdown is not None:
+            lines += key_lines(v.breakdown, id_w + st_w + 4, opts)
     a = result.assessment
     counts = ", ".join(f"{status_word(Status(k), opts.lang)} {n}" for k, n in a.counts.items() if n)
     lines.append("")
@@ -57,6 +60,19 @@ def render_run(result: RunResult, opts: Options) -> str:
         lines.append(f"overall: {a.word()} ({a.rule()})")
         lines.append(f"summary: {counts}")
     return "\n".join(lines) + "\n"
+
+
+def key_lines(b: Breakdown, indent: int, opts: Options) -> list[str]:
+    """`--keys`: one line per key, best first (``Breakdown.by_achievement``): key, status, explanation."""
+    key_w = max([width(k) for k, _ in b.keys] + [3])
+    st_w = max([width(status_word(v.status, opts.lang)) for _, v in b.keys] + [3])
+    out = []
+    for key, v in b.by_achievement():
+        word = pad(status_word(v.status, opts.lang), st_w)
+        if opts.color:
+            word = f"\x1b[{_COLORS[v.status]}m{word}\x1b[0m"
+        out.append(f"{' ' * indent}{pad(key, key_w)}  {word}  {explanation(v, opts.lang)}")
+    return out
 
 
 MAX_PER_CODE = 50  # diagnostics of one code in one file shown as text; the count of the rest follows
