@@ -49,6 +49,14 @@ def test_statuses(case: Path) -> None:
     for tid, grade in (exp.get("grades") or {}).items():
         assert grades[tid] == grade, tid
     by_id = {v.target.id: v for v in result.verdicts}
+    for tid, want in (exp.get("breakdowns") or {}).items():  # a breakdown target: its count per status, and which keys
+        b = by_id[tid].breakdown
+        assert b is not None, tid
+        assert {k: n for k, n in b.counts().items() if n} == want["counts"], tid
+        for status, keys in want.items():
+            if status != "counts":
+                assert sorted(k for k, v in b.keys if v.status.value == status or (status == "met" and v.status.value == "exceeded")) \
+                    == sorted(keys), (tid, status)
     for tid, langs in (exp.get("explain") or {}).items():
         for lang, words in langs.items():
             text = explanation(by_id[tid], lang)

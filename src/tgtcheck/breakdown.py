@@ -18,9 +18,9 @@ P pending, U insufficient_data; first match wins:
 2. M >= N                                -> met                ``met.keys_met``
 3. M + O + B + P + U < N                 -> not_met            ``not_met.keys_short`` (too few keys can still meet)
 4. M + O >= N                            -> on_track           ``on_track.keys_on_track``
-5. M + O + P + U >= N                    -> pending (U = 0), else insufficient_data
-                                            ``pending.keys_pending``, ``insufficient.keys_missing``
-6. otherwise                             -> behind             ``behind.keys_behind``
+5. M + O + P >= N                        -> pending            ``pending.keys_pending`` (the keys 集計中 decide)
+6. M + O + P + U >= N                    -> insufficient_data  ``insufficient.keys_missing`` (keys without data decide)
+7. otherwise                             -> behind             ``behind.keys_behind``
 
 So the target counts once in the policy's judgement (``assessment``), with this status.
 """
@@ -115,6 +115,8 @@ def count_rule(b: Breakdown) -> tuple[Status, str]:
         return Status.NOT_MET, "not_met.keys_short"
     if met + on >= n:
         return Status.ON_TRACK, "on_track.keys_on_track"
+    if met + on + pending >= n:
+        return Status.PENDING, "pending.keys_pending"
     if met + on + pending + unknown >= n:
-        return (Status.PENDING, "pending.keys_pending") if unknown == 0 else (Status.INSUFFICIENT_DATA, "insufficient.keys_missing")
+        return Status.INSUFFICIENT_DATA, "insufficient.keys_missing"
     return Status.BEHIND, "behind.keys_behind"

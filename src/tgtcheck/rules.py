@@ -134,7 +134,7 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("on_track.keys_on_track", _O, False, "the keys met and the keys on track together reach the number needed, so the target is on track",
          "達成した区分と順調に進捗している区分を合わせて必要な数に達するので順調に進捗"),
     Rule("pending.keys_pending", _P, None,
-         "whether enough keys are met depends on keys still being tallied (集計中), so the target is pending",
+         "whether enough keys are met depends on keys still being tallied (集計中), so the target is pending (never counted as failed)",
          "必要な数に達するかは集計中の区分次第のため集計中"),
     Rule("insufficient.keys_missing", _I, None,
          "whether enough keys are met depends on keys without data (or still tallied), so the target cannot be judged",

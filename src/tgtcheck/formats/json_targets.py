@@ -131,6 +131,18 @@ def target_text(v: Verdict, lang: str, spec_file: str) -> str:
         f'{_K}"readings": {_list([_reading(r) for r in v.readings])},'
         f'{_K}"missing": {_list([_missing_reading(r) for r in v.missing])},'
         f'{_K}"undefined": {_list([encode_basestring(u) for u in v.undefined])},'
-        f'{_K}"later": {_list([_year(y, 4) for y in v.later])}'
+        f'{_K}"later": {_list([_year(y, 4) for y in v.later])},'
+        f'{_K}"breakdown": {_breakdown(v, lang)}'
         "\n    }"
     )
+
+
+def _breakdown(v: Verdict, lang: str) -> str:
+    """``json_format.breakdown`` at depth 3: rare and small beside the targets, so written by ``json.dumps`` itself."""
+    if v.breakdown is None:
+        return "null"
+    import json
+
+    from .json_format import breakdown
+
+    return json.dumps(breakdown(v, lang), ensure_ascii=False, indent=2).replace("\n", _K)
