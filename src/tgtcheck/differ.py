@@ -299,6 +299,8 @@ def _target_changes(a: Target, b: Target, refs: dict[str, str], op: Policy, np: 
         out.append(FieldChange("better", a.better, b.better))
     if (a.judge or b.judge) and (a.judge or op.judge) != (b.judge or np.judge):  # as `base`: against the policy's
         out.append(FieldChange("judge", a.judge, b.judge))
+    if a.each != b.each:  # `for each region` / `for at least 10 of region` added, removed or changed
+        out.append(FieldChange("breakdown", a.each, b.each))
     return tuple(out)
 
 
