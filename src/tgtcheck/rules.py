@@ -125,7 +125,7 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("insufficient.trend_points", _I, None, "a trend needs numbers for at least two years, and there are fewer",
          "増減の判断には2年度以上の数値が必要だが、足りない"),
     # breakdown targets (`for each region`, `for at least 10 of region`): the count of keys decides (breakdown.py)
-    Rule("met.keys_met", _M, True, "at least the keys needed (every key, for `for each`) are met or exceeded, so the target is met",
+    Rule("met.keys_met", _M, True, "the keys met or exceeded reach the number needed (every key, under `for each`), so the target is met",
          "必要な数（for each では全て）の区分が達成・超過達成しているので達成"),
     Rule("not_met.keys_short", _N, False,
          "even if every key still open (on track, behind, pending or without data) were met, fewer than the keys needed would be: "

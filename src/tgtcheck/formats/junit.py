@@ -77,6 +77,9 @@ def _verdict(suite: ET.Element, v: Verdict, result: RunResult, opts: Options, xu
     case = _testcase(suite, result.spec.policy.id, f"{t.id} {t.title}", spec_file, t.span.line, xunit1)
     word = status_word(v.status, opts.lang)
     text = f"{spec_file}:{t.span.line}: {word}\n{explanation(v, opts.lang)}"
+    if v.breakdown is not None:  # the keys under their target, best first: the target stays one testcase, counted once
+        text += "".join(f"\n  {key}: {status_word(k.status, opts.lang)}: {explanation(k, opts.lang)}"
+                        for key, k in v.breakdown.by_achievement())
     if v.status.value in opts.fail_on:
         _element(case, "failure", text, type=v.status.value, message=f"{word}: {explanation(v, opts.lang)}")
         return "failure"
