@@ -123,7 +123,7 @@ def derive(v: Verdict, spec: Spec, data: Dataset) -> Derivation:
 
 
 def _read(name: str, year: int, value: Fraction | Marker | None, cell_note: str | None, spec: Spec, data: Dataset) -> ReadFact:
-    ind = next((i for i in spec.indicators if i.id == name), None)
+    ind = next((i for i in spec.indicators if i.id == name.partition("[")[0]), None)  # employment[region=DE]: employment
     series = data.series.get(name)
     return ReadFact(name, ind.label if ind else None, ind.unit if ind else None, year, value, ind.note if ind else None,
                     series.footnote if series else None, cell_note, bool(ind and ind.is_percent))
@@ -264,7 +264,9 @@ def render_text(d: Derivation, lang: str = "en") -> str:
         out += ["", "達成率・進捗率" if ja else "ratios"] + [f"  {words}: {text}" for words, text in _ratio_lines(v, lang)]
     if d.op is None:
         out += ["", "増減" if ja else "trend"] + _trend_lines(d, lang)
-    missing = [r for r in v.missing if not isinstance(r.value, Fraction)]
+    if v.breakdown is not None:
+        out += ["", *_key_lines(v, lang)]
+    missing = [r for r in v.missing if not isinstance(r.value, Fraction)] if v.breakdown is None else []
     if missing or v.undefined:
         out += ["", "足りないもの" if ja else "missing"]
         out += [f"  {r.indicator} {era_label(r.year)}: {_value(r.value, False, None, lang)}" for r in missing]
@@ -273,6 +275,25 @@ def render_text(d: Derivation, lang: str = "en") -> str:
         out += ["", ("満たさなかった年度: " if ja else "years that break it: ") + ", ".join(era_label(b) for b in v.broken_years)]
     out += ["", f"{h('rule')}: {v.rule}", f"  {rule_text(v.rule, lang)}", "", f"{h('status')}: {status_word(v.status, lang)}"]
     return "\n".join(out) + "\n"
+
+
+def _key_lines(v: Verdict, lang: str) -> list[str]:
+    """A breakdown target: the count, then each key (best first) with its status, rule and numbers; `--key K` derives one."""
+    from .breakdown_words import counts_text, needed_text, summary
+
+    b = v.breakdown
+    assert b is not None
+    ja = lang == "ja"
+    out = [f"{'区分' if ja else 'keys'} ({b.dimension}): {summary(b, lang)}; {needed_text(b, lang)}; {counts_text(b, lang)}"]
+    width = max([len(k) for k, _ in b.keys] + [3])
+    for key, k in b.by_achievement():
+        numbers = ""
+        if k.actual is not None and k.threshold is not None:
+            numbers = f"  {exact(k.actual, k.percent)} / {exact(k.threshold, k.percent)}"
+        out.append(f"  {key.ljust(width)}  {status_word(k.status, lang)}  {k.rule}{numbers}")
+    out.append("  (" + ("各区分の導出: tgtcheck explain SPEC TARGET --key KEY" if ja else "each key's derivation: tgtcheck explain SPEC TARGET --key KEY")
+               + ")")
+    return out
 
 
 def _method_words(name: str, lang: str) -> str:
@@ -427,4 +448,11 @@ def to_json(d: Derivation, lang: str = "en") -> dict[str, Any]:
         "missing": [{"indicator": r.indicator, "year": year(r.year),
                      "marker": r.value.value if isinstance(r.value, Marker) else "missing"} for r in v.missing],
         "undefined": list(v.undefined),
+        "breakdown": _breakdown_json(v, lang),
     }
+
+
+def _breakdown_json(v: Verdict, lang: str) -> dict[str, Any] | None:
+    from .formats.json_format import breakdown
+
+    return breakdown(v, lang)
