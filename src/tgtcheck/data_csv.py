@@ -32,12 +32,19 @@ META_COLUMNS: tuple[str, ...] = ("label", "unit", "kind", "footnote")
 LONG_YEAR, LONG_VALUE = "year", "value"  # the long layout: indicator,region,year,value (one row per value)
 
 
-def is_dimension_column(name: str) -> bool:
-    """A header that is neither a year nor a metadata column: a breakdown dimension (``region``, ``sex``), or the long
-    layout's ``year`` / ``value``; a near-miss of a metadata column (``lable``) stays an error with a did-you-mean."""
+BY_PREFIX = "by:"  # a breakdown column of the wide layout: by:region (the long layout's columns need no prefix)
+
+
+def dimension_of(name: str, long: bool) -> str | None:
+    """The dimension a header names, or None: in the long layout (``year`` and ``value`` columns) any name that is not
+    a metadata column (``region``, and ``year`` / ``value`` themselves); in the wide layout only ``by:region``, so a
+    stray column (``remarks``) stays an error and a near-miss of a metadata column (``lable``) gets its did-you-mean."""
     from .data_breakdown import DIMENSION_RE
 
-    return bool(DIMENSION_RE.fullmatch(name)) and did_you_mean(name, (ID_COLUMN, *META_COLUMNS)) is None
+    if not long:
+        dim = name[len(BY_PREFIX):].strip() if name.startswith(BY_PREFIX) else None
+        return dim if dim is not None and DIMENSION_RE.fullmatch(dim) else None
+    return name if DIMENSION_RE.fullmatch(name) and did_you_mean(name, (ID_COLUMN, *META_COLUMNS)) is None else None
 
 
 def parse_csv(text: str, file: str) -> tuple[Tree, CsvPositions | None, list[Diagnostic]]:
@@ -188,6 +195,7 @@ class _Table:
         meta: list[tuple[int, str]] = []
         years: list[tuple[int, str]] = []
         seen: dict[Any, int] = {}
+        long = LONG_YEAR in pos.header or LONG_VALUE in pos.header
         for i, name in enumerate(pos.header):
             span = pos.cell(line, fields, i)
             if not name:
@@ -197,10 +205,11 @@ class _Table:
                 meaning: Any = name
             else:
                 parsed = year_of(name)
-                if isinstance(parsed, YearError) and is_dimension_column(name):
-                    meaning = name  # a breakdown dimension (region), or the long layout's year / value column
-                    if name not in pos.column:
-                        pos.dimensions.append((i, name))
+                dim = dimension_of(name, long) if isinstance(parsed, YearError) else None
+                if dim is not None:
+                    meaning = dim  # a breakdown dimension (region), or the long layout's year / value column
+                    if dim not in pos.column:
+                        pos.dimensions.append((i, dim))
                 elif isinstance(parsed, YearError):
                     guess = did_you_mean(name, (ID_COLUMN, *META_COLUMNS))
                     if guess:
@@ -209,7 +218,8 @@ class _Table:
                     else:
                         self.report(NOT_A_YEAR_KEY.code, ("header", name), span,
                                     f"column '{name}' is neither a year nor one of {', '.join((ID_COLUMN, *META_COLUMNS))}: {parsed.message}",
-                                    parsed.help)
+                                    f"{parsed.help}; a breakdown column is written {BY_PREFIX}{name}" if parsed.help
+                                    else f"a breakdown column is written {BY_PREFIX}{name}")
                     continue
                 else:
                     meaning = parsed.value
@@ -221,8 +231,8 @@ class _Table:
                             (Location(self.file, pos.cell(line, fields, seen[meaning]), dotted(("header", first))),))
                 continue
             seen[meaning] = i
-            pos.column[name] = i
-            if (i, name) not in pos.dimensions:
+            pos.column[name if (i, meaning) not in pos.dimensions else meaning] = i
+            if (i, meaning) not in pos.dimensions:
                 (years if isinstance(meaning, int) else meta).append((i, name))
         if ID_COLUMN not in pos.column:
             self.report(DATA_SHAPE.code, ("header",), Span(line, 1, line, 2), f"the header has no '{ID_COLUMN}' column",
