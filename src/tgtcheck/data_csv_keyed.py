@@ -58,7 +58,7 @@ def keyed_tree(table: _Table, rows: list[tuple[int, list[str]]], meta: list[tupl
         if long:
             year = fields[pos.column[LONG_YEAR]].strip() if pos.column[LONG_YEAR] < n else ""
             value = fields[pos.column[LONG_VALUE]] if pos.column[LONG_VALUE] < n else ""
-            where = (id, spec, key, year)
+            where: tuple[str, ...] = (id, spec, key, year)
         else:
             where = (id, spec, key)
         first = pos.keyed.get(where)

@@ -155,7 +155,10 @@ class Evaluator:
         values: list[str | int | Result] = []
         for param, arg in zip(fn.params, e.args, strict=False):
             kind = param.kind
-            values.append((arg.name if not arg.keys else series_id(arg.name, arg.pairs)) if kind is Kind.INDICATOR else _year_of(arg) if kind is Kind.YEAR else self.value(arg, year))  # type: ignore[union-attr]
+            if kind is Kind.INDICATOR:  # a breakdown key's series under its own id: employment[region=DE]
+                values.append(arg.name if not arg.keys else series_id(arg.name, arg.pairs))  # type: ignore[union-attr]
+            else:
+                values.append(_year_of(arg) if kind is Kind.YEAR else self.value(arg, year))
         result, operands = compute(Arguments(e, year, self.read, tuple(values)))
         inputs = tuple(v if isinstance(v, Fraction) else None for v in operands)
         self._steps.append(Step(e, year, result if isinstance(result, Fraction) else None, self.is_percent(e), inputs))

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from .diagnostics import DUPLICATE_CLAUSE, Diagnostic, Location, Severity
 from .nodes import Comment, Constant, Declaration, Indicator, Policy, Spec, Target, Year
-from .printer import each_text, condition_text, expr_text, schedule_text, string_text, year_text
+from .printer import condition_text, each_text, expr_text, schedule_text, string_text, year_text
 
 INDENT = "  "
 POLICY_CLAUSES = ("base", "due", "data", "goal", "method", "judge", "years")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic, display_width, render_diagnostic
 from ..evaluate import Status
-from ..verdict import Breakdown
 from ..pipeline import RunResult
+from ..verdict import Breakdown
 from ..wording import explanation, ratio_figures, status_word
 from ..years import label
 from . import Options
