@@ -39,6 +39,7 @@ KEYWORDS: tuple[str, ...] = (
     "policy", "indicator", "constant", "target", "base", "due", "data", "goal", "method", "unit", "note",
     "better", "judge", "years",
     "by", "every", "year", "from", "to", "between", "and", "about", "程度",
+    "for", "each", "at", "least", "of",  # breakdowns: for each region, for at least 10 of region
 )
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
