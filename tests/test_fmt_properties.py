@@ -28,6 +28,7 @@ from tgtcheck.nodes import (
     Compare,
     Constant,
     Deadline,
+    Each,
     EveryYear,
     Expr,
     Indicator,
@@ -81,8 +82,14 @@ def numbers(draw: st.DrawFn) -> Number:
     return Number(value, kind == "percent")
 
 
+# a breakdown key: a name (DE) or any text a string can hold that a key may be (東京都, "north east")
+key_texts = names | st.text(st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters='"＂「」[]=,\n'), min_size=1, max_size=6)
+keyed_refs = st.builds(lambda n, keys: Ref(n, keys=tuple(keys)), names, st.lists(st.tuples(names, key_texts), min_size=1, max_size=2))
+eaches = st.none() | st.builds(Each, names, st.none() | st.integers(1, 10**4).map(lambda n: Number(Fraction(n))))
+
+
 def exprs() -> st.SearchStrategy[Expr]:
-    leaves = numbers() | names.map(Ref) | years(western=False)
+    leaves = numbers() | names.map(Ref) | keyed_refs | years(western=False)
 
     def extend(inner: st.SearchStrategy[Expr]) -> st.SearchStrategy[Expr]:
         return (st.builds(BinOp, st.sampled_from("+-*/"), inner, inner)
@@ -108,7 +115,7 @@ def words(known: tuple[str, ...]) -> st.SearchStrategy[str | None]:
 declarations = (st.builds(Indicator, names, strings, optional_strings, optional_strings, words(DIRECTIONS))
                 | st.builds(Constant, names, exprs(), optional_strings)
                 | st.builds(Target, strings, strings, conditions, schedules, st.none() | years(), st.none() | names,
-                            words(DIRECTIONS), words(JUDGING)))
+                            words(DIRECTIONS), words(JUDGING), each=eaches))
 specs = st.builds(
     Spec,
     st.builds(Policy, strings, strings, st.none() | years(), st.none() | years(), optional_strings, optional_strings, st.none() | names,
