@@ -152,8 +152,13 @@ class CsvPositions:
 
     def spans(self, mapping: dict[str, Any], path: Path, key: bool) -> dict[str, Span] | None:
         if len(path) == 5 and path[2] == "by" or LONG_VALUE in self.column and len(path) == 3 and path[2] == "values":
-            return {year: span for year in mapping if (span := self.keyed_span((*path, year) if path[2] == "values"
-                                                                            else (*path, year), key)) is not None}
+            # the happy path: each value carries its row's span, as in the wide layout (an error finds its cell: ``span``)
+            head = (path[1], path[3], path[4]) if path[2] == "by" else (path[1], "", "")
+            if LONG_VALUE not in self.column:
+                row = self.keyed.get(head)
+                return dict.fromkeys(mapping, self.row_span(*row)) if row is not None else None
+            keyed = self.keyed
+            return {year: self.row_span(*row) for year in mapping if (row := keyed.get((*head, year))) is not None}
         if path == ("indicators",):
             i = self.column.get(ID_COLUMN, 0)
             return {id: self.cell(line, fields, i) for id, (line, fields) in self.rows.items()}
