@@ -28,13 +28,21 @@ So the target counts once in the policy's judgement (``assessment``), with this 
 from __future__ import annotations
 
 from dataclasses import fields, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from .nodes import Approx, Between, BinOp, Call, Compare, Deadline, Milestone, Neg, Ref, Target, Trend
+from .dataset import Dataset
+from .nodes import Approx, Between, BinOp, Call, Compare, Deadline, Indicator, Milestone, Neg, Ref, Target, Trend
 from .verdict import Breakdown, Status, Verdict
 
-if TYPE_CHECKING:
-    from .evaluate import Evaluator
+
+class Evaluator(Protocol):
+    """What this module needs of ``evaluate.Evaluator`` (which calls it: a Protocol, so no import loop)."""
+
+    data: Dataset
+    as_of: int
+    indicators: dict[str, Indicator]
+
+    def target(self, t: Target) -> Verdict: ...
 
 _WALKED = (Compare, Between, Trend, Call, BinOp, Neg, Approx, Deadline, Milestone)
 

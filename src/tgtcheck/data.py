@@ -400,7 +400,7 @@ class _Builder:
         if "by" in raw:
             from .data_breakdown import breakdown_series
 
-            keyed = breakdown_series(self, id, raw["by"], (*path, "by"), Series(id, {}, label, unit, kind, footnote, span))
+            keyed = breakdown_series(self, id, raw["by"], (*path, "by"), Series(id, {}, label, unit, kind, footnote, span), describe)
             if keyed:
                 self.breakdowns[id] = tuple(keyed)
                 self.keyed.update((s.id, s) for s in keyed.values())

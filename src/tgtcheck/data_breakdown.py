@@ -22,14 +22,20 @@ the file, so a breakdown needs no code of its own.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
-from .dataset import Pairs, Series, series_id
+from .data_tree import Path
+from .dataset import Cell, Pairs, Series, series_id
 from .diagnostics import DATA_SHAPE, DUPLICATE_KEY
 
-if TYPE_CHECKING:
-    from .data import _Builder
-    from .data_tree import Path
+
+class Builder(Protocol):
+    """What this module needs of ``data._Builder`` (which calls it: a Protocol, so no import loop)."""
+
+    def report(self, code: str, path: Path, message: str, help: str | None = None, *, key: bool = False) -> None: ...
+
+    def cells(self, id: str, values: dict[str, Any], path: Path, count: bool, notes: dict[int, tuple[str, str]]) -> dict[int, Cell]: ...
 
 DIMENSION_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _BAD_KEY = re.compile(r"[\[\]=,\x00-\x1f]")  # a key is written inside employment[region=KEY]
@@ -40,10 +46,8 @@ def split_names(text: str) -> list[str]:
     return [part.strip() for part in text.split(",")]
 
 
-def breakdown_series(b: _Builder, id: str, raw: Any, path: Path, total: Series) -> dict[Pairs, Series]:
-    """The series of every key under ``by``; problems reported on ``b`` (TGT301, TGT302)."""
-    from .data import describe
-
+def breakdown_series(b: Builder, id: str, raw: Any, path: Path, total: Series, describe: Callable[[Any], str]) -> dict[Pairs, Series]:
+    """The series of every key under ``by``; problems reported on ``b`` (TGT307, TGT302); ``describe`` says what a value is."""
     out: dict[Pairs, Series] = {}
     if not isinstance(raw, dict):
         b.report(DATA_SHAPE.code, path, f"expected the breakdowns of '{id}' as a mapping from dimensions to keys, found {describe(raw)}",

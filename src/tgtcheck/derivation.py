@@ -279,7 +279,9 @@ def render_text(d: Derivation, lang: str = "en") -> str:
 
 def _key_lines(v: Verdict, lang: str) -> list[str]:
     """A breakdown target: the count, then each key (best first) with its status, rule and numbers; `--key K` derives one."""
-    from .breakdown_words import counts_text, needed_text, summary
+    from .wording import breakdown_counts as counts_text
+    from .wording import breakdown_needed as needed_text
+    from .wording import breakdown_summary as summary
 
     b = v.breakdown
     assert b is not None
@@ -453,6 +455,6 @@ def to_json(d: Derivation, lang: str = "en") -> dict[str, Any]:
 
 
 def _breakdown_json(v: Verdict, lang: str) -> dict[str, Any] | None:
-    from .formats.json_format import breakdown
+    from .formats.json_breakdown import breakdown
 
     return breakdown(v, lang)

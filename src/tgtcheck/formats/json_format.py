@@ -26,6 +26,7 @@ from ..evaluate import Verdict
 from ..pipeline import Loaded, PiecesResult, RunResult
 from ..wording import explanation, status_word
 from . import Options
+from .json_breakdown import breakdown
 from .json_numbers import exact, year, year_label
 
 
@@ -97,38 +98,6 @@ def verdict(v: Verdict, lang: str, spec_file: str) -> dict[str, Any]:
         "undefined": list(v.undefined),
         "later": [year(y) for y in v.later],
         "breakdown": breakdown(v, lang),
-    }
-
-
-def breakdown(v: Verdict, lang: str) -> dict[str, Any] | None:
-    """A breakdown target's keys (``for each region``): the count, and each key's verdict in brief, in key order."""
-    b = v.breakdown
-    if b is None:
-        return None
-    from ..breakdown_words import summary
-
-    return {
-        "dimension": b.dimension,
-        "every": b.every,
-        "needed": b.needed,
-        "keys_total": len(b.keys),
-        "met": b.met,
-        "summary": summary(b, lang),
-        "counts": b.counts(),
-        "keys": [{
-            "key": key,
-            "status": k.status.value,
-            "status_text": status_word(k.status, lang),
-            "explanation": explanation(k, lang),
-            "rule": k.rule,
-            "value_year": year(k.value_year),
-            "actual": exact(k.actual, k.percent),
-            "threshold": exact(k.threshold, k.percent),
-            "upper": exact(k.upper, k.percent),
-            "achievement": exact(k.achievement, True),
-            "missing": [{"indicator": r.indicator, "year": year(r.year),
-                         "marker": r.value.value if isinstance(r.value, Marker) else "missing"} for r in k.missing],
-        } for key, k in b.keys],
     }
 
 

@@ -143,6 +143,6 @@ def _breakdown(v: Verdict, lang: str) -> str:
         return "null"
     import json
 
-    from .json_format import breakdown
+    from .json_breakdown import breakdown
 
     return json.dumps(breakdown(v, lang), ensure_ascii=False, indent=2).replace("\n", _K)

@@ -90,7 +90,9 @@ def render_run(result: RunResult, opts: Options) -> str:
 
 def _breakdowns(result: RunResult, opts: Options) -> list[str]:
     """Under the table, one small table per breakdown target: its keys best first (status, then achievement)."""
-    from ..breakdown_words import counts_text, needed_text, summary
+    from ..wording import breakdown_counts as counts_text
+    from ..wording import breakdown_needed as needed_text
+    from ..wording import breakdown_summary as summary
     from ..wording import number
 
     lang = opts.lang

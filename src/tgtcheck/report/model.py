@@ -268,11 +268,11 @@ def _key_views(v: Verdict, lang: str) -> tuple[KeyView, ...]:
 def _keys_summary(v: Verdict, lang: str) -> str:
     if v.breakdown is None:
         return ""
-    from ..breakdown_words import counts_text, needed_text, summary
+    from ..wording import breakdown_counts, breakdown_needed, breakdown_summary
 
     b = v.breakdown
-    return f"{summary(b, lang)}（{needed_text(b, lang)}；{counts_text(b, lang)}）" if lang == "ja" else \
-        f"{summary(b, lang)} ({needed_text(b, lang)}; {counts_text(b, lang)})"
+    return f"{breakdown_summary(b, lang)}（{breakdown_needed(b, lang)}；{breakdown_counts(b, lang)}）" if lang == "ja" else \
+        f"{breakdown_summary(b, lang)} ({breakdown_needed(b, lang)}; {breakdown_counts(b, lang)})"
 
 
 KEY_WORDS = {"value": ("Value", "実績"), "threshold": ("Target", "目標"), "achievement": ("Achievement", "達成率")}
