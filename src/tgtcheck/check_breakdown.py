@@ -1,7 +1,7 @@
 """Checks of breakdowns (``employment[region=DE]``, ``for each region``, ``for at least 10 of region``).
 
 Without data (``static``): a key written after a name that is not an indicator, a dimension given twice
-(TGT250), a count of keys that is not a whole number from 1 (TGT251).  With the data (``against_data``,
+(TGT270), a count of keys that is not a whole number from 1 (TGT271).  With the data (``against_data``,
 called by ``check.check_data``): a dimension no indicator of the target is broken down by (TGT330) and a
 key the data does not have (TGT331), each with a did-you-mean from what the data has.  A key missing
 for one indicator only (a national target without a value) is not an error: the evaluator judges that

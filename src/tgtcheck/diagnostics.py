@@ -206,11 +206,11 @@ MILESTONES_OUT_OF_ORDER = register(
     "TGT232", "milestones out of order", "write each milestone after the one before", "value(x) >= 10 by R4, 5 by R3",
     "中間目標の年度の順序が逆です", "中間目標は年度の早い順に書いてください")
 KEY_NOT_ON_INDICATOR = register(
-    "TGT250", "breakdown key on something that is not an indicator", "write [dimension=key] after an indicator's name, each dimension once",
+    "TGT270", "breakdown key on something that is not an indicator", "write [dimension=key] after an indicator's name, each dimension once",
     "value(limit[region=DE]) with a constant limit", "区分の指定が指標以外に付いています",
     "[区分=キー] は指標名の後に、区分ごとに一度だけ書いてください")
 KEY_COUNT_NOT_WHOLE = register(
-    "TGT251", "count of keys not a whole number from 1", "write how many keys must meet the condition as a whole number, 1 or more",
+    "TGT271", "count of keys not a whole number from 1", "write how many keys must meet the condition as a whole number, 1 or more",
     "for at least 2.5 of region", "区分の数が1以上の整数ではありません", "条件を満たすべき区分の数を1以上の整数で書いてください")
 # -- data ------------------------------------------------------------------------------------------
 DATA_UNREADABLE = register("TGT300", "data file cannot be read", "check the data path given in the spec or with --data", 'data "missing.yaml"',
