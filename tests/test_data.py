@@ -117,6 +117,14 @@ BAD: list[tuple[str, list[tuple[str, int]], bool | None]] = [
     ("csv_bad_kind.csv", [("TGT307", 2)], None),
     ("csv_no_id.csv", [("TGT307", 2)], None),
     ("csv_unknown_column.csv", [("TGT308", 1)], None),
+    # -- breakdowns (by: region: KEY: {year: value}; CSV dimension columns, the long layout) ---------------
+    ("breakdown_text.yaml", [("TGT303", 5)], True),
+    ("breakdown_key_count.yaml", [("TGT307", 5)], False),
+    ("breakdown_dimension.yaml", [("TGT307", 5)], True),
+    ("json_breakdown_not_year.json", [("TGT306", 5)], True),
+    ("csv_breakdown_long_text.csv", [("TGT303", 3)], None),
+    ("csv_breakdown_dup.csv", [("TGT302", 4)], None),
+    ("csv_breakdown_long_no_value.csv", [("TGT307", 1)], None),
 ]
 
 

@@ -29,6 +29,7 @@ from tgtcheck.nodes import (
     Compare,
     Constant,
     Deadline,
+    Each,
     EveryYear,
     Expr,
     Grade,
@@ -85,8 +86,14 @@ def numbers(draw: st.DrawFn) -> Number:
     return Number(value, kind == "percent")
 
 
+# a breakdown key: a name (DE) or any text a string can hold that a key may be (東京都, "north east")
+key_texts = names | st.text(st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters='"＂「」[]=,\n'), min_size=1, max_size=6)
+keyed_refs = st.builds(lambda n, keys: Ref(n, keys=tuple(keys)), names, st.lists(st.tuples(names, key_texts), min_size=1, max_size=2))
+eaches = st.none() | st.builds(Each, names, st.none() | st.integers(1, 10**4).map(lambda n: Number(Fraction(n))))
+
+
 def exprs() -> st.SearchStrategy[Expr]:
-    leaves = numbers() | names.map(Ref) | years(western=False)
+    leaves = numbers() | names.map(Ref) | keyed_refs | years(western=False)
 
     def extend(inner: st.SearchStrategy[Expr]) -> st.SearchStrategy[Expr]:
         return (st.builds(BinOp, st.sampled_from("+-*/"), inner, inner)
@@ -120,7 +127,7 @@ scales = st.builds(Scale, names, strings, strings, st.lists(grades, min_size=1, 
 declarations = (st.builds(Indicator, names, strings, optional_strings, optional_strings, words(DIRECTIONS))
                 | st.builds(Constant, names, exprs(), optional_strings)
                 | st.builds(Target, strings, strings, conditions, schedules, st.none() | years(), st.none() | names,
-                            words(DIRECTIONS), words(JUDGING), main=st.booleans())
+                            words(DIRECTIONS), words(JUDGING), main=st.booleans(), each=eaches)
                 | scales)
 specs = st.builds(
     Spec,

@@ -71,6 +71,14 @@ def test_statuses(case: Path) -> None:
         assert got_recorded is not None and got_recorded.differs is differs, tid
     if "assessment" in exp:
         assert result.assessment.key == exp["assessment"]
+    for tid, want in (exp.get("breakdowns") or {}).items():  # a breakdown target: its count per status, and which keys
+        b = by_id[tid].breakdown
+        assert b is not None, tid
+        assert {k: n for k, n in b.counts().items() if n} == want["counts"], tid
+        for status, keys in want.items():
+            if status != "counts":
+                assert sorted(k for k, v in b.keys if v.status.value == status or (status == "met" and v.status.value == "exceeded")) \
+                    == sorted(keys), (tid, status)
     for tid, langs in (exp.get("explain") or {}).items():
         for lang, words in langs.items():
             text = explanation(by_id[tid], lang)

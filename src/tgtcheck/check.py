@@ -125,6 +125,9 @@ class Checker:
             self.target(target)
         if self.strict:
             self.lint_unused()
+        from .check_breakdown import static
+
+        self.diags += static(spec, self.file)
         return sorted(self.diags, key=lambda d: (d.location.span.line if d.location.span else 0,
                                                  d.location.span.column if d.location.span else 0, d.code))
 
@@ -539,11 +542,16 @@ def check_data(spec: Spec, spec_file: str, data: Dataset, strict: bool = False) 
                                     'make them agree: `unit "%"` on the indicator and `kind: percent` (or `unit: "%"`) in the data, or neither; '
                                     "a percent read as a count would be off by a factor of 100",
                                     (Location(data.file, series.span, f"indicators.{ind.id}"),)))
+    from .check_breakdown import against_data
+
+    diags += against_data(spec, spec_file, data)
     if strict:
         latest = data.latest_year()  # the as-of year `run` takes without --as-of
         if latest is not None:
             diags.extend(check_judged_years(spec, spec_file, latest))
         for sid, series in data.series.items():
+            if "[" in sid:  # one breakdown key's series (employment[region=DE]): its indicator is what is declared
+                continue
             if sid not in declared:
                 diags.append(Diagnostic(UNDECLARED_DATA.code, UNDECLARED_DATA.severity, UNDECLARED_DATA.text(file=data.file, indicator=sid),
                                         Location(data.file, series.span, f"indicators.{sid}"), "declare it or remove the row",

@@ -37,7 +37,7 @@ from fractions import Fraction
 from typing import Any, NamedTuple
 
 from .data_tree import Oversized, Path, Positions, Tree, clip, did_you_mean, dotted, year_of
-from .dataset import Cell, Dataset, Marker, Series, Value
+from .dataset import Cell, Dataset, Marker, Pairs, Series, Value
 from .diagnostics import (
     CODES,
     DATA_SHAPE,
@@ -62,7 +62,7 @@ MAX_DIGITS = 1000  # digits of a value written as text (a YAML/JSON number's exp
 MAX_EXPONENT = 100  # |decimal exponent| of a value: 1e999999999 would exhaust memory as a Fraction
 KINDS: tuple[str, ...] = ("count", "amount", "percent")
 TOP_FIELDS: tuple[str, ...] = ("indicators", "notes", "$schema")
-INDICATOR_FIELDS: tuple[str, ...] = ("label", "unit", "kind", "footnote", "values", "notes")
+INDICATOR_FIELDS: tuple[str, ...] = ("label", "unit", "kind", "footnote", "values", "notes", "by")
 TEXT_FIELDS: tuple[str, ...] = ("label", "unit", "footnote")
 
 NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -292,6 +292,8 @@ class _Builder:
         self.pos = positions
         self.diags: list[Diagnostic] = []
         self.years: dict[str, int | YearError] = {}
+        self.keyed: dict[str, Series] = {}  # breakdown series by their id (employment[region=DE])
+        self.breakdowns: dict[str, tuple[Pairs, ...]] = {}
 
     def report(self, code: str, path: Path, message: str, help: str | None = None, *, key: bool = False,
                span: Span | None = None, related: tuple[Location, ...] = ()) -> None:
@@ -331,6 +333,9 @@ class _Builder:
                     if s is not None:
                         series[id] = s
             notes = self.texts(tree.get("notes"), ("notes",))
+        if self.keyed:
+            series.update(self.keyed)
+            return Dataset(self.file, series, notes, breakdowns=self.breakdowns)
         return Dataset(self.file, series, notes)
 
     def unknown_fields(self, mapping: dict[str, Any], path: Path, allowed: tuple[str, ...], where: str) -> set[str]:
@@ -392,6 +397,15 @@ class _Builder:
         notes = self.year_notes(raw.get("notes"), (*path, "notes"))
         values = raw.get("values", _MISSING)
         cells: dict[int, Cell] = {}
+        if "by" in raw:
+            from .data_breakdown import breakdown_series
+
+            keyed = breakdown_series(self, id, raw["by"], (*path, "by"), Series(id, {}, label, unit, kind, footnote, span), describe)
+            if keyed:
+                self.breakdowns[id] = tuple(keyed)
+                self.keyed.update((s.id, s) for s in keyed.values())
+            if values is _MISSING:  # the breakdown instead of the total: the total has no values
+                return Series(id, {}, label, unit, kind, footnote, span)
         if values is _MISSING:
             if "values" not in misspelt:
                 self.report(DATA_SHAPE.code, path, f"indicator '{id}' has no `values`", "add `values: {H13: 208, …}` with one entry per year",

@@ -29,6 +29,22 @@ from .years import YearError
 
 ID_COLUMN = "indicator"
 META_COLUMNS: tuple[str, ...] = ("label", "unit", "kind", "footnote")
+LONG_YEAR, LONG_VALUE = "year", "value"  # the long layout: indicator,region,year,value (one row per value)
+
+
+BY_PREFIX = "by:"  # a breakdown column of the wide layout: by:region (the long layout's columns need no prefix)
+
+
+def dimension_of(name: str, long: bool) -> str | None:
+    """The dimension a header names, or None: in the long layout (``year`` and ``value`` columns) any name that is not
+    a metadata column (``region``, and ``year`` / ``value`` themselves); in the wide layout only ``by:region``, so a
+    stray column (``remarks``) stays an error and a near-miss of a metadata column (``lable``) gets its did-you-mean."""
+    from .data_breakdown import DIMENSION_RE
+
+    if not long:
+        dim = name[len(BY_PREFIX):].strip() if name.startswith(BY_PREFIX) else None
+        return dim if dim is not None and DIMENSION_RE.fullmatch(dim) else None
+    return name if DIMENSION_RE.fullmatch(name) and did_you_mean(name, (ID_COLUMN, *META_COLUMNS)) is None else None
 
 
 def parse_csv(text: str, file: str) -> tuple[Tree, CsvPositions | None, list[Diagnostic]]:
@@ -66,6 +82,9 @@ class CsvPositions:
         self.rows: dict[str, tuple[int, list[str]]] = {}  # indicator id -> (line, fields)
         self.year_keys: list[str] = []  # the keys of the year columns
         self.spans_of: dict[int, list[Span]] = {}  # line -> the spans of its row's fields, once asked for
+        self.dimensions: list[tuple[int, str]] = []  # breakdown columns (region, sex) and the long layout's year, value
+        # breakdown rows: (indicator, dimensions, keys) -> (line, fields); the long layout: + the year as written
+        self.keyed: dict[tuple[str, ...], tuple[int, list[str]]] = {}
 
     def lines(self) -> list[str]:
         if self._lines is None:
@@ -116,7 +135,30 @@ class CsvPositions:
             spans = self.spans_of[line] = self.field_spans(line, fields)
         return spans[index] if index < len(spans) else Span(line, 1, line, 2)
 
+    def keyed_span(self, path: Path, key: bool) -> Span | None:
+        """A cell of a breakdown row (wide) or of a value row (long): ``indicators.ID.by.DIMS.KEYS.YEAR``."""
+        long = LONG_VALUE in self.column
+        head = (path[1], path[3], path[4]) if path[2] == "by" else (path[1], "", "")
+        year = path[5] if path[2] == "by" and len(path) > 5 else path[3] if path[2] == "values" else None
+        row = self.keyed.get((*head, year) if long and year is not None else head) or (
+            next((r for k, r in self.keyed.items() if k[:3] == head), None))
+        if row is None:
+            return None
+        line, fields = row
+        if year is None:
+            return self.row_span(line, fields)
+        column = (LONG_YEAR if key else LONG_VALUE) if long else year
+        return self.cell(line, fields, self.column.get(column, 0))
+
     def spans(self, mapping: dict[str, Any], path: Path, key: bool) -> dict[str, Span] | None:
+        if len(path) == 5 and path[2] == "by" or LONG_VALUE in self.column and len(path) == 3 and path[2] == "values":
+            # the happy path: each value carries its row's span, as in the wide layout (an error finds its cell: ``span``)
+            head: tuple[str, ...] = (path[1], path[3], path[4]) if len(path) == 5 else (path[1], "", "")
+            if LONG_VALUE not in self.column:
+                row = self.keyed.get(head)
+                return dict.fromkeys(mapping, self.row_span(*row)) if row is not None else None
+            keyed = self.keyed
+            return {year: self.row_span(*row) for year in mapping if (row := keyed.get((*head, year))) is not None}
         if path == ("indicators",):
             i = self.column.get(ID_COLUMN, 0)
             return {id: self.cell(line, fields, i) for id, (line, fields) in self.rows.items()}
@@ -128,6 +170,8 @@ class CsvPositions:
         return None
 
     def span(self, path: Path, key: bool = False) -> Span | None:
+        if len(path) >= 5 and path[2] == "by" or LONG_VALUE in self.column and len(path) == 4 and path[2] == "values":
+            return self.keyed_span(path, key)
         if path[:1] == ("header",) and len(path) == 2:
             i = self.header.index(path[1]) if path[1] in self.header else 0
             return self.cell(self.header_line, self.header_fields, i)
@@ -156,6 +200,7 @@ class _Table:
         meta: list[tuple[int, str]] = []
         years: list[tuple[int, str]] = []
         seen: dict[Any, int] = {}
+        long = LONG_YEAR in pos.header or LONG_VALUE in pos.header
         for i, name in enumerate(pos.header):
             span = pos.cell(line, fields, i)
             if not name:
@@ -165,7 +210,12 @@ class _Table:
                 meaning: Any = name
             else:
                 parsed = year_of(name)
-                if isinstance(parsed, YearError):
+                dim = dimension_of(name, long) if isinstance(parsed, YearError) else None
+                if dim is not None:
+                    meaning = dim  # a breakdown dimension (region), or the long layout's year / value column
+                    if dim not in pos.column:
+                        pos.dimensions.append((i, dim))
+                elif isinstance(parsed, YearError):
                     guess = did_you_mean(name, (ID_COLUMN, *META_COLUMNS))
                     if guess:
                         self.report(UNKNOWN_FIELD.code, ("header", name), span, f"unknown column '{name}'; did you mean '{guess}'?",
@@ -173,9 +223,11 @@ class _Table:
                     else:
                         self.report(NOT_A_YEAR_KEY.code, ("header", name), span,
                                     f"column '{name}' is neither a year nor one of {', '.join((ID_COLUMN, *META_COLUMNS))}: {parsed.message}",
-                                    parsed.help)
+                                    f"{parsed.help}; a breakdown column is written {BY_PREFIX}{name}" if parsed.help
+                                    else f"a breakdown column is written {BY_PREFIX}{name}")
                     continue
-                meaning = parsed.value
+                else:
+                    meaning = parsed.value
             if meaning in seen:
                 first = pos.header[seen[meaning]]
                 same = f"'{name}' and '{first}' are the same year ({meaning})" if name != first else f"column '{name}' is given twice"
@@ -184,8 +236,9 @@ class _Table:
                             (Location(self.file, pos.cell(line, fields, seen[meaning]), dotted(("header", first))),))
                 continue
             seen[meaning] = i
-            pos.column[name] = i
-            (years if isinstance(meaning, int) else meta).append((i, name))
+            pos.column[name if (i, meaning) not in pos.dimensions else meaning] = i
+            if (i, meaning) not in pos.dimensions:
+                (years if isinstance(meaning, int) else meta).append((i, name))
         if ID_COLUMN not in pos.column:
             self.report(DATA_SHAPE.code, ("header",), Span(line, 1, line, 2), f"the header has no '{ID_COLUMN}' column",
                         f"start the header with {ID_COLUMN},label,unit,kind,H10,H11,… (the first row names the columns)")
@@ -196,6 +249,8 @@ class _Table:
         meta, years = self.header(*rows[0])
         if ID_COLUMN not in pos.column:
             return {"indicators": {}}, pos, self.diags
+        if pos.dimensions:
+            return keyed_tree(self, rows[1:], meta, years)
         id_index = pos.column[ID_COLUMN]
         width = len(pos.header)
         indicators: dict[str, Any] = {}
@@ -230,3 +285,69 @@ class _Table:
             entry["values"] = {name: (fields[i] if i < n else "") for i, name in years}
             indicators[id] = entry
         return {"indicators": indicators}, pos, self.diags
+
+# -- breakdown columns (by:region) and the long layout (indicator,region,year,value) ----------------------------
+# Rows become the tree a YAML file with ``by:`` gives (``data_breakdown``): wide, one row per indicator and key (a row
+# whose breakdown cells are all empty holds the total); long, one row per value, the ``year`` column in any year
+# form.  Cells stay text, so ``data.build`` reads them as YAML's (集計中, －, empty = unknown).  A key row or a value
+# given twice is TGT302 naming both lines; positions point at the cell (``CsvPositions.keyed``).
+def keyed_tree(table: _Table, rows: list[tuple[int, list[str]]], meta: list[tuple[int, str]],
+               years: list[tuple[int, str]]) -> tuple[Tree, CsvPositions, list[Any]]:
+    pos = table.pos
+    long = LONG_VALUE in pos.column or LONG_YEAR in pos.column
+    if long and not (LONG_VALUE in pos.column and LONG_YEAR in pos.column):
+        missing = LONG_YEAR if LONG_VALUE in pos.column else LONG_VALUE
+        table.report(DATA_SHAPE.code, ("header",), Span(pos.header_line, 1, pos.header_line, 2),
+                     f"the long layout needs both a '{LONG_YEAR}' and a '{LONG_VALUE}' column; the header has no '{missing}'",
+                     f"write the header as {ID_COLUMN},region,{LONG_YEAR},{LONG_VALUE} (one row per value), or use year columns")
+        return {"indicators": {}}, pos, table.diags
+    if long and years:
+        i, name = years[0]
+        table.report(DATA_SHAPE.code, ("header", name), pos.cell(pos.header_line, pos.header_fields, i),
+                     f"a year column ('{name}') beside the long layout's '{LONG_YEAR}' and '{LONG_VALUE}' columns",
+                     "use one layout: a row per value (year, value columns) or a column per year")
+        return {"indicators": {}}, pos, table.diags
+    dims = [(i, name) for i, name in pos.dimensions if name not in (LONG_YEAR, LONG_VALUE)]
+    id_index = pos.column[ID_COLUMN]
+    indicators: dict[str, Any] = {}
+    for line, fields in rows:
+        n = len(fields)
+        id = fields[id_index].strip() if id_index < n else ""
+        if not id:
+            table.report(DATA_SHAPE.code, (), pos.cell(line, fields, id_index), "the row has no indicator id",
+                         f"write the indicator's id in the '{ID_COLUMN}' column")
+            continue
+        entry = indicators.setdefault(id, {})
+        if id not in pos.rows:
+            pos.rows[id] = (line, fields)
+        for i, name in meta:
+            value = fields[i].strip() if i < n else ""
+            if value and name and name != ID_COLUMN:
+                entry.setdefault(name, value)
+        named = [(name, fields[i].strip() if i < n else "") for i, name in dims]
+        filled = [(d, k) for d, k in named if k]
+        spec, key = ", ".join(d for d, _ in filled), ", ".join(k for _, k in filled)
+        if long:
+            year = fields[pos.column[LONG_YEAR]].strip() if pos.column[LONG_YEAR] < n else ""
+            value = fields[pos.column[LONG_VALUE]] if pos.column[LONG_VALUE] < n else ""
+            where: tuple[str, ...] = (id, spec, key, year)
+        else:
+            where = (id, spec, key)
+        first = pos.keyed.get(where)
+        path = ("indicators", id, "by", spec, key) if filled else ("indicators", id, "values")
+        if first is not None:
+            what = f"the value of '{id}'{' for ' + key if key else ''} in {year}" if long else f"the row of '{id}'{' for ' + key if key else ''}"
+            table.report(DUPLICATE_KEY.code, path, Span(line, 1, line, 2), f"{what} is given twice (lines {first[0]} and {line})",
+                         "keep one: a second one would silently replace the first",
+                         (Location(table.file, Span(first[0], 1, first[0], 2), dotted(path)),))
+            continue
+        pos.keyed[where] = (line, fields)
+        if filled:
+            cells = entry.setdefault("by", {}).setdefault(spec, {}).setdefault(key, {})
+        else:
+            cells = entry.setdefault("values", {})
+        if long:
+            cells[year] = value
+        else:
+            cells.update({name: (fields[i] if i < n else "") for i, name in years})
+    return {"indicators": indicators}, pos, table.diags

@@ -36,6 +36,7 @@ from decimal import Decimal
 from typing import Any
 from xml.etree import ElementTree
 
+from .data_breakdown import DIMENSION_RE
 from .data_tree import Path, Tree, dotted
 from .diagnostics import (
     DATA_SHAPE,
@@ -320,9 +321,12 @@ class _Workbook:
 
     def long_table(self, sheet: str, header_row: int, header: list[Any], body: list[tuple[int, list[Any]]]) -> None:
         cols: dict[str, int] = {}
+        dims: list[tuple[int, str]] = []  # breakdown columns (region, sex): docs/data.md, *Breakdowns*
         for col, raw in enumerate(header):
             field = "id" if _norm(raw) in ID_HEADERS else META_HEADERS.get(_norm(raw)) or LONG_HEADERS.get(_norm(raw))
-            if field is None and raw not in (None, ""):
+            if field is None and isinstance(raw, str) and DIMENSION_RE.fullmatch(raw.strip()):
+                dims.append((col, raw.strip()))
+            elif field is None and raw not in (None, ""):
                 self.error(DATA_SHAPE, sheet, _ref(header_row, col + 1), f"the column header {_show(raw)} is not a field of the long layout",
                            "the long layout's columns are indicator, year (年度), value (値), and optionally label, unit, kind, footnote, note")
             elif field is not None:
@@ -341,12 +345,18 @@ class _Workbook:
             if key is None:
                 self.error(NOT_A_YEAR_KEY, sheet, year_ref, f"{_show(year_raw)} is not a year", "write a year: H13, 平成13年度, 2001年度, FY2001")
                 continue
+            filled = [(d, str(cells[c]).strip()) for c, d in dims if c < len(cells) and cells[c] not in (None, "")]
+            values = entry["values"]
             path = f"indicators.{ident}.values.{key}"
-            if key in entry["values"]:
+            if filled:
+                spec, k = ", ".join(d for d, _ in filled), ", ".join(v for _, v in filled)
+                values = entry.setdefault("by", {}).setdefault(spec, {}).setdefault(k, {})
+                path = f"indicators.{ident}.by.{spec}.{k}.{key}"
+            if key in values:
                 self.error(DUPLICATE_KEY, sheet, year_ref, f"{ident} has a second row for {key} (the first: {self.cells[path][1]})",
                            "keep one row per indicator and year: a second one would silently replace the first")
                 continue
-            entry["values"][key] = cell_value(get("value"))
+            values[key] = cell_value(get("value"))
             self.cells[path] = (sheet, _ref(row, cols["value"] + 1))
             self.keys[path] = (sheet, year_ref)
             note = get("note")

@@ -27,6 +27,16 @@ class Marker(str, Enum):
 
 
 Value = Union[Fraction, Marker]
+Pairs = tuple[tuple[str, str], ...]  # a breakdown key: (dimension, key) pairs sorted by dimension, (("region", "DE"),)
+
+
+def series_id(indicator: str, pairs: Pairs) -> str:
+    """The id of one breakdown key's series: ``employment[region=DE]``, ``employment[region=DE,sex=F]``; the total's id
+    is the indicator's own (no pairs).  The dataset holds every breakdown series under this id, so a reader of the
+    total and a reader of one key look a series up the same way (docs/data.md, *Breakdowns*)."""
+    if not pairs:
+        return indicator
+    return f"{indicator}[{','.join(f'{d}={k}' for d, k in pairs)}]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +73,22 @@ class Dataset:
     notes: dict[str, str] = field(default_factory=dict)  # free footnotes of the table (※1 …)
     # what the user should know about how the file was read (a CSV read as CP932, a hidden sheet skipped)
     notices: tuple[str, ...] = field(default=(), compare=False)
+    # indicator -> the breakdown keys it has values for (each a sorted tuple of (dimension, key) pairs)
+    breakdowns: dict[str, tuple[Pairs, ...]] = field(default_factory=dict)
+
+    def dimensions(self, indicator: str) -> tuple[str, ...]:
+        """The dimensions an indicator is broken down by, sorted (``("region", "sex")``)."""
+        return tuple(sorted({d for pairs in self.breakdowns.get(indicator, ()) for d, _ in pairs}))
+
+    def keys(self, indicator: str, dimension: str, fixed: Pairs = ()) -> tuple[str, ...]:
+        """The keys of ``dimension`` the indicator has a series for, the other dimensions held at ``fixed``."""
+        want = {d: k for d, k in fixed if d != dimension}
+        out: list[str] = []
+        for pairs in self.breakdowns.get(indicator, ()):
+            named = dict(pairs)
+            if dimension in named and len(named) == len(want) + 1 and all(named.get(d) == k for d, k in want.items()):
+                out.append(named[dimension])
+        return tuple(out)
 
     def first_year(self) -> int | None:
         """The earliest year that has any entry (number or marker) in any row."""

@@ -126,7 +126,7 @@ def derive(v: Verdict, spec: Spec, data: Dataset) -> Derivation:
 
 
 def _read(name: str, year: int, value: Fraction | Marker | None, cell_note: str | None, spec: Spec, data: Dataset) -> ReadFact:
-    ind = next((i for i in spec.indicators if i.id == name), None)
+    ind = next((i for i in spec.indicators if i.id == name.partition("[")[0]), None)  # employment[region=DE]: employment
     series = data.series.get(name)
     return ReadFact(name, ind.label if ind else None, ind.unit if ind else None, year, value, ind.note if ind else None,
                     series.footnote if series else None, cell_note, bool(ind and ind.is_percent))
@@ -251,7 +251,9 @@ def render_text(d: Derivation, lang: str = "en") -> str:
         out += _rating_lines(d.scale, v, lang)
     if d.op is None:
         out += ["", "増減" if ja else "trend"] + _trend_lines(d, lang)
-    missing = [r for r in v.missing if not isinstance(r.value, Fraction)]
+    if v.breakdown is not None:
+        out += ["", *_key_lines(v, lang)]
+    missing = [r for r in v.missing if not isinstance(r.value, Fraction)] if v.breakdown is None else []
     if missing or v.undefined:
         out += ["", "足りないもの" if ja else "missing"]
         out += [f"  {r.indicator} {era_label(r.year)}: {_value(r.value, False, None, lang)}" for r in missing]
@@ -276,6 +278,27 @@ def _recorded_lines(v: Verdict, lang: str) -> list[str]:
             f"  {word('by', lang)}: {r.by}", f"  {word('because', lang)}: {r.because}",
             f"  {word('mechanical', lang)}: {status_word(r.mechanical, lang)} — {word('differs' if r.differs else 'same', lang)}",
             f"  {word('counted', lang)}"]
+
+
+def _key_lines(v: Verdict, lang: str) -> list[str]:
+    """A breakdown target: the count, then each key (best first) with its status, rule and numbers; `--key K` derives one."""
+    from .wording import breakdown_counts as counts_text
+    from .wording import breakdown_needed as needed_text
+    from .wording import breakdown_summary as summary
+
+    b = v.breakdown
+    assert b is not None
+    ja = lang == "ja"
+    out = [f"{'区分' if ja else 'keys'} ({b.dimension}): {summary(b, lang)}; {needed_text(b, lang)}; {counts_text(b, lang)}"]
+    width = max([len(k) for k, _ in b.keys] + [3])
+    for key, k in b.by_achievement():
+        numbers = ""
+        if k.actual is not None and k.threshold is not None:
+            numbers = f"  {exact(k.actual, k.percent)} / {exact(k.threshold, k.percent)}"
+        out.append(f"  {key.ljust(width)}  {status_word(k.status, lang)}  {k.rule}{numbers}")
+    out.append("  (" + ("各区分の導出: tgtcheck explain SPEC TARGET --key KEY" if ja else "each key's derivation: tgtcheck explain SPEC TARGET --key KEY")
+               + ")")
+    return out
 
 
 def _method_words(name: str, lang: str) -> str:
@@ -493,6 +516,7 @@ def to_json(d: Derivation, lang: str = "en") -> dict[str, Any]:
             "status": v.recorded.status.value, "status_text": status_word(v.recorded.status, lang), "year": year(v.recorded.year),
             "by": v.recorded.by, "because": v.recorded.because, "mechanical": v.recorded.mechanical.value,
             "differs": v.recorded.differs},
+        "breakdown": _breakdown_json(v, lang),
     }
 
 
@@ -500,3 +524,9 @@ def _rating_json(v: Verdict, lang: str) -> dict[str, Any] | None:
     from .formats.json_format import rating
 
     return rating(v.rating, lang)
+
+
+def _breakdown_json(v: Verdict, lang: str) -> dict[str, Any] | None:
+    from .formats.json_breakdown import breakdown
+
+    return breakdown(v, lang)

@@ -59,6 +59,7 @@ from .nodes import (
     Constant,
     Deadline,
     Declaration,
+    Each,
     EveryYear,
     Grade,
     Indicator,
@@ -82,8 +83,8 @@ _BAD = "$BAD"  # a character no terminal matches (in a partial reading)
 _DECLARATIONS = frozenset({"TARGET", "INDICATOR", "CONSTANT", "SCALE"})
 _STARTS = _DECLARATIONS | {_END}  # what may follow a whole declaration
 # what may follow a condition (FOLLOW(condition) in tgt.lark): a bare call before one of these is a trend
-_AFTER_CONDITION = frozenset({"BY", "EVERY", "BASE", "METHOD", "BETTER", "JUDGE", "JUDGED", "MAIN", "主要", "INDICATOR", "CONSTANT",
-                              "TARGET", "SCALE", _END})
+_AFTER_CONDITION = frozenset({"BY", "EVERY", "BASE", "METHOD", "BETTER", "JUDGE", "JUDGED", "MAIN", "主要", "FOR", "INDICATOR",
+                              "CONSTANT", "TARGET", "SCALE", _END})
 
 
 class _GiveUp(Exception):
@@ -492,12 +493,14 @@ class _Descent:
             elif kind == "MAIN" or kind == "主要":  # main_clause: "main" | "主要"
                 name, value, last = "main", True, self.span(self.i)
                 self.i += 1
+            elif kind == "FOR":
+                name, value, last = self.each_clause()
             else:
                 break
             _clause(fields, dups, name, value, last)
         node = Target(self.string(tid), self.string(title), condition, schedule, fields.get("base"), fields.get("method"),
                       fields.get("better"), fields.get("judge"), self.from_token(first, last), self.span(tid),
-                      tuple(judgements), fields.get("main", False))
+                      tuple(judgements), fields.get("main", False), fields.get("each"))
         return node, dups
 
     # judged_clause: "judged" NAME "in" year "by" STRING "because" STRING
@@ -556,6 +559,25 @@ class _Descent:
             last = score.span
         return Grade(self.word(name), self.string(ja), self.string(en), self.word(measure), tuple(limits), tuple(statuses), score,
                      self.from_token(first, last), self.span(measure))
+
+    # each_clause: "for" "each" NAME -> for_each | "for" "at" "least" NUMBER "of" NAME -> for_at_least
+    def each_clause(self) -> tuple[str, Each, Span]:
+        k = self.take("FOR")
+        count = None
+        if self.kinds[self.i] == "EACH":
+            self.i += 1
+        else:
+            self.take("AT")
+            self.take("LEAST")
+            n = self.take("NUMBER")
+            t = self.word(n)
+            if len(t) > MAX_DIGITS:
+                raise _GiveUp
+            count = Number(number(t), False, t, self.span(n))
+            self.take("OF")
+        d = self.take("NAME")
+        span = self.tokens_span(k, d)
+        return "each", Each(self.word(d), count, span), span
 
     # condition: expr COMPARE bound | expr "between" range | call
     def condition(self) -> Compare | Between | Trend:
@@ -723,6 +745,8 @@ class _Descent:
         if kind == "NAME":
             if kinds[k + 1] == "LPAR":
                 return self.call()
+            if kinds[k + 1] == "LSQB":
+                return self.selected()
             self.i = k + 1
             return Ref(self.word(k), self.span(k))
         if kind == "LPAR":
@@ -735,6 +759,26 @@ class _Descent:
             self.depth -= 1
             return inner
         return self.year_literal()
+
+    # NAME "[" key ("," key)* "]" -> selected, key: NAME "=" (NAME | STRING)
+    def selected(self) -> Ref:
+        name = self.i
+        self.i += 2
+        keys: list[tuple[str, str]] = []
+        while True:
+            dimension = self.take("NAME")
+            self.take("EQUAL")
+            k = self.i
+            kind = self.kinds[k]
+            if kind != "NAME" and kind != "STRING":
+                raise _GiveUp
+            self.i = k + 1
+            keys.append((self.word(dimension), self.word(k) if kind == "NAME" else self.string(k)))
+            if self.kinds[self.i] != "COMMA":
+                break
+            self.i += 1
+        end = self.take("RSQB")
+        return Ref(self.word(name), self.tokens_span(name, end), tuple(keys))
 
     # call: NAME "(" [expr ("," expr)*] ")"
     def call(self) -> Call:

@@ -377,6 +377,13 @@ ROLLUP_INCOMPLETE = register(
     "TGT250", "roll-up lacks what it needs", "mark main targets (`main`), or rate on a scale whose every grade has a score",
     "rollup main without a `main` target", "総合判定の方法に必要な指定がありません",
     "主要な測定指標に main を付けるか、全ての区分に score を付けた区分表を rated on で指定してください")
+KEY_NOT_ON_INDICATOR = register(
+    "TGT270", "breakdown key on something that is not an indicator", "write [dimension=key] after an indicator's name, each dimension once",
+    "value(limit[region=DE]) with a constant limit", "区分の指定が指標以外に付いています",
+    "[区分=キー] は指標名の後に、区分ごとに一度だけ書いてください")
+KEY_COUNT_NOT_WHOLE = register(
+    "TGT271", "count of keys not a whole number from 1", "write how many keys must meet the condition as a whole number, 1 or more",
+    "for at least 2.5 of region", "区分の数が1以上の整数ではありません", "条件を満たすべき区分の数を1以上の整数で書いてください")
 # -- data ------------------------------------------------------------------------------------------
 DATA_UNREADABLE = register("TGT300", "data file cannot be read", "check the data path given in the spec or with --data", 'data "missing.yaml"',
                            "データファイルを読み込めません", "仕様の data 項目または --data のパスを確認してください")
@@ -409,6 +416,12 @@ PERCENT_MISMATCH = register(
     "％の指標かどうかが仕様とデータで食い違っています",
     '仕様の unit "%" とデータの kind: percent をそろえてください（％を件数として読むと100倍ずれます）',
 )
+UNKNOWN_DIMENSION = register(
+    "TGT330", "unknown breakdown dimension", "use a dimension the data breaks the indicator down by (see the suggestion)",
+    "for each regoin", "データにない区分です", "データで指標を分けている区分の名前にしてください（候補を参照）")
+UNKNOWN_KEY = register(
+    "TGT331", "breakdown key not in the data", "use a key the data has for the indicator (see the suggestion), or add its values",
+    "value(employment[region=XX])", "データにない区分のキーです", "データにあるキーにするか、そのキーの値をデータに追加してください（候補を参照）")
 UNDECLARED_DATA = register("TGT311", "data for an undeclared indicator", "declare the indicator in the spec or remove its data (reported with --strict)", "",
                            "仕様にない指標のデータです", "仕様で指標を宣言するか、データを削除してください（--strict で報告）", severity=Severity.WARNING,
                            message="{file} has data for '{indicator}', which the spec does not declare")

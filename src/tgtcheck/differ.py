@@ -337,6 +337,8 @@ def _target_changes(a: Target, b: Target, refs: dict[str, str], op: Policy, np: 
         out.extend(_judgement_changes(a.judgements, b.judgements))
     if a.main != b.main:
         out.append(FieldChange("main", a.main, b.main))
+    if a.each != b.each:  # `for each region` / `for at least 10 of region` added, removed or changed
+        out.append(FieldChange("breakdown", a.each, b.each))
     return tuple(out)
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from .dataset import Dataset, Marker
+from .dataset import Dataset, Marker, series_id
 from .direction import HIGHER, LOWER, WITHIN, declared_direction, implied_direction
 
 # constant folding lives in folding.py; re-exported here, where callers have always imported it
@@ -111,8 +111,13 @@ class Evaluator:
         cell = series.get(year) if series is not None else None
         value = cell.value if cell is not None else None
         ind = self.indicators.get(indicator)
+        label = ind.label if ind else None
+        if ind is None and "[" in indicator:  # one breakdown key's series, employment[region=DE]: the indicator's unit
+            name, _, keys = indicator.partition("[")
+            ind = self.indicators.get(name)
+            label = f"{ind.label}[{keys}" if ind else None
         reading = Reading(indicator, year, value, cell.note if cell is not None else None,
-                          ind.label if ind else None, ind.unit if ind else None)
+                          label, ind.unit if ind else None)
         if isinstance(value, Fraction):
             return reading, value / 100 if ind is not None and ind.is_percent else value  # 25.5 (%) is 0.255
         return reading, Unknown((reading,))
@@ -158,7 +163,10 @@ class Evaluator:
         values: list[str | int | Result] = []
         for param, arg in zip(fn.params, e.args, strict=False):
             kind = param.kind
-            values.append(arg.name if kind is Kind.INDICATOR else _year_of(arg) if kind is Kind.YEAR else self.value(arg, year))  # type: ignore[union-attr]
+            if kind is Kind.INDICATOR:  # a breakdown key's series under its own id: employment[region=DE]
+                values.append(arg.name if not arg.keys else series_id(arg.name, arg.pairs))  # type: ignore[union-attr]
+            else:
+                values.append(_year_of(arg) if kind is Kind.YEAR else self.value(arg, year))
         result, operands = compute(Arguments(e, year, self.read, tuple(values)))
         inputs = tuple(v if isinstance(v, Fraction) else None for v in operands)
         self._steps.append(Step(e, year, result if isinstance(result, Fraction) else None, self.is_percent(e), inputs))
@@ -199,6 +207,10 @@ class Evaluator:
 
     # -- targets
     def target(self, t: Target) -> Verdict:
+        if t.each is not None:  # judged per key of a breakdown dimension: breakdown.py
+            from .breakdown import judge_each
+
+            return judge_each(self, t)
         self._readings, self._steps = {}, []
         method = t.method or self.spec.policy.method or DEFAULT_METHOD
         base = t.base or self.spec.policy.base
@@ -464,7 +476,8 @@ class Evaluator:
 
     def trend(self, ctx: _Context, cond: Trend) -> _Draft:
         t, call = ctx.target, cond.call
-        name = call.args[0].name if call.args and isinstance(call.args[0], Ref) else ""
+        first = call.args[0] if call.args else None
+        name = (first.name if not first.keys else series_id(first.name, first.pairs)) if isinstance(first, Ref) else ""
         sched = t.schedule
         deadline = sched.final.value if isinstance(sched, Deadline) else sched.end.value if isinstance(sched, EveryYear) and sched.end else None
         end = min(self.as_of, deadline) if deadline is not None else self.as_of

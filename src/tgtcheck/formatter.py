@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from .diagnostics import DUPLICATE_CLAUSE, Diagnostic, Location, Severity
 from .nodes import Comment, Constant, Declaration, Indicator, Policy, Scale, Spec, Target, Year
-from .printer import condition_text, expr_text, grade_text, judgement_text, schedule_text, string_text, year_text
+from .printer import condition_text, each_text, expr_text, grade_text, judgement_text, schedule_text, string_text, year_text
 
 INDENT = "  "
 POLICY_CLAUSES = ("base", "due", "data", "goal", "method", "judge", "years", "rated", "rollup")
@@ -165,6 +165,11 @@ def _target(t: Target, toks: list[Token] | None) -> Block:
         if toks is not None:
             toks = [tok for tok in toks if not any(a <= tok.start < b for a, b in inside)]
     clauses = sum(v is not None for v in values.values())
+    each_start = -1
+    if t.each is not None and toks:  # `for each region` is 3 tokens, not a clause's 2: set apart, placed by its own start
+        each_tokens = [tk for tk in toks if t.each.span.start_pos <= tk.start < t.each.span.end_pos]
+        each_start = each_tokens[0].start if each_tokens else -1
+        toks = [tk for tk in toks if tk not in each_tokens]
     after = (t.schedule or t.condition).span.end_pos  # the clauses' tokens follow the condition and schedule
     first = len(toks) - 2 * clauses if toks else 0
     if toks and after:
@@ -172,6 +177,8 @@ def _target(t: Target, toks: list[Token] | None) -> Block:
     block = _with_clauses("target", head, TARGET_CLAUSES, values, toks, first)
     lines = list(block.lines)
     lines.insert(1, Line(cond, INDENT, _at(toks, 3)))
+    if t.each is not None:
+        lines.insert(2, Line(each_text(t.each), INDENT, each_start))
     return Block("target", (*lines, *judged), block.start)
 
 

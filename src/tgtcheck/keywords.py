@@ -108,6 +108,17 @@ KEYWORDS: dict[str, Word] = {
                    "達成目標の判定から施策の評価を導く方法。評価書の規則（既定）、主要な測定指標だけ、区分の点の平均。"),
     "main": Word("main | 主要", "Marks a main target (主要な測定指標): `rollup main` judges the policy by these only.",
                  "主要な測定指標の印。rollup main ではこれらだけで施策を評価する。"),
+    "for": Word("… for each DIMENSION | … for at least N of DIMENSION",
+                "A breakdown target (「加盟国ごとに」「10か国以上で」): the condition is judged for every key of a dimension of "
+                "the data (region, sex, …), each key with its own status; the target's status comes from their count.",
+                "区分ごとの達成目標（「加盟国ごとに」「10か国以上で」）。データの区分（地域、性別など）の各キーについて条件を判定し、"
+                "達成目標の判定はその数で決まる。"),
+    "each": Word("for each DIMENSION", "Every key of the dimension must meet the condition (each judged on its own).",
+                 "区分の全てのキーが条件を満たす必要がある（キーごとに判定）。"),
+    "at": Word("for at least N of DIMENSION", "Part of `for at least N of`: a count of keys.", "`for at least N of` の一部。キーの数。"),
+    "least": Word("for at least N of DIMENSION", "At least N keys of the dimension must meet the condition (「10か国以上」).",
+                  "区分のうち N 以上のキーが条件を満たす必要がある（「10か国以上」）。"),
+    "of": Word("for at least N of DIMENSION", "Names the dimension whose keys are counted.", "数えるキーの区分を示す。"),
     "in": Word('judged STATUS in YEAR …', "The year a recorded judgement is for.", "記録された判断の年度。"),
     "because": Word('judged … because "WHY"', "The reason the sheet gives for a recorded judgement.",
                     "記録された判断について評価書が述べる理由。"),

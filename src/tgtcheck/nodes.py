@@ -118,6 +118,13 @@ class Ref:
     CHILDREN: ClassVar[tuple[str, ...]] = ()
     name: str
     span: Span = _span()
+    # a breakdown key (``employment[region=DE]``): (dimension, key) pairs as written; () for the total
+    keys: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """The key's pairs sorted by dimension, as the dataset names a breakdown series (``dataset.series_id``)."""
+        return tuple(sorted(self.keys)) if len(self.keys) > 1 else self.keys
 
 
 @fast_init
@@ -240,7 +247,7 @@ Schedule = Union[Deadline, EveryYear]
 class Judgement:
     """`judged met in H18 by "WHO" because "WHY"`: the sheet's author's judgement of a target for one year,
     recorded beside the rule's (「当初の目的は達成されている」).  ``status`` is the word as written (the checker
-    holds it to JUDGED_STATUSES, TGT233)."""
+    holds it to JUDGED_STATUSES, TGT260)."""
     CHILDREN: ClassVar[tuple[str, ...]] = ("year",)
 
     status: str
@@ -251,11 +258,22 @@ class Judgement:
     status_span: Span = _span()
 
 
+@fast_init
+@dataclass(frozen=True, slots=True)
+class Each:
+    """``for each region`` (every key judged, ``at_least`` None) or ``for at least 10 of region`` (a count of keys)."""
+    CHILDREN: ClassVar[tuple[str, ...]] = ("at_least",)
+
+    dimension: str
+    at_least: Number | None = None
+    span: Span = _span()
+
+
 # -- declarations ---------------------------------------------------------------
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Target:
-    CHILDREN: ClassVar[tuple[str, ...]] = ("condition", "schedule", "base", "judgements")
+    CHILDREN: ClassVar[tuple[str, ...]] = ("condition", "schedule", "base", "judgements", "each")
     id: str
     title: str
     condition: Condition
@@ -268,6 +286,7 @@ class Target:
     id_span: Span = _span()
     judgements: tuple[Judgement, ...] = ()  # recorded judgements (`judged … in YEAR …`), one per year, as written
     main: bool = False  # `main` / `主要`: a 主要な測定指標, counted by `rollup main`
+    each: Each | None = None  # judged per key of a breakdown dimension (docs/language.md, *Breakdowns*)
 
 
 @fast_init

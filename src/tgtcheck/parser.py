@@ -62,6 +62,7 @@ from .nodes import (
     Compare,
     Constant,
     Deadline,
+    Each,
     EveryYear,
     Grade,
     Indicator,
@@ -683,6 +684,22 @@ class Lower:
     @_rule
     def ref(self, span: Span, t: Any) -> Ref:
         return Ref(str(t), span=span)
+
+    @_rule
+    def selected(self, span: Span, name: Any, *keys: Any) -> Ref:
+        return Ref(str(name), span=span, keys=tuple(keys))
+
+    @_unspanned
+    def key(self, span: Span, dimension: Any, value: Any) -> tuple[str, str]:
+        return str(dimension), (_string(value) if value.type == "STRING" else str(value))
+
+    @_rule
+    def for_each(self, span: Span, dimension: Any) -> _Part:
+        return _Part("each", Each(str(dimension), None, span=span), span)
+
+    @_rule
+    def for_at_least(self, span: Span, count: Any, dimension: Any) -> _Part:
+        return _Part("each", Each(str(dimension), Number(number(count), False, str(count), span=_tok_span(count)), span=span), span)
 
     @_rule
     def call(self, span: Span, name: Any, *args: Any) -> Call:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .nodes import Approx, Between, BinOp, Call, Compare, Condition, Deadline, Expr, Grade, Judgement, Neg, Number, Ref, Schedule, Trend, Year
+from .nodes import Approx, Between, BinOp, Call, Compare, Condition, Deadline, Each, Expr, Grade, Judgement, Neg, Number, Ref, Schedule, Trend, Year
 
 _PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
 
@@ -74,7 +74,7 @@ def expr_text(e: Expr, parent: int = 0, right_side: bool = False) -> str:
     if isinstance(e, Year):
         return year_text(e)
     if isinstance(e, Ref):
-        return e.name
+        return e.name if not e.keys else f"{e.name}[{', '.join(f'{d}={_key_text(k)}' for d, k in e.keys)}]"
     if isinstance(e, Call):
         return f"{e.func}({', '.join(expr_text(a) for a in e.args)})"
     if isinstance(e, Neg):
@@ -85,6 +85,25 @@ def expr_text(e: Expr, parent: int = 0, right_side: bool = False) -> str:
         text = f"{expr_text(e.left, p)} {e.op} {expr_text(e.right, p, True)}"
         return f"({text})" if p < parent or (p == parent and right_side) else text
     raise AssertionError(f"unknown expression {e!r}")
+
+
+def _key_text(key: str) -> str:
+    """A breakdown key as written: a name bare (DE), anything else quoted (「東京都」)."""
+    import re
+
+    return key if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key) and key not in _KEYWORDS else string_text(key)
+
+
+_KEYWORDS = frozenset(("about", "and", "at", "base", "better", "between", "by", "constant", "data", "due", "each", "every", "for",
+                       "from", "goal", "indicator", "judge", "least", "method", "note", "of", "policy", "target", "to", "unit",
+                       "year", "years"))
+
+
+def each_text(each: Each) -> str:
+    """``for each region`` / ``for at least 10 of region``."""
+    if each.at_least is None:
+        return f"for each {each.dimension}"
+    return f"for at least {expr_text(each.at_least)} of {each.dimension}"
 
 
 def _approx_text(approx: Approx | None, value: str) -> str:

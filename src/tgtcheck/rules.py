@@ -124,6 +124,26 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "評価年度までに対象期間が始まっておらず、まだ判断の対象がない"),
     Rule("insufficient.trend_points", _I, None, "a trend needs numbers for at least two years, and there are fewer",
          "増減の判断には2年度以上の数値が必要だが、足りない"),
+    # breakdown targets (`for each region`, `for at least 10 of region`): the count of keys decides (breakdown.py)
+    Rule("met.keys_met", _M, True, "the keys met or exceeded reach the number needed (every key, under `for each`), so the target is met",
+         "必要な数（for each では全て）の区分が達成・超過達成しているので達成"),
+    Rule("not_met.keys_short", _N, False,
+         "even if every key still open (on track, behind, pending or without data) were met, fewer than the keys needed would be: "
+         "the target is not met",
+         "未確定の区分（順調・遅れ・集計中・データ不足）が全て達成しても必要な数に届かないので未達成"),
+    Rule("on_track.keys_on_track", _O, False, "the keys met and the keys on track together reach the number needed, so the target is on track",
+         "達成した区分と順調に進捗している区分を合わせて必要な数に達するので順調に進捗"),
+    Rule("pending.keys_pending", _P, None,
+         "whether enough keys are met depends on keys still being tallied (集計中), so the target is pending (never counted as failed)",
+         "必要な数に達するかは集計中の区分次第のため集計中"),
+    Rule("insufficient.keys_missing", _I, None,
+         "whether enough keys are met depends on keys without data (or still tallied), so the target cannot be judged",
+         "必要な数に達するかはデータのない（または集計中の）区分次第のため判断できない"),
+    Rule("behind.keys_behind", _B, False,
+         "the keys met or on track fall short of the number needed, and reaching it needs keys that are behind: the target is behind",
+         "達成・順調の区分が必要な数に届かず、遅れている区分の挽回が必要なので遅れ"),
+    Rule("insufficient.no_keys", _I, None, "the data has no key of the dimension for any indicator of the condition: nothing to judge",
+         "条件の指標のいずれにも、その区分のデータがないため判断できない"),
 )}
 
 

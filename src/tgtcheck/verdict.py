@@ -125,6 +125,7 @@ class Verdict:
     progress: Fraction | None = None  # progress ratio: (actual − base value) ÷ (target value − base value)
     recorded: Recorded | None = None  # the sheet author's judgement for the as-of year (`judged …`), beside ``status``
     rating: Rating | None = None  # the grade on the policy's rating scale (`rated on`; scales.py), not the method's `grade`
+    breakdown: Breakdown | None = None  # a `for each` / `for at least N of` target: the verdict of every key
 
 
 @fast_init
@@ -144,6 +145,44 @@ class Recorded:
     @property
     def differs(self) -> bool:
         return self.status is not self.mechanical
+
+
+@fast_init
+@dataclass(frozen=True, slots=True)
+class Breakdown:
+    """The keys of a breakdown target (``for each region``), each with its own verdict, and the count they are judged by.
+
+    ``needed`` keys must be met (or exceeded): ``at_least`` of ``for at least N of``, every key of ``for each``.
+    ``keys`` are in the data's key order (sorted); ``by_achievement`` sorts them for a report's table."""
+
+    dimension: str
+    needed: int
+    keys: tuple[tuple[str, Verdict], ...]
+    every: bool = True  # `for each` (True) or `for at least N of` (False)
+
+    def count(self, *statuses: Status) -> int:
+        return sum(1 for _, v in self.keys if v.status in statuses)
+
+    @property
+    def met(self) -> int:
+        return self.count(Status.MET, Status.EXCEEDED)
+
+    def counts(self) -> dict[str, int]:
+        """Keys per status, every status named (0 included), in ``Status`` order."""
+        return {s.value: self.count(s) for s in Status}
+
+    def by_achievement(self) -> tuple[tuple[str, Verdict], ...]:
+        """The keys best first: by status (met … insufficient), then the achievement ratio (highest first), then the key."""
+        order = {s: i for i, s in enumerate(STATUS_ORDER)}
+
+        def rank(item: tuple[str, Verdict]) -> tuple[int, Fraction, str]:
+            key, v = item
+            return order[v.status], -(v.achievement if v.achievement is not None else Fraction(-10**9)), key
+
+        return tuple(sorted(self.keys, key=rank))
+
+
+STATUS_ORDER = (Status.EXCEEDED, Status.MET, Status.ON_TRACK, Status.BEHIND, Status.NOT_MET, Status.PENDING, Status.INSUFFICIENT_DATA)
 
 
 def uniq(items: tuple) -> tuple:  # type: ignore[type-arg]

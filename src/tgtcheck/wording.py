@@ -20,7 +20,8 @@ from .evaluate import Reading, Status, Verdict
 from .memo import by_value
 from .methods import GRADE_WORDS, Fact
 from .nodes import Deadline
-from .printer import condition_text, schedule_text
+from .printer import condition_text, each_text, schedule_text
+from .verdict import Breakdown
 from .years import calendar_years
 from .years import era_label as _era_label_uncached
 from .years import label as _label_uncached
@@ -240,6 +241,8 @@ def _later(v: Verdict, lang: str) -> str:
 
 # -- the sentences -----------------------------------------------------------------------------
 def _en(v: Verdict) -> str:
+    if v.breakdown is not None:
+        return breakdown_sentence(v, "en")
     cond = condition_text(v.target.condition)
     y = era_label(v.judged_year) if v.judged_year else None
     by = _schedule(v, "en")
@@ -328,6 +331,8 @@ def _en(v: Verdict) -> str:
 
 
 def _ja(v: Verdict) -> str:
+    if v.breakdown is not None:
+        return breakdown_sentence(v, "ja")
     cond = condition_text(v.target.condition)
     y = label(v.judged_year, "ja") if v.judged_year else None
     by = _schedule(v, "ja")
@@ -432,3 +437,55 @@ def rating_text(v: Verdict, lang: str = "en") -> str:
     else:
         why = f"{measure}：{r.band}" if ja else f"{measure}: {r.band}"
     return f"{head}{r.word(lang)}（{why}）" if ja else f"{head}{r.word(lang)} ({why})"
+
+
+# -- breakdown targets (`for each region`, `for at least 10 of region`) -------------------------------------
+# "met in 14 of 27 region" / 「region 27のうち14で達成」, the keys per status, and the target's sentence; the formats,
+# `explain` and the report read these, so every output counts alike.  Counts name every status that has a key, in
+# the order met, exceeded, on track, behind, not met, pending, insufficient data: a key still 集計中 is pending,
+# never failed.
+_KEY_ORDER = (Status.MET, Status.EXCEEDED, Status.ON_TRACK, Status.BEHIND, Status.NOT_MET, Status.PENDING, Status.INSUFFICIENT_DATA)
+
+
+def breakdown_summary(b: Breakdown, lang: str = "en") -> str:
+    """'met in 14 of 27 region' / 「region 27のうち14で達成」 (met counts exceeded too)."""
+    if lang == "ja":
+        return f"{b.dimension} {len(b.keys)}のうち{b.met}で達成"
+    return f"met in {b.met} of {len(b.keys)} {b.dimension}"
+
+
+def breakdown_counts(b: Breakdown, lang: str = "en") -> str:
+    """'12 met, 2 exceeded, 11 not met, 2 pending' / 「達成12、目標超過達成2、未達成11、集計中2」."""
+    parts = [(status_word(s, lang), b.count(s)) for s in _KEY_ORDER if b.count(s)]
+    if lang == "ja":
+        return "、".join(f"{w}{n}" for w, n in parts)
+    return ", ".join(f"{n} {w}" for w, n in parts)
+
+
+def breakdown_needed(b: Breakdown, lang: str = "en") -> str:
+    if lang == "ja":
+        return "全区分で達成が必要" if b.every else f"{b.needed}以上で達成が必要"
+    return "every key needed" if b.every else f"at least {b.needed} needed"
+
+
+def breakdown_sentence(v: Verdict, lang: str = "en") -> str:
+    """The explanation of a breakdown target: the count, the rule's reason, the keys that wait."""
+    from .rules import rule
+
+    b = v.breakdown
+    assert b is not None and v.target.each is not None
+    head = condition_text(v.target.condition) + (f" {schedule_text(v.target.schedule)}" if v.target.schedule else "")
+    head += f" {each_text(v.target.each)}"
+    if not b.keys:
+        return f"{head}: データに{b.dimension}の区分がない。" if lang == "ja" else f"{head}: the data has no key of {b.dimension}."
+    waiting = [k for k, kv in b.keys if kv.status is Status.PENDING]
+    missing = [k for k, kv in b.keys if kv.status is Status.INSUFFICIENT_DATA]
+    if lang == "ja":
+        text = f"{breakdown_summary(b, 'ja')}（{breakdown_needed(b, 'ja')}；{breakdown_counts(b, 'ja')}）。{rule(v.rule).ja}。"
+        text += f"集計中：{'、'.join(waiting)}。" if waiting else ""
+        text += f"データ不足：{'、'.join(missing)}。" if missing else ""
+        return text + f"目標：{head}"
+    text = f"{breakdown_summary(b)} ({breakdown_needed(b)}; {breakdown_counts(b)}): {rule(v.rule).en}."
+    text += f" Pending: {', '.join(waiting)}." if waiting else ""
+    text += f" Without data: {', '.join(missing)}." if missing else ""
+    return text + f" Target: {head}"

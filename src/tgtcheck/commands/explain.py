@@ -20,6 +20,7 @@ from .common import add_data_encoding_option, add_output_options, year_arg
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("spec", metavar="SPEC", help="the .tgt file")
     p.add_argument("target", metavar="TARGET_ID", help='the target\'s id, e.g. 6-2-7 (as in target "6-2-7" …)')
+    p.add_argument("--key", metavar="KEY", help="a breakdown target (for each region …): derive this key's verdict, e.g. --key DE")
     p.add_argument("--data", metavar="FILE", help="data file: .yaml, .json, .csv or .xlsx (default: the one the spec names)")
     add_data_encoding_option(p)
     p.add_argument("--as-of", type=year_arg, metavar="YEAR", help="evaluation year (default: the latest year in the data)")
@@ -54,7 +55,20 @@ def run(args: argparse.Namespace) -> int:
     print_diagnostics(loaded.diagnostics, sources, color, args.lang)
     if result is None or loaded.data is None:
         return 2
-    derivations = [derive(v, result.spec, loaded.data) for v in result.verdicts if v.target.id == args.target]
+    verdicts = [v for v in result.verdicts if v.target.id == args.target]
+    key = getattr(args, "key", None)
+    if key is not None:  # one key of a breakdown target, derived as any target is
+        keyed = [k for v in verdicts if v.breakdown is not None for name, k in v.breakdown.keys if name == key]
+        if not keyed:
+            known = [name for v in verdicts if v.breakdown is not None for name, _ in v.breakdown.keys]
+            guess = suggest(key, known, Budget()) if known else None
+            help_text = (f'did you mean "{guess}"? ' if guess else "") + (
+                f"keys: {', '.join(known[:30])}" if known else f'target "{args.target}" is not judged per key (no `for each`)')
+            print_diagnostics([Diagnostic(USAGE.code, Severity.ERROR, f'target "{args.target}" has no key "{key}"', Location(args.spec),
+                                          help_text)], sources, color, args.lang)
+            return 2
+        verdicts = keyed
+    derivations = [derive(v, result.spec, loaded.data) for v in verdicts]
     if args.format == "json":
         doc = {"spec": args.spec, "data": loaded.data_file, "targets": [to_json(d, args.lang) for d in derivations]}
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")

@@ -28,6 +28,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="statuses that make the exit code 1 (default: behind,not_met; '' for none)")
     p.add_argument("--ratios", action="store_true",
                    help="text output: show each target's achievement and progress ratios (and a rating method's grade)")
+    p.add_argument("--keys", action="store_true",
+                   help="text output: list every key of a breakdown target (for each region …) under it, best first, "
+                        "each with its status and explanation")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when a target fails (2 still means trouble)")
 
 
@@ -64,7 +67,8 @@ def _run(args: argparse.Namespace) -> int:
     loaded = load(args.spec, args.data, data_loader=data_loader(args))
     print_notices(loaded.data)
     fmt = get(args.format)
-    opts = Options(lang=args.lang, color=use_color(args.color, sys.stdout, args.format), fail_on=fail_on, ratios=args.ratios)
+    opts = Options(lang=args.lang, color=use_color(args.color, sys.stdout, args.format), fail_on=fail_on, ratios=args.ratios,
+                   keys=getattr(args, "keys", False))
     result: PiecesResult | RunResult | None = None
     if loaded.ok and hasattr(fmt, "target_piece"):  # written target by target, a large spec's in two processes
         result = run_pieces(loaded, args.as_of, lambda v: fmt.target_piece(v, opts, loaded.spec_file))

@@ -33,6 +33,7 @@ class Options:
     color: bool = False
     fail_on: frozenset[str] = frozenset({"behind", "not_met"})
     ratios: bool = False  # text output: each target's achievement and progress ratios and grade on a line of their own
+    keys: bool = False  # text output: every key of a breakdown target on a line of its own, under the target
 
 
 def get(name: str) -> ModuleType:

@@ -15,8 +15,8 @@ from typing import Any, cast
 
 from ..differ import Added, Changed, Edit, FieldChange, Removed, Renamed, Split
 from ..evaluate import Reading, Verdict
-from ..nodes import Condition, Constant, Deadline, EveryYear, Expr, Grade, Indicator, Judgement, Milestone, Scale, Spec, Target, Year
-from ..printer import band_text, condition_text, expr_text, grade_text, judgement_text, string_text, year_text
+from ..nodes import Condition, Constant, Deadline, Each, EveryYear, Expr, Grade, Indicator, Judgement, Milestone, Scale, Spec, Target, Year
+from ..printer import band_text, condition_text, each_text, expr_text, grade_text, judgement_text, string_text, year_text
 from ..printer import schedule_text as printed_schedule
 from ..verdict_diff import Moved, VerdictChange
 from ..wording import MARKER_WORDS, number, reading_text, status_word
@@ -106,6 +106,7 @@ FIELD_WORDS = {
     "grade_labels": ("labels of a grade", "区分の名称"),
     "score": ("score of a grade", "区分の点"),
     "grade_order": ("order of the grades", "区分の順序"),
+    "breakdown": ("judged per key", "区分ごとの判断"),
 }
 
 #: the numbers of a verdict (verdict_diff.MOVED_FIELDS) and its missing readings
@@ -227,6 +228,8 @@ def value_text(field: str, value: Any, lang: str = "en", quote: bool = True) -> 
         return year_text(value)
     if isinstance(value, (Deadline, EveryYear)):
         return schedule_text(value)
+    if isinstance(value, Each):
+        return each_text(value)
     if field == "milestones":
         return milestones_text(value) or phrase("none", lang)
     if field == "condition":

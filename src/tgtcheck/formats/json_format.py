@@ -27,6 +27,7 @@ from ..pipeline import Loaded, PiecesResult, RunResult
 from ..rating import Rating
 from ..wording import explanation, status_word
 from . import Options
+from .json_breakdown import breakdown
 from .json_numbers import exact, year, year_label
 
 
@@ -104,6 +105,7 @@ def verdict(v: Verdict, lang: str, spec_file: str) -> dict[str, Any]:
             "year": year(v.recorded.year), "by": v.recorded.by, "because": v.recorded.because,
             "mechanical": v.recorded.mechanical.value, "differs": v.recorded.differs,
         },
+        "breakdown": breakdown(v, lang),
     }
 
 

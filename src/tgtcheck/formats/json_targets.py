@@ -144,7 +144,8 @@ def target_text(v: Verdict, lang: str, spec_file: str) -> str:
         f'{_K}"missing": {_list([_missing_reading(r) for r in v.missing])},'
         f'{_K}"undefined": {_list([encode_basestring(u.en) for u in v.undefined])},'
         f'{_K}"later": {_list([_year(y, 4) for y in v.later])},'
-        f'{_K}"recorded": {_recorded(v, lang)}'
+        f'{_K}"recorded": {_recorded(v, lang)},'
+        f'{_K}"breakdown": {_breakdown(v, lang)}'
         "\n    }"
     )
 
@@ -157,3 +158,14 @@ def _recorded(v: Verdict, lang: str) -> str:
     return (f'{{{_K4}"status": {encode_basestring(r.status.value)},{_K4}"status_text": {encode_basestring(status_word(r.status, lang))},'
             f'{_K4}"year": {_year(r.year, 4)},{_K4}"by": {encode_basestring(r.by)},{_K4}"because": {encode_basestring(r.because)},'
             f'{_K4}"mechanical": {encode_basestring(r.mechanical.value)},{_K4}"differs": {"true" if r.differs else "false"}{_K}}}')
+
+
+def _breakdown(v: Verdict, lang: str) -> str:
+    """``json_format.breakdown`` at depth 3: rare and small beside the targets, so written by ``json.dumps`` itself."""
+    if v.breakdown is None:
+        return "null"
+    import json
+
+    from .json_breakdown import breakdown
+
+    return json.dumps(breakdown(v, lang), ensure_ascii=False, indent=2).replace("\n", _K)

@@ -84,6 +84,9 @@ def _verdict(suite: ET.Element, v: Verdict, result: RunResult, opts: Options, xu
         text += f"\n{recorded}"
     if result.spec.policy.rated is not None:  # the grade on the rating scale beside the status
         text += f"\n{rating_text(v, opts.lang)}"
+    if v.breakdown is not None:  # the keys under their target, best first: the target stays one testcase, counted once
+        text += "".join(f"\n  {key}: {status_word(k.status, opts.lang)}: {explanation(k, opts.lang)}"
+                        for key, k in v.breakdown.by_achievement())
     if final_status(v).value in opts.fail_on:
         _element(case, "failure", text, type=final_status(v).value, message=f"{word}: {explanation(v, opts.lang)}")
         return "failure"

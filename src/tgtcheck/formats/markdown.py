@@ -91,9 +91,37 @@ def render_run(result: RunResult, opts: Options) -> str:
     note = a.note(lang)  # the policy's judgement counts recorded judgements: it says so
     if note is not None:
         out += ["", cell(note)]
+    out += _breakdowns(result, opts)
     if result.loaded.diagnostics:
         out += ["", f"#### {word('diagnostics', lang)}", "", _diagnostics(result.loaded.diagnostics, lang).rstrip("\n")]
     return "\n".join(out) + "\n"
+
+
+def _breakdowns(result: RunResult, opts: Options) -> list[str]:
+    """Under the table, one small table per breakdown target: its keys best first (status, then achievement)."""
+    from ..wording import breakdown_counts as counts_text
+    from ..wording import breakdown_needed as needed_text
+    from ..wording import breakdown_summary as summary
+    from ..wording import number
+
+    lang = opts.lang
+    ja = lang == "ja"
+    out: list[str] = []
+    for v in result.verdicts:
+        b = v.breakdown
+        if b is None:
+            continue
+        head = f"{v.target.id} {v.target.title}: {summary(b, lang)} ({needed_text(b, lang)}; {counts_text(b, lang)})"
+        rows = []
+        for key, k in b.by_achievement():
+            status = cell(status_word(k.status, lang))
+            shown = f"**{status}**" if k.status.value in opts.fail_on else status
+            value = number(k.actual, k.percent) if k.actual is not None else ""
+            target = number(k.threshold, k.percent) if k.threshold is not None else ""
+            rows.append([cell(key), shown, cell(value), cell(target), cell(explanation(k, lang))])
+        header = [b.dimension, word("status", lang), "実績" if ja else "Value", "目標" if ja else "Target", word("explanation", lang)]
+        out += ["", "#### " + cell(head), "", table([cell(h) for h in header], rows).rstrip("\n")]
+    return out
 
 
 def render_check(checked: dict[str, list[Diagnostic]], sources: dict[str, list[str]], opts: Options) -> str:

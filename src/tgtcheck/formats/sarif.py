@@ -131,6 +131,13 @@ class _Log:
             "properties": {"policy": policy, "target": t.id, "status": v.status.value, "rule": v.rule,
                            **({"grade": v.rating.grade, "scale": v.rating.scale} if v.rating is not None else {})},
         }
+        b = v.breakdown
+        if b is not None:  # the keys grouped under their target: the count, and each key's status (one result per target)
+            entry["properties"]["breakdown"] = {
+                "dimension": b.dimension, "needed": b.needed, "met": b.met, "keys_total": len(b.keys),
+                "counts": {s: n for s, n in b.counts().items() if n},
+                "keys": {key: {"status": k.status.value, "rule": k.rule} for key, k in b.keys},
+            }
         related = self.cells(v, result)
         if related:
             entry["relatedLocations"] = related
@@ -142,7 +149,10 @@ class _Log:
         out: list[dict[str, Any]] = []
         if data is None:
             return out
-        for indicator, year in dict.fromkeys((r.indicator, r.year) for r in (*v.readings, *v.missing)):
+        readings = [*v.readings, *v.missing]
+        if v.breakdown is not None:  # the cells each key read
+            readings += [r for _, k in v.breakdown.keys for r in (*k.readings, *k.missing)]
+        for indicator, year in dict.fromkeys((r.indicator, r.year) for r in readings):
             series = data.series.get(indicator)
             cell = series.get(year) if series else None
             if cell is not None and cell.span is not None:

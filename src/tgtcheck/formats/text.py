@@ -12,6 +12,7 @@ from ..diagnostics import Diagnostic, display_width, render_diagnostic
 from ..evaluate import Status
 from ..pipeline import RunResult
 from ..recorded_words import line as recorded_line
+from ..verdict import Breakdown
 from ..wording import explanation, rating_text, rating_word, ratio_figures, status_word
 from ..years import label
 from . import Options
@@ -54,6 +55,8 @@ def render_run(result: RunResult, opts: Options) -> str:
             figures = ratio_figures(v, opts.lang)
             if figures:
                 lines.append(f"{' ' * id_w}  {' ' * st_w}  {figures}")
+        if opts.keys and v.breakdown is not None:
+            lines += key_lines(v.breakdown, id_w + st_w + 4, opts)
     a = result.assessment
     counts = ", ".join(f"{status_word(Status(k), opts.lang)} {n}" for k, n in a.counts.items() if n)
     lines.append("")
@@ -67,6 +70,19 @@ def render_run(result: RunResult, opts: Options) -> str:
     if note is not None:
         lines.append(f"※{note}" if ja else f"note: {note}")
     return "\n".join(lines) + "\n"
+
+
+def key_lines(b: Breakdown, indent: int, opts: Options) -> list[str]:
+    """`--keys`: one line per key, best first (``Breakdown.by_achievement``): key, status, explanation."""
+    key_w = max([width(k) for k, _ in b.keys] + [3])
+    st_w = max([width(status_word(v.status, opts.lang)) for _, v in b.keys] + [3])
+    out = []
+    for key, v in b.by_achievement():
+        word = pad(status_word(v.status, opts.lang), st_w)
+        if opts.color:
+            word = f"\x1b[{_COLORS[v.status]}m{word}\x1b[0m"
+        out.append(f"{' ' * indent}{pad(key, key_w)}  {word}  {explanation(v, opts.lang)}")
+    return out
 
 
 MAX_PER_CODE = 50  # diagnostics of one code in one file shown as text; the count of the rest follows

@@ -35,6 +35,7 @@ CLAUSES = ("base", "due", "data", "goal", "method", "unit", "note", "better", "j
 SCHEDULE = ("by", "every", "year", "from", "to")
 CONDITION = ("between", "and", "about")
 RATING = ("rated", "on", "rollup", "main", "grade", "when", "score")  # rating scales and roll-ups
+BREAKDOWN = ("for", "each", "at", "least", "of")  # for each region, for at least 10 of region
 
 
 class TgtLexer(RegexLexer):
@@ -57,7 +58,7 @@ class TgtLexer(RegexLexer):
             # a western or lower-case year where the grammar reads a year: by 2006, from 2002 to 2006, by h18
             (rf"(?<![A-Za-z0-9_])(by|base|due|from|to|in)(\s+)([0-9]+(?:年度)?|[mtshr](?:[0-9]+|元)(?:年度)?|fy[0-9]+){_END}",
              bygroups(Keyword, Whitespace, Literal.Date)),
-            (words(CLAUSES + SCHEDULE + CONDITION + RATING, prefix=r"(?<![A-Za-z0-9_])", suffix=_END), Keyword),
+            (words(CLAUSES + SCHEDULE + CONDITION + RATING + BREAKDOWN, prefix=r"(?<![A-Za-z0-9_])", suffix=_END), Keyword),
             (r"程度|主要", Keyword),
             (rf"(?:[MTSHR]|明治|大正|昭和|平成|令和)(?:[0-9]+|元)(?:年度)?{_END}", Literal.Date),
             (rf"FY[0-9]+{_END}|[0-9]+年度{_END}", Literal.Date),
@@ -69,7 +70,7 @@ class TgtLexer(RegexLexer):
             (r"±|\+-", Operator),
             (r"[-+*/=]", Operator),
             (_NAME, Name),
-            (r"[(),]", Punctuation),
+            (r"[(),\[\]]", Punctuation),  # employment[region=DE]
             (r".", Error),
         ],
     }

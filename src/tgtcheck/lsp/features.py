@@ -40,6 +40,7 @@ KEYWORDS: tuple[str, ...] = (
     "better", "judge", "years", "judged", "in", "because",
     "by", "every", "year", "from", "to", "between", "and", "about", "程度",
     "rated", "on", "rollup", "main", "主要", "scale", "grade", "when", "score",
+    "for", "each", "at", "least", "of",  # breakdowns: for each region, for at least 10 of region
 )
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

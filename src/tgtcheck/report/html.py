@@ -203,11 +203,26 @@ def _target(report: Report, t: TargetView) -> str:
 <p class="title">{_e(t.title)}</p>
 <p class="cond">{_label('condition', lang)}<code>{_e(t.condition)}</code></p>
 {consts}
-<p class="explanation">{_e(t.explanation)}</p>{f'<p class="figures">{_e(t.figures)}</p>' if t.figures else ''}{_recorded(t)}{rating}
+<p class="explanation">{_e(t.explanation)}</p>{f'<p class="figures">{_e(t.figures)}</p>' if t.figures else ''}{_recorded(t)}{rating}{_keys(t, lang)}
 <figure>
 {svg}<figcaption>{_label('chart', lang)}{_e(t.chart.title)}{f" [{_e(t.grade)}]" if t.grade else ""}{notes}</figcaption>
 </figure>
 </section>"""
+
+
+def _keys(t: TargetView, lang: str) -> str:
+    """A breakdown target's keys in a small table, best first (status, then achievement ratio)."""
+    if not t.keys:
+        return ""
+    from .model import key_word
+
+    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in (t.dimension, word("status", lang), key_word("value", lang),
+                                                              key_word("threshold", lang), key_word("achievement", lang)))
+    rows = "".join(f'<tr data-status="{k.status.value}"><th scope="row">{_e(k.key)}</th><td>{status_badge(k.symbol, k.status_word, k.status)}</td>'
+                   f'<td class="num">{_e(k.actual)}</td><td class="num">{_e(k.threshold)}</td><td class="num">{_e(k.achievement)}</td></tr>'
+                   for k in t.keys)
+    return (f'\n<table class="keys"><caption>{_e(t.keys_summary)}</caption><thead><tr>{head}</tr></thead>'
+            f"<tbody>{rows}</tbody></table>")
 
 
 def _indicators(report: Report) -> str:

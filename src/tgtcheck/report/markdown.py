@@ -14,7 +14,7 @@ from ..evaluate import Status
 from ..formats.markdown import cell
 from ..wording import status_word
 from ..years import era_label
-from .model import SYMBOLS, Report, word
+from .model import SYMBOLS, Report, TargetView, word
 
 
 def _e(text: object) -> str:
@@ -68,6 +68,8 @@ def render(report: Report) -> str:
         if t.main:
             out.append(f"- {_e(word('main', lang))}")
         out += [f"- {_e(n)}" for n in t.chart.notes if n]
+        if t.keys:
+            out += ["", f"{_e(t.keys_summary)}", "", _key_table(t, lang)]
         out.append("")
     out += [f"## {word('indicators', lang)}", "", _table(report), ""]
     if report.footnotes:
@@ -78,6 +80,16 @@ def render(report: Report) -> str:
     out += [f"{word('legend', lang)}{sep}{legend}", "",
             "*" + _e(word("generated", lang).format(version=__version__, spec=report.spec_file)) + "*", ""]
     return "\n".join(out)
+
+
+def _key_table(t: TargetView, lang: str) -> str:
+    """A breakdown target's keys, best first: key, status, value, target, achievement ratio."""
+    from .model import key_word
+
+    header = (t.dimension, word("status", lang), key_word("value", lang), key_word("threshold", lang), key_word("achievement", lang))
+    lines = [f"| {' | '.join(_e(h) for h in header)} |", "| --- | --- | ---: | ---: | ---: |"]
+    lines += [f"| {_e(k.key)} | {k.symbol} {_e(k.status_word)} | {_e(k.actual)} | {_e(k.threshold)} | {_e(k.achievement)} |" for k in t.keys]
+    return "\n".join(lines)
 
 
 def _table(report: Report) -> str:

@@ -158,6 +158,22 @@ class TargetView:
     grade: str = ""  # the grade's label on the policy's rating scale (`rated on`); '' when the policy has no scale
     rating: str = ""  # the grade with its measure and band (wording.rating_text); '' when the policy has no scale
     main: bool = False  # marked main (主要な測定指標)
+    keys: tuple[KeyView, ...] = ()  # a breakdown target's keys, best first (status, then achievement ratio)
+    dimension: str = ""  # the breakdown's dimension (region), '' for any other target
+    keys_summary: str = ""  # "met in 14 of 27 country (every key needed; 14 met, 12 not met, 1 insufficient data)"
+
+
+@dataclass(frozen=True, slots=True)
+class KeyView:
+    """One key of a breakdown target in the report's small table: its status and the numbers it was judged on."""
+
+    key: str
+    status: Status
+    status_word: str
+    symbol: str
+    actual: str  # '' when there is no number
+    threshold: str
+    achievement: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +252,10 @@ def _target_view(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str
     consts = {c.id: c for c in spec.constants}
     used = [name for name in refs(t) if name in consts]
     condition = condition_text(t.condition) + (f" {schedule_text(t.schedule)}" if t.schedule else "")
+    if t.each is not None:
+        from ..printer import each_text
+
+        condition += f" {each_text(t.each)}"
     return TargetView(
         id=t.id, title=t.title, status=v.status, status_word=status_word(v.status, lang), symbol=SYMBOLS[v.status],
         explanation=explanation(v, lang), figures=ratio_figures(v, lang), condition=condition,
@@ -245,7 +265,37 @@ def _target_view(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str
         recorded=recorded_line(v, lang) or "", recorded_differs=v.recorded is not None and v.recorded.differs,
         grade=rating_word(v, lang) if spec.policy.rated is not None else "",
         rating=rating_text(v, lang) if spec.policy.rated is not None else "", main=t.main,
+        keys=_key_views(v, lang), keys_summary=_keys_summary(v, lang), dimension=v.breakdown.dimension if v.breakdown else "",
     )
+
+
+def _key_views(v: Verdict, lang: str) -> tuple[KeyView, ...]:
+    if v.breakdown is None:
+        return ()
+    from ..wording import ratio_text
+
+    return tuple(KeyView(key, k.status, status_word(k.status, lang), SYMBOLS[k.status],
+                         number(k.actual, k.percent) if k.actual is not None else "",
+                         number(k.threshold, k.percent) if k.threshold is not None else "",
+                         ratio_text(k.achievement) if k.achievement is not None else "")
+                 for key, k in v.breakdown.by_achievement())
+
+
+def _keys_summary(v: Verdict, lang: str) -> str:
+    if v.breakdown is None:
+        return ""
+    from ..wording import breakdown_counts, breakdown_needed, breakdown_summary
+
+    b = v.breakdown
+    return f"{breakdown_summary(b, lang)}（{breakdown_needed(b, lang)}；{breakdown_counts(b, lang)}）" if lang == "ja" else \
+        f"{breakdown_summary(b, lang)} ({breakdown_needed(b, lang)}; {breakdown_counts(b, lang)})"
+
+
+KEY_WORDS = {"value": ("Value", "実績"), "threshold": ("Target", "目標"), "achievement": ("Achievement", "達成率")}
+
+
+def key_word(key: str, lang: str) -> str:
+    return KEY_WORDS[key][lang == "ja"]
 
 
 def refs(t: Target) -> list[str]:
