@@ -137,11 +137,11 @@ def in_chunks(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], min_it
     finally:  # even when this process's share raised: no child is left a zombie
         for share, pid, read_end in children:
             with os.fdopen(read_end, "rb") as pipe:
-                payload = pipe.read()  # until the child closes its end
+                sent = pipe.read()  # until the child closes its end
             _, status = os.waitpid(pid, 0)
-            payloads[share] = payload if status == 0 and payload else None
-    for share, payload in payloads.items():
-        result: list[R] | None = None if payload is None else pickle.loads(payload)  # noqa: S301 - our own child's output
+            payloads[share] = sent if status == 0 and sent else None
+    for share, got in payloads.items():
+        result: list[R] | None = None if got is None else pickle.loads(got)  # noqa: S301 - our own child's output
         shares[share] = result if result is not None and len(result) == len(items[share::n]) else work(items[share::n])
     out: list[R] = [None] * len(items)  # type: ignore[list-item]
     for share, results in shares.items():

@@ -116,10 +116,11 @@ class Portfolio:
 
 def judge(files: list[str], fmt: Format, opts: Any, as_of: int | None,
           data_loader: Callable[[str], tuple[Dataset | None, list[Diagnostic]]] | None,
-          describe: Callable[[Loaded], str]) -> list[Outcome]:
+          describe: Callable[[Loaded], tuple[dict[str, list[str]], str]]) -> list[Outcome]:
     """Each spec loaded with its own data, judged as of ``as_of`` and written by ``fmt``, over every CPU for many specs.
 
-    ``describe`` writes a spec's notices and diagnostics for stderr (the command's choice of colour and language)."""
+    ``describe`` gives the lines of the files a spec's diagnostics point into, and its notices and diagnostics as text
+    for stderr (the command's choice of colour and language)."""
     from .parallel import in_chunks
 
     def work(chunk: Any) -> list[Outcome]:
@@ -130,16 +131,15 @@ def judge(files: list[str], fmt: Format, opts: Any, as_of: int | None,
 
 def _outcome(spec: str, fmt: Format, opts: Any, as_of: int | None,
              data_loader: Callable[[str], tuple[Dataset | None, list[Diagnostic]]] | None,
-             describe: Callable[[Loaded], str]) -> Outcome:
-    from .commands.common import sources_for  # the spec's lines and those of any data file a diagnostic points into
+             describe: Callable[[Loaded], tuple[dict[str, list[str]], str]]) -> Outcome:
     from .pipeline import load, run
 
     loaded = load(spec, None, data_loader=data_loader)
     result = run(loaded, as_of) if loaded.ok else None  # run adds TGT402/403 for --as-of
-    sources = sources_for({spec: loaded.text}, loaded.diagnostics) if loaded.diagnostics else {}
+    sources, stderr = describe(loaded)
     piece = fmt.portfolio_piece(loaded, result, sources, opts)
     errors = sum(1 for d in loaded.diagnostics if d.is_error)
     return Outcome(
         spec, piece, result is not None, loaded.spec.policy.id if loaded.spec else None,
         result.assessment.key if result else None, tuple(v.status.value for v in result.verdicts) if result else (),
-        errors, len(loaded.diagnostics) - errors, describe(loaded))
+        errors, len(loaded.diagnostics) - errors, stderr)

@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-
 from typing import TYPE_CHECKING
 
 from .common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, add_data_encoding_option, add_output_options, data_loader, year_arg
@@ -130,12 +129,12 @@ def _run_portfolio(args: argparse.Namespace, fail_on: frozenset[str]) -> int:
     err_opts = Options(lang=args.lang, color=use_color(args.color, sys.stderr))
     loader = data_loader(args)
 
-    def describe(loaded: Loaded) -> str:
+    def describe(loaded: Loaded) -> tuple[dict[str, list[str]], str]:
         notices = "".join(f"tgtcheck: note: {n}\n" for n in (loaded.data.notices if loaded.data is not None else ()))
         if not loaded.diagnostics:
-            return notices
+            return {}, notices
         sources = sources_for({loaded.spec_file: loaded.text}, loaded.diagnostics)
-        return notices + _diagnostic_blocks(loaded.diagnostics, sources, err_opts)
+        return sources, notices + _diagnostic_blocks(loaded.diagnostics, sources, err_opts)
 
     outcomes = judge(found.files, fmt, opts, args.as_of, loader, describe)
     portfolio = Portfolio(outcomes, found.diagnostics, args.as_of)

@@ -261,9 +261,9 @@ def docs_url() -> str | None:
     except metadata.PackageNotFoundError:
         return None
     for entry in dist.metadata.get_all("Project-URL") or []:
-        name, _, url = entry.partition(",")
+        name, _, url = str(entry).partition(",")
         if name.strip().lower() in ("documentation", "docs") and url.strip().startswith("https://"):
-            return url.strip().rstrip("/")
+            return str(url.strip().rstrip("/"))
     try:
         info = json.loads(dist.read_text("direct_url.json") or "{}")
     except ValueError:
