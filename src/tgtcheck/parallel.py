@@ -92,7 +92,7 @@ def jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def in_chunks(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], min_items: int = MIN_SPECS) -> list[R]:
+def in_chunks(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], min_items: int | None = None) -> list[R]:
     """``work(items)`` with the items dealt round-robin over ``jobs()`` processes (this one and forked children).
 
     Item ``i`` goes to process ``i % n``, so large items that sit together (a folder of big specs) are spread out;
@@ -101,7 +101,7 @@ def in_chunks(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], min_it
     has its share computed here, as ``in_halves`` does.
     """
     n = min(jobs(), len(items))
-    if n < 2 or len(items) < max(min_items, 2) or not hasattr(os, "fork"):
+    if n < 2 or len(items) < max(MIN_SPECS if min_items is None else min_items, 2) or not hasattr(os, "fork"):
         return work(items)
     import pickle
 

@@ -83,7 +83,7 @@ def _walk(top: str, diags: list[Diagnostic]) -> list[str]:
             continue
         visited.add(key)
         keep = []
-        for name in subfolders:
+        for name in sorted(subfolders):  # the walk's order, and so which of two ways to a folder counts, fixed
             if name.startswith("."):
                 continue
             sub = os.path.join(folder, name)
@@ -98,5 +98,5 @@ def _walk(top: str, diags: list[Diagnostic]) -> list[str]:
                     continue
             keep.append(name)
         subfolders[:] = keep
-        found.extend(os.path.join(folder, n) for n in names if n.lower().endswith(SUFFIX) and not n.startswith("."))
-    return sorted(found, key=lambda p: os.path.normpath(p).split(os.sep))
+        found.extend(os.path.normpath(os.path.join(folder, n)) for n in names if n.lower().endswith(SUFFIX) and not n.startswith("."))
+    return sorted(found, key=lambda p: p.split(os.sep))  # by parts: a/x.tgt before a-b/x.tgt

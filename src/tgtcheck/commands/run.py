@@ -117,7 +117,7 @@ def _run_portfolio(args: argparse.Namespace, fail_on: frozenset[str]) -> int:
     from ..pipeline import Loaded
     from ..portfolio import Portfolio, judge
     from ..spec_files import expand
-    from .common import render_check, sources_for, use_color
+    from .common import sources_for, use_color
 
     if args.data:
         sys.stderr.write(f"tgtcheck: error[TGT501]: --data {args.data} with several specs: each spec is judged with its own data\n"
@@ -144,10 +144,7 @@ def _run_portfolio(args: argparse.Namespace, fail_on: frozenset[str]) -> int:
         sys.stderr.write(o.stderr)
     if portfolio.errors or portfolio.warnings:
         sys.stderr.write(_found(portfolio.errors, portfolio.warnings, args.lang))
-    if not outcomes and args.format != "text":  # nothing to judge: the format's report of why
-        sys.stdout.write(render_check(fmt, {p: [] for p in args.specs} | _by_file(found.diagnostics), {}, opts))
-    else:
-        sys.stdout.write(fmt.render_portfolio(portfolio, opts))
+    sys.stdout.write(fmt.render_portfolio(portfolio, opts))  # also with no spec at all: the folders' problems say why
     return portfolio.exit_code(fail_on, args.exit_zero)
 
 
@@ -170,9 +167,3 @@ def _found(errors: int, warnings: int, lang: str) -> str:
     return (f"Found {errors} error{'s' if errors != 1 else ''}"
             + (f" and {warnings} warning{'s' if warnings != 1 else ''}.\n" if warnings else ".\n"))
 
-
-def _by_file(diags: list[Diagnostic]) -> dict[str, list[Diagnostic]]:
-    out: dict[str, list[Diagnostic]] = {}
-    for d in diags:
-        out.setdefault(d.location.file, []).append(d)
-    return out
