@@ -17,6 +17,11 @@ computes the second half itself, so a result is never lost, only slower.
 ``TGTCHECK_JOBS=1`` turns the split off (to profile, or to debug); any
 other value, or none, lets it split.  The child leaves with ``os._exit``:
 it runs no clean-up of its parent's (atexit handlers, stdio buffers).
+
+``in_chunks(work, items)`` is the same idea for many items over every CPU (a
+portfolio of specs): item ``i`` goes to process ``i % n``, with ``n`` from
+``TGTCHECK_JOBS`` or the CPUs this process may use, and the results come back
+in the order of the items, so the output never depends on the scheduling.
 """
 
 from __future__ import annotations

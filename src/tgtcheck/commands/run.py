@@ -121,7 +121,9 @@ def _run_portfolio(args: argparse.Namespace, fail_on: frozenset[str]) -> int:
 
     if args.data:
         sys.stderr.write(f"tgtcheck: error[TGT501]: --data {args.data} with several specs: each spec is judged with its own data\n"
-                         "  help: leave out --data (each spec's `data \"…\"` clause names its file), or run one spec at a time\n")
+                         "  help: leave out --data (each spec's `data \"…\"` clause names its file), or run one spec at a time\n"
+                         + ("  説明: 複数の仕様には --data を使えません。各仕様はそれぞれの data 句のデータで判定します。"
+                            "--data を外すか、仕様を一つずつ実行してください。\n" if args.lang == "ja" else ""))
         return EXIT_TROUBLE
     found = expand(args.specs)
     fmt = get(args.format)
