@@ -77,7 +77,7 @@ def spec_and_data(rng: random.Random, n: int, prefix: str, calendar: bool) -> tu
             shown = f"{v:.1f}" if kind != "count" else str(round(v))
             r = rng.random()
             values.append(f"{era(y, calendar) if not calendar else y}: " + ("集計中" if y == 2023 and r < 0.3 else "null" if r < 0.03 else shown))
-        unit_line = f", unit: \"%\"" if unit == "%" else ""
+        unit_line = ", unit: \"%\"" if unit == "%" else ""
         data.append(f"  {ind}: {{label: {label}{unit_line}, values: {{{', '.join(values)}}}}}")
     for i in range(n):
         name, label, unit, kind, better, typical = themes[i % len(themes)]
