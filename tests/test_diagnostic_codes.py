@@ -102,13 +102,13 @@ def test_fixture(spec: Path, capsys: pytest.CaptureFixture[str], monkeypatch: py
     assert code == (2 if "E" in kinds else 1 if "W" in kinds else 0)
 
 
-@pytest.mark.parametrize("path", ["no-such-spec.tgt", "."])
-def test_unreadable_spec_has_no_line(path: str, capsys: pytest.CaptureFixture[str], tmp_path: Path,
+@pytest.mark.parametrize(("path", "problem"), [("no-such-spec.tgt", "TGT100"), (".", "TGT503")])  # "." is a folder with no spec
+def test_unreadable_spec_has_no_line(path: str, problem: str, capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     code, doc = check_json([path], capsys)
     assert code == 2
-    assert [(d["code"], d["line"]) for d in doc["diagnostics"]] == [("TGT100", None)]
+    assert [(d["code"], d["line"]) for d in doc["diagnostics"]] == [(problem, None)]
 
 
 def emitted_codes() -> set[str]:

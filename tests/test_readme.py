@@ -38,3 +38,23 @@ def test_github_actions_workflow_runs_tgtcheck_and_uploads_sarif() -> None:
     runs = " ".join(step.get("run", "") for step in steps)
     assert "tgtcheck run --format github" in runs and "--format sarif" in runs
     assert any(step.get("uses", "").startswith("github/codeql-action/upload-sarif") for step in steps)
+
+
+def test_github_actions_workflow_checks_a_whole_folder_with_one_sarif_upload() -> None:
+    """The example judges every spec of a folder in one step each, and uploads one SARIF file whose runs carry their own
+    categories (automationDetails.id: the upload's `category` would not replace them, so it is not given)."""
+    import shlex
+
+    import yaml
+
+    block = re.search(r"```yaml\n(# \.github/workflows/.*?)```", README, re.S)
+    assert block is not None
+    steps = yaml.safe_load(block.group(1))["jobs"]["targets"]["steps"]
+    commands = [shlex.split(step["run"].split("#")[0].split(">")[0]) for step in steps if "tgtcheck" in step.get("run", "")]
+    for args in commands:
+        specs = [a for a in args[2:] if not a.startswith("-") and a not in ("github", "sarif", "markdown", "ja")]
+        assert specs == ["spec/"], args  # a folder, not a file
+        assert (ROOT / specs[0]).is_dir()
+    assert {args[1] for args in commands} == {"check", "run"}
+    uploads = [step for step in steps if step.get("uses", "").startswith("github/codeql-action/upload-sarif")]
+    assert len(uploads) == 1 and "category" not in uploads[0]["with"]

@@ -161,9 +161,10 @@ def test_50_mb_spec_is_refused_quickly_with_bounded_memory(tmp_path: Path) -> No
 
 
 def test_a_spec_that_is_a_directory_or_missing(tmp_path: Path) -> None:
-    for path in (str(tmp_path), str(tmp_path / "missing.tgt")):
+    # a folder is read as every .tgt under it (issue 15): an empty one is refused as such
+    for path, code in ((str(tmp_path), "TGT503"), (str(tmp_path / "missing.tgt"), "TGT100")):
         proc = run_cli("run", path, cwd=tmp_path)
-        assert_refused(proc, "TGT100", None)
+        assert_refused(proc, code, None)
 
 
 # -- scale ----------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from collections.abc import Collection
 from . import __version__
 
 COMMANDS: dict[str, tuple[str, str]] = {
-    "run": ("tgtcheck.commands.run", "evaluate every target of a spec against its data"),
+    "run": ("tgtcheck.commands.run", "evaluate every target of a spec (or of every spec in a folder) against its data"),
     "check": ("tgtcheck.commands.check", "report every static problem of specs and their data, without evaluating"),
     "diff": ("tgtcheck.commands.diff", "what changed between two spec versions (files or git revisions), and how the verdicts moved"),
     "explain": ("tgtcheck.commands.explain", "show step by step how one target's status was derived: values, computations, rule"),
@@ -43,7 +43,8 @@ EPILOG = """\
 examples:
   tgtcheck run spec/policy_6_2.tgt                     evaluate every target (data: the file the spec names)
   tgtcheck run spec/policy_6_2.tgt --as-of H14 --data data.xlsx
-  tgtcheck check --strict spec/*.tgt                   every static problem, without evaluating
+  tgtcheck run spec/                                   every spec under spec/, each with its data; then overall
+  tgtcheck check --strict spec/                        every static problem, without evaluating
   tgtcheck explain spec/policy_6_2.tgt 6-2-7           how one target's status was derived
   tgtcheck fmt spec/*.tgt                              canonical layout, in place
   tgtcheck diff HEAD~1:spec/policy_6_2.tgt spec/policy_6_2.tgt
@@ -62,8 +63,9 @@ language (run, check, explain, diff, report, lsp):
 """
 
 _COMMAND_EXAMPLES: dict[str, str] = {
-    "run": "examples:\n  tgtcheck run spec/policy_6_2.tgt --as-of H14\n  tgtcheck run spec/policy_6_2.tgt --format json --fail-on 'behind,not met'",
-    "check": "examples:\n  tgtcheck check --strict spec/*.tgt\n  tgtcheck check spec/policy_6_2.yaml     (a data file: every spec that uses it)",
+    "run": "examples:\n  tgtcheck run spec/policy_6_2.tgt --as-of H14\n  tgtcheck run spec/policy_6_2.tgt --format json --fail-on 'behind,not met'"
+           "\n  tgtcheck run spec/ --format sarif     (every .tgt under spec/, each with its own data; one SARIF run per spec)",
+    "check": "examples:\n  tgtcheck check --strict spec/\n  tgtcheck check spec/policy_6_2.yaml     (a data file: every spec that uses it)",
     "diff": "examples:\n  tgtcheck diff HEAD~1:spec/policy_6_2.tgt spec/policy_6_2.tgt\n  tgtcheck diff spec/policy_6_2.tgt --as-of H14 --as-of H15",
     "explain": "examples:\n  tgtcheck explain spec/policy_6_2.tgt 6-2-7 --as-of H14",
     "fmt": "examples:\n  tgtcheck fmt spec/*.tgt\n  tgtcheck fmt --check spec/*.tgt",

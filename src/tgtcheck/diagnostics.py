@@ -455,6 +455,27 @@ OUTPUT_UNWRITABLE = register(
     "出力を書き込めません",
     "ディスクの空き容量と、出力先のファイルやパイプが開いたままかを確認してください",
 )
+NO_SPEC_IN_FOLDER = register(
+    "TGT503", "no spec in a folder",
+    "give the folder that holds the .tgt files (every .tgt under it is read, hidden folders skipped), or the files themselves",
+    "tgtcheck run specs/ with no .tgt file under specs/",
+    "フォルダに仕様がありません",
+    "仕様（.tgt ファイル）のあるフォルダか、ファイルそのものを指定してください（フォルダの下の .tgt をすべて読みます。隠しフォルダは除きます）",
+    message="no .tgt file under {folder}")
+FOLDER_UNREADABLE = register(
+    "TGT504", "folder cannot be read",
+    "check the folder's permissions (the specs in it were not judged), or leave it out",
+    "tgtcheck run specs/ with specs/2024 not readable (chmod 000)",
+    "フォルダを読めません",
+    "フォルダの権限を確認してください（その中の仕様は判定されていません）。または指定から外してください",
+    message="cannot read the folder {folder}: {why}")
+LINK_LOOP = register(
+    "TGT505", "symbolic link loop in a folder",
+    "the folder the link leads back to is read once; remove the link if it is a mistake",
+    "specs/all -> .. (a link to the folder above)",
+    "フォルダのシンボリックリンクが循環しています",
+    "リンク先のフォルダは一度だけ読みます。誤りであればリンクを削除してください",
+    severity=Severity.WARNING, message="{link} leads back to {target}, which is already read: not read again")
 GIT_REVISION_UNREADABLE = register(
     "TGT520",
     "spec revision cannot be read from git",

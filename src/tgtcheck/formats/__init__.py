@@ -7,7 +7,10 @@ dependencies never slow the others.  A format whose targets are independent
 pieces of text may also have ``target_piece(verdict, options, spec_file) -> str``
 and ``render_pieces(pieces_result, options) -> str``: `tgtcheck run` then writes
 each target as it is judged, a large spec's in two processes
-(``pipeline.run_pieces``); JSON does.
+(``pipeline.run_pieces``); JSON does.  For several specs (``portfolio.py``)
+every format has ``portfolio_piece(loaded, result_or_None, sources, options)``,
+one spec's part as a plain value (it may come back from another process), and
+``render_portfolio(portfolio, options) -> str``, the combined document.
 """
 
 from __future__ import annotations

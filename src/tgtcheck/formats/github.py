@@ -17,12 +17,16 @@ else the working directory) with ``/``, as the runner matches them.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from ..diagnostics import CODES, Diagnostic, Location
 from ..evaluate import Status, Verdict
 from ..pipeline import Loaded, RunResult
 from ..wording import explanation, rating_text, status_word
 from . import Options
+
+if TYPE_CHECKING:
+    from ..portfolio import Portfolio
 
 
 def escape_data(s: str) -> str:
@@ -97,3 +101,12 @@ def render_check(checked: dict[str, list[Diagnostic]], sources: dict[str, list[s
 
 def render_failed_run(loaded: Loaded, sources: dict[str, list[str]], opts: Options) -> str:
     return render_check({loaded.spec_file: loaded.diagnostics}, sources, opts)
+
+
+# -- several specs (portfolio.py): the annotations of every spec, in order --------------------------------------
+def portfolio_piece(loaded: Loaded, result: RunResult | None, sources: dict[str, list[str]], opts: Options) -> str:
+    return render_run(result, opts) if result is not None else render_failed_run(loaded, sources, opts)
+
+
+def render_portfolio(portfolio: Portfolio, opts: Options) -> str:
+    return "".join(str(o.piece) for o in portfolio.outcomes) + "".join(diagnostic_command(d) + "\n" for d in portfolio.diagnostics)

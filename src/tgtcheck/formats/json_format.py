@@ -16,7 +16,7 @@ fixed order, so the output of one input is byte-for-byte the same.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..assessment import Assessment
@@ -29,6 +29,9 @@ from ..wording import explanation, status_word
 from . import Options
 from .json_breakdown import breakdown
 from .json_numbers import exact, year, year_label
+
+if TYPE_CHECKING:
+    from ..portfolio import Portfolio
 
 
 def location(loc: Location) -> dict[str, Any]:
@@ -240,3 +243,32 @@ def render_failed_run(loaded: Loaded, sources: dict[str, list[str]], opts: Optio
 def render_check(checked: dict[str, list[Diagnostic]], sources: dict[str, list[str]], opts: Options) -> str:
     return _dump(check_document(checked))
 
+
+
+# -- several specs (portfolio.py) ------------------------------------------------------------------------------
+def portfolio_piece(loaded: Loaded, result: RunResult | None, sources: dict[str, list[str]], opts: Options) -> str:
+    """One spec's run document, exactly as ``tgtcheck run SPEC --format json`` writes it."""
+    return render_run(result, opts) if result is not None else render_failed_run(loaded, sources, opts)
+
+
+def portfolio_document(portfolio: Portfolio, opts: Options, specs: list[Any]) -> dict[str, Any]:
+    """The portfolio document (``$defs/portfolio`` of run.schema.json): every spec's run document in ``specs``."""
+    return {
+        "tool": _tool(),
+        "kind": "portfolio",
+        "lang": opts.lang,
+        "as_of": portfolio.as_of,  # --as-of; each spec's document says the year it was judged in
+        "as_of_label": None if portfolio.as_of is None else year_label(portfolio.as_of),
+        "fail_on": sorted(opts.fail_on),
+        "specs": specs,
+        "summary": portfolio.summary(),
+        "diagnostics": [diagnostic(d) for d in portfolio.diagnostics],
+    }
+
+
+def render_portfolio(portfolio: Portfolio, opts: Options) -> str:
+    """The portfolio document, each spec's run document copied in its place (indented two levels)."""
+    from .json_text import Raw
+
+    specs = [Raw(str(o.piece).rstrip("\n").replace("\n", "\n    ")) for o in portfolio.outcomes]
+    return _dump(portfolio_document(portfolio, opts, specs))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, render_diagnostic
 from ..evaluate import Status, Verdict
@@ -30,6 +31,9 @@ from ..recorded_words import line as recorded_line
 from ..wording import explanation, rating_text, status_word
 from ..years import era_label
 from . import Options
+
+if TYPE_CHECKING:
+    from ..portfolio import Portfolio
 
 SKIPPED = frozenset({Status.PENDING.value, Status.INSUFFICIENT_DATA.value})
 
@@ -99,6 +103,13 @@ def _verdict(suite: ET.Element, v: Verdict, result: RunResult, opts: Options, xu
 
 def run_xml(result: RunResult, opts: Options, xunit1: bool = False) -> str:
     root = ET.Element("testsuites", {"name": "tgtcheck run"})
+    run_suite(root, result, opts, xunit1)
+    _totals(root)
+    return _finish(root)
+
+
+def run_suite(root: ET.Element, result: RunResult, opts: Options, xunit1: bool = False) -> ET.Element:
+    """The testsuite of one spec's run: a testcase per target."""
     p, loaded = result.spec.policy, result.loaded
     suite = _element(root, "testsuite", name=f"{p.id} {p.title}", file=loaded.spec_file)
     props = _element(suite, "properties")
@@ -107,8 +118,7 @@ def run_xml(result: RunResult, opts: Options, xunit1: bool = False) -> str:
         _element(props, "property", name=name, value=value)
     outcomes = [_verdict(suite, v, result, opts, xunit1) for v in result.verdicts]
     _counts(suite, len(outcomes), outcomes.count("failure"), outcomes.count("skipped"))
-    _totals(root)
-    return _finish(root)
+    return suite
 
 
 def check_xml(checked: dict[str, list[Diagnostic]], sources: dict[str, list[str]], name: str, xunit1: bool = False) -> str:
@@ -137,3 +147,42 @@ def render_check(checked: dict[str, list[Diagnostic]], sources: dict[str, list[s
 
 def render_failed_run(loaded: Loaded, sources: dict[str, list[str]], opts: Options) -> str:
     return check_xml({loaded.spec_file: loaded.diagnostics}, sources, "tgtcheck run")
+
+
+# -- several specs (portfolio.py): one testsuite per spec ------------------------------------------------------
+def portfolio_piece(loaded: Loaded, result: RunResult | None, sources: dict[str, list[str]], opts: Options,
+                    xunit1: bool = False) -> str:
+    """One spec's testsuite as XML text: its targets, or for a spec that could not be judged one testcase (the spec)
+    with a failure per diagnostic, as ``check`` writes it."""
+    holder = ET.Element("testsuites")
+    if result is not None:
+        suite = run_suite(holder, result, opts, xunit1)
+    else:
+        suite = _element(holder, "testsuite", name=loaded.spec_file, file=loaded.spec_file)
+        spec = loaded.spec_file
+        first = next((d.location.span.line for d in loaded.diagnostics if d.location.file == spec and d.location.span), None)
+        case = _testcase(suite, "tgtcheck.run", spec, spec, first, xunit1)
+        for d in loaded.diagnostics:
+            _element(case, "failure", render_diagnostic(d, sources.get(d.location.file)), type=d.code,
+                     message=f"{d.severity.value}[{d.code}]: {d.message}")
+        _counts(suite, 1, 1, 0)
+    return ET.tostring(suite, encoding="unicode")
+
+
+def portfolio_xml(portfolio: Portfolio, opts: Options, xunit1: bool = False) -> str:
+    """The testsuites of every spec, in order, and a last one for the folders that could not be read, if any."""
+    root = ET.Element("testsuites", {"name": "tgtcheck run"})
+    for o in portfolio.outcomes:
+        root.append(ET.fromstring(str(o.piece)))
+    if portfolio.diagnostics:
+        suite = _element(root, "testsuite", name="tgtcheck run: folders")
+        for d in portfolio.diagnostics:
+            case = _testcase(suite, "tgtcheck.run", d.location.file, d.location.file, None, xunit1)
+            _element(case, "failure", render_diagnostic(d), type=d.code, message=f"{d.severity.value}[{d.code}]: {d.message}")
+        _counts(suite, len(portfolio.diagnostics), len(portfolio.diagnostics), 0)
+    _totals(root)
+    return _finish(root)
+
+
+def render_portfolio(portfolio: Portfolio, opts: Options) -> str:
+    return portfolio_xml(portfolio, opts)

@@ -7,10 +7,16 @@ its own (pytest's ``junit_family=xunit1``).  Everything else is ``junit.py``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..diagnostics import Diagnostic
 from ..pipeline import Loaded, RunResult
 from . import Options
-from .junit import check_xml, run_xml
+from .junit import check_xml, portfolio_xml, run_xml
+from .junit import portfolio_piece as _piece
+
+if TYPE_CHECKING:
+    from ..portfolio import Portfolio
 
 
 def render_run(result: RunResult, opts: Options) -> str:
@@ -23,3 +29,11 @@ def render_check(checked: dict[str, list[Diagnostic]], sources: dict[str, list[s
 
 def render_failed_run(loaded: Loaded, sources: dict[str, list[str]], opts: Options) -> str:
     return check_xml({loaded.spec_file: loaded.diagnostics}, sources, "tgtcheck run", xunit1=True)
+
+
+def portfolio_piece(loaded: Loaded, result: RunResult | None, sources: dict[str, list[str]], opts: Options) -> str:
+    return _piece(loaded, result, sources, opts, xunit1=True)
+
+
+def render_portfolio(portfolio: Portfolio, opts: Options) -> str:
+    return portfolio_xml(portfolio, opts, xunit1=True)

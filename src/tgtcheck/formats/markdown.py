@@ -14,6 +14,7 @@ backslash so a title shows as written, line breaks as ``<br>``.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import CODES, Diagnostic
 from ..evaluate import Status
@@ -24,6 +25,9 @@ from ..wording import explanation, rating_text, rating_word, status_word
 from ..years import label
 from . import Options
 
+if TYPE_CHECKING:
+    from ..portfolio import Portfolio
+
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
 WORDS = {
@@ -32,6 +36,8 @@ WORDS = {
     "file": ("File", "ファイル"), "line": ("Line", "行"), "severity": ("Severity", "種別"), "code": ("Code", "コード"),
     "message": ("Message", "内容"), "diagnostics": ("Diagnostics", "診断"), "none": ("No problems found.", "問題は見つかりませんでした。"),
     "error": ("error", "エラー"), "warning": ("warning", "警告"),
+    "spec": ("Spec", "仕様"), "policy": ("Policy", "施策目標"), "judgement": ("Judgement", "総合判定"),
+    "targets": ("Targets", "達成目標"), "not_judged": ("not judged: errors", "エラーのため判定できず"),
 }
 
 
@@ -139,3 +145,34 @@ def render_check(checked: dict[str, list[Diagnostic]], sources: dict[str, list[s
 
 def render_failed_run(loaded: Loaded, sources: dict[str, list[str]], opts: Options) -> str:
     return render_check({loaded.spec_file: loaded.diagnostics}, sources, opts)
+
+
+# -- several specs (portfolio.py) --------------------------------------------------------------------------------
+def portfolio_piece(loaded: Loaded, result: RunResult | None, sources: dict[str, list[str]], opts: Options) -> dict[str, Any]:
+    """One spec's section (as ``render_run``, or its diagnostics) and its row of the overview table."""
+    lang = opts.lang
+    sep = "、" if lang == "ja" else ", "
+    policy = loaded.spec.policy if loaded.spec else None
+    name = cell(f"{policy.id} {policy.title}") if policy else ""
+    if result is not None:
+        counts = sep.join(f"{status_word(Status(k), lang)} {n}" for k, n in result.assessment.counts.items() if n)
+        judgement = cell(result.assessment.word(lang))
+        failing = any(final_status(v).value in opts.fail_on for v in result.verdicts)
+        row = [cell(loaded.spec_file), name, f"**{judgement}**" if failing else judgement, cell(counts)]
+        return {"row": row, "section": render_run(result, opts)}
+    head = "### " + cell(loaded.spec_file)
+    section = f"{head}\n\n{_diagnostics(loaded.diagnostics, lang)}"
+    return {"row": [cell(loaded.spec_file), name, f"**{word('not_judged', lang)}**", ""], "section": section}
+
+
+def render_portfolio(portfolio: Portfolio, opts: Options) -> str:
+    """A heading with the overall count, a table of the specs (one row each), then each spec's section."""
+    lang = opts.lang
+    lines = portfolio.overall(lang)
+    out = ["## " + cell(lines[0]), "", "\n\n".join(cell(line) for line in lines[1:]), "",
+           table([word(k, lang) for k in ("spec", "policy", "judgement", "targets")],
+                 [list(o.piece["row"]) for o in portfolio.outcomes]).rstrip("\n")]
+    if portfolio.diagnostics:
+        out += ["", f"### {word('diagnostics', lang)}", "", _diagnostics(portfolio.diagnostics, lang).rstrip("\n")]
+    out += ["", *(str(o.piece["section"]).rstrip("\n") + "\n" for o in portfolio.outcomes)]
+    return "\n".join(out).rstrip("\n") + "\n"

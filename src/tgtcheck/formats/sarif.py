@@ -16,16 +16,32 @@ data problem concerns, and a ``partialFingerprints`` entry of our own
 alert survives lines moving above it.  GitHub's own ``primaryLocationLineHash``
 is left to the upload action, which computes it.
 
+Several specs (``tgtcheck run specs/``) give one run per spec, each with
+its own ``automationDetails.id`` (``tgtcheck/<spec path>/``): GitHub code
+scanning takes the id up to its last ``/`` as the run's category and
+refuses several runs of one tool under one category in an upload; the
+upload action keeps an id a run already has.  Folders that could not be
+read are a last run of their own (``tgtcheck/folders/``).
+
+``tool.driver.informationUri`` and each rule's ``helpUri`` (absolute URIs,
+SARIF 3.19.2 and 3.49.12) point into tgtcheck's docs when their address is
+known (``docs_url``): ``TGTCHECK_DOCS_URL``, else the package's
+``Documentation`` project URL, else the docs at the commit a git install
+from github.com came from; without one they are left out rather than
+invented (the help text is in the log either way).
+
 References: the OASIS SARIF 2.1.0 standard (errata 01) and GitHub's
 "SARIF support for code scanning" page.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import os
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from .. import __version__
@@ -36,6 +52,9 @@ from ..wording import explanation, rating_text, status_word
 from ..years import era_label
 from . import Options
 from .github import repo_path, target_level
+
+if TYPE_CHECKING:
+    from ..portfolio import Portfolio
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
@@ -89,6 +108,7 @@ class _Log:
 
     def __init__(self, opts: Options) -> None:
         self.opts = opts
+        self.docs = docs_url()
         self.rules: dict[str, dict[str, Any]] = {}
         self.results: list[dict[str, Any]] = []
 
@@ -99,7 +119,7 @@ class _Log:
 
     def diagnostic(self, d: Diagnostic) -> None:
         level = "error" if d.is_error else "warning"
-        index = self.rule_index(d.code, lambda: code_rule(d.code, level))
+        index = self.rule_index(d.code, lambda: code_rule(d.code, level, self.docs))
         text = d.message + (f"\nhelp: {d.help}" if d.help else "")
         result: dict[str, Any] = {
             "ruleId": d.code, "ruleIndex": index, "level": level, "message": {"text": text},
@@ -115,7 +135,7 @@ class _Log:
     def target(self, v: Verdict, result: RunResult) -> None:
         rule_id = f"target/{v.status.value}"
         level = target_level(v.status)
-        index = self.rule_index(rule_id, lambda: status_rule(v.status, level))
+        index = self.rule_index(rule_id, lambda: status_rule(v.status, level, self.docs))
         t, spec_file = v.target, result.loaded.spec_file
         policy = result.spec.policy.id
         title = f"{t.id} {t.title}: {status_word(v.status, self.opts.lang)}"
@@ -161,16 +181,14 @@ class _Log:
         return out
 
     def document(self) -> dict[str, Any]:
-        return {
-            "$schema": SCHEMA_URI,
-            "version": "2.1.0",
-            "runs": [{
-                "tool": {"driver": {"name": "tgtcheck", "version": __version__, "semanticVersion": __version__,
-                                    "rules": list(self.rules.values())}},
-                "columnKind": "unicodeCodePoints",
-                "results": self.results,
-            }],
-        }
+        return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [self.run()]}
+
+    def run(self) -> dict[str, Any]:
+        driver: dict[str, Any] = {"name": "tgtcheck", "version": __version__, "semanticVersion": __version__}
+        if self.docs:
+            driver["informationUri"] = self.docs
+        driver["rules"] = list(self.rules.values())
+        return {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": self.results}
 
     def render(self) -> str:
         return json.dumps(self.document(), ensure_ascii=False, indent=2) + "\n"
@@ -180,7 +198,7 @@ def _name(title: str) -> str:
     return "".join(w[:1].upper() + w[1:] for w in title.replace("-", " ").split() if w.isascii() and w.isalnum())
 
 
-def code_rule(code: str, level: str) -> dict[str, Any]:
+def code_rule(code: str, level: str, docs: str | None = None) -> dict[str, Any]:
     c = CODES.get(code)
     title = c.title if c else code
     fix = (c.fix if c else "see docs/diagnostics.md").rstrip(".") + "."
@@ -195,6 +213,7 @@ def code_rule(code: str, level: str) -> dict[str, Any]:
         "name": _name(title) or code,
         "shortDescription": {"text": f"{code}: {title}"},
         "fullDescription": {"text": f"{title[:1].upper()}{title[1:]}. Fix: {fix}"},
+        **({"helpUri": f"{docs}/diagnostics.md#{anchor}"} if docs else {}),
         "help": {"text": fix + (f" Example of the problem: {example}" if example else ""), "markdown": md},
         "defaultConfiguration": {"level": level},
         "properties": {"tags": ["tgtcheck", FAMILIES.get(code[3:4], "other")], "precision": "very-high",
@@ -202,7 +221,7 @@ def code_rule(code: str, level: str) -> dict[str, Any]:
     }
 
 
-def status_rule(status: Status, level: str) -> dict[str, Any]:
+def status_rule(status: Status, level: str, docs: str | None = None) -> dict[str, Any]:
     what, todo = TARGET_RULES[status]
     word = status_word(status)
     return {
@@ -210,6 +229,7 @@ def status_rule(status: Status, level: str) -> dict[str, Any]:
         "name": "Target" + _name(word),
         "shortDescription": {"text": f"target {word}"},
         "fullDescription": {"text": what},
+        **({"helpUri": f"{docs}/language.md#statuses"} if docs else {}),
         "help": {"text": todo, "markdown": f"**Target {word}.** {what}\n\n{todo}"},
         "defaultConfiguration": {"level": level},
         "properties": {"tags": ["tgtcheck", "target"], "precision": "very-high", "problem.severity": level},
@@ -246,3 +266,72 @@ def _recorded_text(v: Verdict, lang: str) -> str:
 
     recorded = line(v, lang)
     return f" {recorded}" if recorded else ""
+
+
+@functools.lru_cache(maxsize=1)  # once per process: a portfolio makes a log per spec
+def docs_url() -> str | None:
+    """The web address of tgtcheck's docs folder, when it is known; None rather than an invented one.
+
+    ``TGTCHECK_DOCS_URL`` (an organisation's copy of tgtcheck, e.g. ``https://git.example.go.jp/tools/tgtcheck/-/blob/v1/docs``),
+    else the package's ``Documentation`` project URL, else, for a git install from github.com (PEP 610's
+    ``direct_url.json``), ``https://github.com/OWNER/REPO/blob/COMMIT/docs``."""
+    given = os.environ.get("TGTCHECK_DOCS_URL", "").strip()
+    if given:
+        return given.rstrip("/") if re.match(r"^https?://[^/\s]+", given) else None
+    from importlib import metadata
+
+    try:
+        dist = metadata.distribution("tgtcheck")
+    except metadata.PackageNotFoundError:
+        return None
+    for entry in dist.metadata.get_all("Project-URL") or []:
+        name, _, url = str(entry).partition(",")
+        if name.strip().lower() in ("documentation", "docs") and url.strip().startswith("https://"):
+            return str(url.strip().rstrip("/"))
+    try:
+        info = json.loads(dist.read_text("direct_url.json") or "{}")
+    except ValueError:
+        return None
+    vcs = info.get("vcs_info") if isinstance(info, dict) else None
+    found = re.match(r"^(?:git\+)?https://github\.com/([\w.-]+)/([\w.-]+?)(?:\.git)?/?$", str(info.get("url", "")))
+    if isinstance(vcs, dict) and vcs.get("commit_id") and found:
+        return f"https://github.com/{found.group(1)}/{found.group(2)}/blob/{vcs['commit_id']}/docs"
+    return None
+
+
+# -- several specs (portfolio.py): one run per spec ------------------------------------------------------------
+def automation_id(spec_file: str) -> str:
+    """The run's id, whose part up to the last ``/`` is its category in GitHub code scanning: one per spec."""
+    return f"tgtcheck/{repo_path(spec_file)}/"
+
+
+def portfolio_piece(loaded: Loaded, result: RunResult | None, sources: dict[str, list[str]], opts: Options) -> dict[str, Any]:
+    """One spec's run (its diagnostics, and its failing targets when judged), with its own ``automationDetails``."""
+    log = _Log(opts)
+    for d in loaded.diagnostics:
+        log.diagnostic(d)
+    if result is not None:
+        from ..recorded import final_status  # a recorded judgement decides whether a target fails
+
+        for v in result.verdicts:
+            if final_status(v).value in opts.fail_on:
+                log.target(v, result)
+    run = log.run()
+    run["automationDetails"] = {"id": automation_id(loaded.spec_file),
+                                "description": {"text": f"tgtcheck run {repo_path(loaded.spec_file)}"}}
+    return run
+
+
+def render_portfolio(portfolio: Portfolio, opts: Options) -> str:
+    runs = [o.piece for o in portfolio.outcomes]
+    if portfolio.diagnostics:
+        log = _Log(opts)
+        for d in portfolio.diagnostics:
+            log.diagnostic(d)
+        folders = log.run()
+        folders["automationDetails"] = {"id": "tgtcheck/folders/", "description": {"text": "tgtcheck run: the folders given"}}
+        runs.append(folders)
+    doc = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": runs}
+    from .json_text import dumps  # json.dumps(indent=2)'s bytes, several times faster on a large log
+
+    return dumps(doc, end="\n")

@@ -8,14 +8,19 @@ and whether stdout is a terminal).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..diagnostics import Diagnostic, display_width, render_diagnostic
 from ..evaluate import Status
-from ..pipeline import RunResult
+from ..pipeline import Loaded, RunResult
 from ..recorded_words import line as recorded_line
 from ..verdict import Breakdown
 from ..wording import explanation, rating_text, rating_word, ratio_figures, status_word
 from ..years import label
 from . import Options
+
+if TYPE_CHECKING:
+    from ..portfolio import Portfolio
 
 _COLORS = {
     Status.MET: "32", Status.EXCEEDED: "36", Status.ON_TRACK: "32", Status.BEHIND: "33",
@@ -118,3 +123,21 @@ def render_diagnostics(diags: list[Diagnostic], sources: dict[str, list[str]], o
     else:
         out.append(f"Found {errors} error{'s' if errors != 1 else ''}" + (f" and {warnings} warning{'s' if warnings != 1 else ''}." if warnings else "."))
     return "\n".join(out) + "\n"
+
+
+# -- several specs (portfolio.py) ------------------------------------------------------------------------------
+def portfolio_piece(loaded: Loaded, result: RunResult | None, sources: dict[str, list[str]], opts: Options) -> str:
+    """One spec's part: its file, then its table as ``render_run`` writes it, or why it was not judged."""
+    head = f"== {loaded.spec_file}"
+    if result is not None:
+        return f"{head}\n{render_run(result, opts)}"
+    errors = sum(1 for d in loaded.diagnostics if d.is_error)
+    why = (f"判定できません：エラー {errors} 件（標準エラー出力を参照）" if opts.lang == "ja"
+           else f"not judged: {errors} error{'s' if errors != 1 else ''} (on stderr)")
+    return f"{head}\n{why}\n"
+
+
+def render_portfolio(portfolio: Portfolio, opts: Options) -> str:
+    """Each spec's part, then the overall count."""
+    parts = [o.piece for o in portfolio.outcomes]
+    return "\n".join([*parts, "\n".join(portfolio.overall(opts.lang))]) + "\n"
