@@ -84,7 +84,7 @@ def make_data(n_indicators: int, n_years: int, folder: Path) -> dict[str, Path]:
 # -- stages, in a child process --------------------------------------------------------------
 STAGES = r'''
 import json, resource, sys, time
-from tgtcheck.gcpause import paused
+from tgtcheck.core.gcpause import paused
 
 def rss_mb():
     # VmHWM: this process's peak since exec (ru_maxrss would carry over the parent's peak on Linux)
@@ -97,13 +97,13 @@ def rss_mb():
 spec_file, data_file = sys.argv[1], sys.argv[2]
 out = {}
 t0 = time.perf_counter()
-from tgtcheck.assessment import assess
-from tgtcheck.check import check
-from tgtcheck.data import load_data
-from tgtcheck.evaluate import evaluate
+from tgtcheck.judging.assessment import assess
+from tgtcheck.analysis.check import check
+from tgtcheck.data.load import load_data
+from tgtcheck.judging.evaluate import evaluate
 from tgtcheck.formats import Options
 from tgtcheck.formats.json_format import render_pieces, render_run, target_piece
-from tgtcheck.parser import parse_file
+from tgtcheck.language.parser import parse_file
 from tgtcheck.pipeline import Loaded, RunResult, run_pieces
 out["start-up"] = (time.perf_counter() - t0, rss_mb())
 
@@ -137,7 +137,7 @@ print(json.dumps(out))
 DATA_LOAD = r'''
 import json, resource, sys, time
 t = time.perf_counter()
-from tgtcheck.data import load_data
+from tgtcheck.data.load import load_data
 imported = time.perf_counter() - t
 t = time.perf_counter()
 data, diags = load_data(sys.argv[1])

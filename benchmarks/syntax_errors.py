@@ -118,7 +118,7 @@ def main() -> None:
     args = ap.parse_args()
     rng = random.Random(args.seed)
 
-    from tgtcheck.parser import lark_parser, parse
+    from tgtcheck.language.parser import lark_parser, parse
 
     lark_parser()  # built (or loaded from its cache) once, as any later process finds it
     pieces = valid_spec(args.targets, rng)

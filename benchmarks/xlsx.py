@@ -4,7 +4,7 @@ Writes (in a temporary directory, deleted afterwards) a workbook of 10,000 indic
 the sheet's wide layout (id, label, unit, then H1 … H20; integers, decimals, 集計中 and － mixed), then
 times (CPU seconds of the process, imports included), each in a fresh process, best of --runs (default 3):
 
-1. `tgtcheck.data.load_data` on it: openpyxl read-only + the XML scan for merged cells and formulas
+1. `tgtcheck.data.load.load_data` on it: openpyxl read-only + the XML scan for merged cells and formulas
    + the shared builder (what `tgtcheck run --data big.xlsx` pays);
 2. openpyxl read-only alone: every row's values, nothing else;
 3. python-calamine alone (when installed): every row's values;
@@ -22,14 +22,14 @@ import time
 from pathlib import Path
 
 CODE = {
-    "tgtcheck load_data (openpyxl)": "from tgtcheck.data import load_data; d, e = load_data(PATH); assert d is not None and not e, e",
+    "tgtcheck load_data (openpyxl)": "from tgtcheck.data.load import load_data; d, e = load_data(PATH); assert d is not None and not e, e",
     "openpyxl read-only, values only": (
         "import openpyxl; wb = openpyxl.load_workbook(PATH, read_only=True, data_only=True)\n"
         "n = sum(len(r) for ws in wb.worksheets for r in ws.iter_rows(values_only=True)); wb.close()"),
     "python-calamine, values only": (
         "import python_calamine as c; wb = c.CalamineWorkbook.from_path(PATH)\n"
         "n = sum(len(r) for s in wb.sheet_names for r in wb.get_sheet_by_name(s).to_python())"),
-    "the same table as CSV: load_data": "from tgtcheck.data import load_data; d, e = load_data(CSV); assert d is not None and not e, e",
+    "the same table as CSV: load_data": "from tgtcheck.data.load import load_data; d, e = load_data(CSV); assert d is not None and not e, e",
 }
 
 

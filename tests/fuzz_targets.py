@@ -25,14 +25,14 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from tgtcheck.check import check, check_data
-from tgtcheck.dataset import Dataset
-from tgtcheck.diagnostics import CODES, Diagnostic, render_diagnostic
+from tgtcheck.analysis.check import check, check_data
+from tgtcheck.core.diagnostics import CODES, Diagnostic, render_diagnostic
+from tgtcheck.core.sources import decode
+from tgtcheck.core.streams import HANDLER
+from tgtcheck.data.dataset import Dataset
 from tgtcheck.formats import Options, get
-from tgtcheck.parser import parse
+from tgtcheck.language.parser import parse
 from tgtcheck.pipeline import Loaded, run
-from tgtcheck.sources import decode
-from tgtcheck.streams import HANDLER
 
 ENCODINGS = ("utf-8", "cp932", "ascii", "latin-1")
 
@@ -40,7 +40,7 @@ ENCODINGS = ("utf-8", "cp932", "ascii", "latin-1")
 # -- the targets ----------------------------------------------------------------------------
 def spec_text(raw: bytes) -> None:
     """A spec file's bytes: decode, parse, check, format, evaluate against fixed data, every output."""
-    from tgtcheck.formatter import format_text
+    from tgtcheck.language.formatter import format_text
 
     text, problem = decode(raw, "fuzz.tgt")
     if text is None:
@@ -76,7 +76,7 @@ TARGETS: dict[str, Callable[[bytes], None]] = {"spec": spec_text, "yaml": yaml_d
 
 def _data(raw: bytes, name: str) -> None:
     """A data file's bytes: decode, load, check against a spec that uses its rows, evaluate, every output."""
-    from tgtcheck.data import load_text
+    from tgtcheck.data.load import load_text
 
     text, problem = decode(raw, name)
     if text is None:
@@ -104,7 +104,7 @@ CONDITIONS = (
 
 def _outputs(loaded: Loaded) -> None:
     """Evaluate and write every output a user can ask for, in every console encoding."""
-    from tgtcheck.derivation import derive, render_text, to_json
+    from tgtcheck.judging.derivation import derive, render_text, to_json
     from tgtcheck.report import render
 
     if loaded.spec is None or loaded.data is None:
@@ -137,7 +137,7 @@ def _survive(texts: list[str]) -> None:
 
 
 def _fixed_data() -> Dataset:
-    from tgtcheck.data import load_text
+    from tgtcheck.data.load import load_text
 
     data, diags = load_text(FIXED_DATA, "fuzz.yaml")
     assert data is not None, diags

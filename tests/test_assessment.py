@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tgtcheck.assessment import RULES, WORDS, assess
-from tgtcheck.evaluate import Status, Verdict
-from tgtcheck.nodes import Compare, Number, Target
+from tgtcheck.judging.assessment import RULES, WORDS, assess
+from tgtcheck.judging.evaluate import Status, Verdict
+from tgtcheck.language.nodes import Compare, Number, Target
 
 T = Target("t", "t", Compare(Number(1), ">=", Number(1)))  # type: ignore[arg-type]
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from tgtcheck.data import load_data
-from tgtcheck.dataset import Dataset, Marker
+from tgtcheck.data.dataset import Dataset, Marker
+from tgtcheck.data.load import load_data
 from tgtcheck.pipeline import load, run
 
 from .conftest import ROOT, run_cli

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tgtcheck.data import load_data
+from tgtcheck.data.load import load_data
 
 from .conftest import SPEC_6_2, run_cli
 

@@ -22,10 +22,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tgtcheck import data, data_json, data_yaml
-from tgtcheck.data import DATA_SUFFIXES, build, load_data
-from tgtcheck.dataset import Dataset, Marker
-from tgtcheck.diagnostics import CODES, Diagnostic
+from tgtcheck.core.diagnostics import CODES, Diagnostic
+from tgtcheck.data import from_json as data_json
+from tgtcheck.data import from_yaml as data_yaml
+from tgtcheck.data import load as data
+from tgtcheck.data.dataset import Dataset, Marker
+from tgtcheck.data.load import DATA_SUFFIXES, build, load_data
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).parent / "cases" / "data"

@@ -22,10 +22,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tgtcheck.commands.common import year_arg
-from tgtcheck.data import Bad, load_text, text_value
-from tgtcheck.digits import foreign_digit
-from tgtcheck.streams import HANDLER
+from tgtcheck.cli.commands.common import year_arg
+from tgtcheck.core.digits import foreign_digit
+from tgtcheck.core.streams import HANDLER
+from tgtcheck.data.load import Bad, load_text, text_value
 
 from .fuzz_targets import HOSTILE_TEXTS
 

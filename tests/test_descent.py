@@ -18,11 +18,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tgtcheck import descent
-from tgtcheck.formatter import format_spec
-from tgtcheck.lexical import MAX_NESTING, normalize
-from tgtcheck.nodes import Spec
-from tgtcheck.parser import lark_parser, parse, terminals_source
+from tgtcheck.language import descent
+from tgtcheck.language.formatter import format_spec
+from tgtcheck.language.lexical import MAX_NESTING, normalize
+from tgtcheck.language.nodes import Spec
+from tgtcheck.language.parser import lark_parser, parse, terminals_source
 
 from .conftest import ROOT, SPEC_6_2
 from .test_fmt_properties import specs
@@ -137,13 +137,13 @@ def test_any_text_same_tree_or_gives_up(text: str) -> None:
 
 def test_terminals_module_is_current() -> None:
     """terminals.py is what the grammar generates today (else the fast path would be off, or wrong)."""
-    current = (ROOT / "src" / "tgtcheck" / "terminals.py").read_text(encoding="utf-8")
+    current = (ROOT / "src" / "tgtcheck" / "language" / "terminals.py").read_text(encoding="utf-8")
     assert current == terminals_source(), "grammar/tgt.lark changed: run `python -m tests.test_descent`"
     assert descent._scanner() is not None
 
 
 if __name__ == "__main__":
-    target = ROOT / "src" / "tgtcheck" / "terminals.py"
+    target = ROOT / "src" / "tgtcheck" / "language" / "terminals.py"
     target.write_text(terminals_source(), encoding="utf-8")
     print(f"wrote {target}")
 
@@ -213,7 +213,7 @@ def test_no_import_loop_and_no_lark_internals() -> None:
     import ast
 
     source = ROOT / "src" / "tgtcheck"
-    tree = ast.parse((source / "descent.py").read_text(encoding="utf-8"))
+    tree = ast.parse((source / "language" / "descent.py").read_text(encoding="utf-8"))
     imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     assert "parser" not in imported and "lexical" in imported
     assert not (source / "lalr.py").exists()

@@ -26,7 +26,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from tgtcheck.cli import main
-from tgtcheck.diagnostics import CODES
+from tgtcheck.core.diagnostics import CODES
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).parent / "cases" / "check"
@@ -35,7 +35,7 @@ MARKER = re.compile(r"#\s*([EWN]):\s*(TGT\d{3})")
 FLAGS = re.compile(r"^#\s*flags:(.*)$", re.MULTILINE)
 
 # the modules whose diagnostics this file covers: the parser, the reader of spec files, the checker
-EMITTERS = ("parser.py", "sources.py", "check.py")
+EMITTERS = ("language/parser.py", "core/sources.py", "analysis/check.py")
 # codes that point at no line of any file, so no marker can stand for them: tested below by hand
 WITHOUT_LINE = {"TGT100"}
 
@@ -175,7 +175,7 @@ An **error** stops evaluation (`run` and `check` exit 2).  A **warning**
 also names the spec's `indicator` declaration ("note: see spec.tgt:4"),
 and a spec indicator with no data names the data file.
 
-This page is generated from `tgtcheck.diagnostics.CODES` and the fixtures
+This page is generated from `tgtcheck.core.diagnostics.CODES` and the fixtures
 in `tests/cases/check/` (each example below is a line of a fixture that
 triggers the code); `python tests/test_diagnostic_codes.py` rewrites it and
 the test suite fails when it is out of date.

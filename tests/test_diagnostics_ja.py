@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tgtcheck.diagnostics import CODES
-from tgtcheck.diagnostics_ja import JA
+from tgtcheck.core.diagnostics import CODES
+from tgtcheck.core.diagnostics_ja import JA
 
 from .conftest import run_cli
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tgtcheck.differ import (
+from tgtcheck.analysis.differ import (
     RENAME_SIMILARITY,
     Added,
     Changed,
@@ -28,8 +28,8 @@ from tgtcheck.differ import (
     title_similarity,
 )
 from tgtcheck.formats.diff_common import group_of, value_text
-from tgtcheck.nodes import Spec, Year
-from tgtcheck.parser import parse
+from tgtcheck.language.nodes import Spec, Year
+from tgtcheck.language.parser import parse
 
 UNIT = Path(__file__).parent / "cases" / "diff" / "unit"
 BASE = (UNIT / "base.tgt").read_text(encoding="utf-8")
@@ -160,8 +160,8 @@ def test_edit_order_policy_then_kinds() -> None:
 
 # -- verdict_diff ---------------------------------------------------------------------------
 def test_verdict_changes_between_years_and_versions() -> None:
+    from tgtcheck.analysis.verdict_diff import compare
     from tgtcheck.pipeline import load, run
-    from tgtcheck.verdict_diff import compare
 
     old = load(str(UNIT / "base.tgt"))
     assert old.ok, [d.message for d in old.diagnostics]
@@ -183,8 +183,8 @@ def test_verdict_changes_between_years_and_versions() -> None:
 
 
 def test_unchanged_verdict_is_not_a_change() -> None:
+    from tgtcheck.analysis.verdict_diff import compare
     from tgtcheck.pipeline import load, run
-    from tgtcheck.verdict_diff import compare
 
     loaded = load(str(UNIT / "base.tgt"))
     r = run(loaded, 2002)
@@ -200,7 +200,7 @@ def _spec_files() -> list[Path]:
 @pytest.mark.parametrize("path", _spec_files(), ids=lambda p: p.name)
 def test_formatting_is_no_semantic_change(path: Path) -> None:
     """The canonical layout of `tgtcheck fmt` never reads as a change (the formatter is the other user of node equality)."""
-    formatter = pytest.importorskip("tgtcheck.formatter")
+    formatter = pytest.importorskip("tgtcheck.language.formatter")
     text = path.read_text(encoding="utf-8")
     formatted, diags = formatter.format_text(text, str(path))
     assert formatted is not None, [d.message for d in diags]

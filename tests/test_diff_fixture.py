@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tgtcheck.differ import diff, renamed_targets
+from tgtcheck.analysis.differ import diff, renamed_targets
+from tgtcheck.analysis.verdict_diff import compare
 from tgtcheck.pipeline import load, run
-from tgtcheck.verdict_diff import compare
 
 from .conftest import SPEC_6_2, run_cli
 from .test_diff import summary

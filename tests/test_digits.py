@@ -16,8 +16,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tgtcheck.formatter import format_text
-from tgtcheck.parser import parse
+from tgtcheck.language.formatter import format_text
+from tgtcheck.language.parser import parse
 
 from .conftest import run_cli
 

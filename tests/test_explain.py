@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 import yaml
 
-from tgtcheck.derivation import RULES, derive, render_text, to_json
-from tgtcheck.evaluate import Verdict, evaluate
-from tgtcheck.parser import parse
+from tgtcheck.core.years import parse_year
+from tgtcheck.judging.derivation import RULES, derive, render_text, to_json
+from tgtcheck.judging.evaluate import Verdict, evaluate
+from tgtcheck.language.parser import parse
 from tgtcheck.pipeline import RunResult, load, run
-from tgtcheck.years import parse_year
 
 from .conftest import ROOT, SPEC_6_2, run_cli
 
@@ -79,7 +79,7 @@ def test_no_base_year_rule() -> None:
 
 
 def test_every_rule_has_a_sentence_and_a_case() -> None:
-    evaluator = (ROOT / "src" / "tgtcheck" / "evaluate.py").read_text(encoding="utf-8")
+    evaluator = (ROOT / "src" / "tgtcheck" / "judging" / "evaluate.py").read_text(encoding="utf-8")
     literal = set(re.findall(r'"((?:met|exceeded|on_track|behind|not_met|pending|insufficient)\.[a-z_]+)"', evaluator))
     prefixes = set(re.findall(r'rule_prefix(?:: str)? ?= ?"(\w+)"', evaluator))  # f"pending.{rule_prefix}_pending"
     assert prefixes == {"value", "line"}

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tgtcheck.formatter import format_bytes, format_spec, format_text
-from tgtcheck.nodes import Spec
-from tgtcheck.parser import parse
+from tgtcheck.language.formatter import format_bytes, format_spec, format_text
+from tgtcheck.language.nodes import Spec
+from tgtcheck.language.parser import parse
 
 from .conftest import ROOT, SPEC_6_2, run_cli
 

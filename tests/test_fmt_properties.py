@@ -16,8 +16,9 @@ from fractions import Fraction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tgtcheck.formatter import format_spec, format_text
-from tgtcheck.nodes import (
+from tgtcheck.core.years import ERA_NAMES_JA, ERAS, MAX_YEAR, MIN_YEAR
+from tgtcheck.language.formatter import format_spec, format_text
+from tgtcheck.language.nodes import (
     DIRECTIONS,
     JUDGING,
     ROLLUPS,
@@ -45,8 +46,7 @@ from tgtcheck.nodes import (
     Trend,
     Year,
 )
-from tgtcheck.parser import grammar_text, parse
-from tgtcheck.years import ERA_NAMES_JA, ERAS, MAX_YEAR, MIN_YEAR
+from tgtcheck.language.parser import grammar_text, parse
 
 KEYWORDS = frozenset(re.findall(r'"([a-z]+)"', grammar_text()))
 YEARLIKE = re.compile(r"[MTSHR](\d+|元)|FY\d+")

@@ -17,15 +17,15 @@ from pathlib import Path
 
 import pytest
 
-from tgtcheck import functions
 from tgtcheck.cli import main
-from tgtcheck.functions import FUNCTIONS, Arguments, Computation, Formula, Function, Kind, Param, exactly
-from tgtcheck.why import Why
+from tgtcheck.judging import functions
+from tgtcheck.judging.functions import FUNCTIONS, Arguments, Computation, Formula, Function, Kind, Param, exactly
+from tgtcheck.judging.why import Why
 
 from .conftest import ROOT
 
 DOCS = ROOT / "docs" / "language.md"
-BEGIN = "<!-- functions: generated from src/tgtcheck/functions.py by `python -m tests.test_functions`; do not edit by hand -->\n"
+BEGIN = "<!-- functions: generated from src/tgtcheck/judging/functions.py by `python -m tests.test_functions`; do not edit by hand -->\n"
 END = "<!-- end functions -->\n"
 
 
@@ -110,8 +110,8 @@ def test_a_function_registered_in_a_test_is_in_the_report_model(registered: Path
 
 def test_a_function_registered_in_a_test_is_offered_by_the_language_server(registered: Path) -> None:
     pytest.importorskip("lsprotocol")
-    from tgtcheck.lsp.analysis import analyse
-    from tgtcheck.lsp.features import completions
+    from tgtcheck.editor.lsp.analysis import analyse
+    from tgtcheck.editor.lsp.features import completions
 
     items = {i.label: i for i in completions(analyse(SPEC, str(registered)))}
     assert items["mean_growth"].detail == "mean_growth(indicator, base_year)"

@@ -7,8 +7,8 @@ from fractions import Fraction
 import pytest
 from lark import Lark
 
-from tgtcheck.nodes import Call, Compare, Deadline, Number, Ref, Year
-from tgtcheck.parser import grammar_path, grammar_text, parse
+from tgtcheck.language.nodes import Call, Compare, Deadline, Number, Ref, Year
+from tgtcheck.language.parser import grammar_path, grammar_text, parse
 
 from .conftest import ROOT
 
@@ -60,7 +60,7 @@ def test_same_meaning_same_tree(a: str, b: str) -> None:
 def test_precedence_and_associativity() -> None:
     t = _target_condition('target "1" "t" value(x) >= 10 - 2 - 3 * 2')
     # (10 - 2) - (3 * 2) = 2
-    from tgtcheck.evaluate import fold_constant
+    from tgtcheck.judging.evaluate import fold_constant
 
     assert fold_constant(t.condition.right, {}) == 2
 

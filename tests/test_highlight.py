@@ -46,7 +46,7 @@ try:
     from pygments.lexers import get_lexer_by_name, get_lexer_for_filename
     from pygments.token import Comment, Error, Keyword, Literal, Name, Number, Operator, String
 
-    from tgtcheck.highlight.lexer import TgtLexer, css, html
+    from tgtcheck.editor.highlight.lexer import TgtLexer, css, html
 except ImportError:  # the highlight extra is not installed: the TextMate tests still run
     TgtLexer = None  # type: ignore[assignment,misc]
 
@@ -299,7 +299,7 @@ def test_grammar_is_a_vscode_extension_folder() -> None:
 
 
 def test_grammar_names_every_builtin_function() -> None:
-    from tgtcheck.functions import FUNCTIONS
+    from tgtcheck.judging.functions import FUNCTIONS
 
     calls = "\n".join(f"{name}(x)" for name in FUNCTIONS)
     lines = tm_tokenize(load_grammar(), calls)

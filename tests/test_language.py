@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tgtcheck.language import UsageError, default_lang
+from tgtcheck.core.output_language import UsageError, default_lang
 
 from .conftest import SPEC_6_2, run_cli
 
@@ -66,6 +66,6 @@ def test_help_states_the_rule(command: str) -> None:
 
 def test_the_language_server_takes_the_same_default() -> None:
     pytest.importorskip("pygls")
-    from tgtcheck.lsp.server import build_server
+    from tgtcheck.editor.lsp.server import build_server
 
     assert build_server("ja").lang == "ja" and build_server().lang == "en"

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from tgtcheck import sources
-from tgtcheck.check import check
+from tgtcheck.analysis.check import check
 from tgtcheck.cli import main
-from tgtcheck.data import load_data
-from tgtcheck.diagnostics import Diagnostic, Location, Severity, Span, render_diagnostic
+from tgtcheck.core import sources
+from tgtcheck.core.diagnostics import Diagnostic, Location, Severity, Span, render_diagnostic
+from tgtcheck.data.load import load_data
 from tgtcheck.formats import Options
 from tgtcheck.formats.text import MAX_PER_CODE, render_diagnostics
-from tgtcheck.parser import parse
+from tgtcheck.language.parser import parse
 
 HEAD = 'policy "P" "t" base H13 due H18 data "d.yaml"\n'
 

@@ -18,10 +18,10 @@ pytest_lsp = pytest.importorskip("pytest_lsp")
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from tgtcheck.diagnostics import Span
-from tgtcheck.lsp.analysis import analyse, declared_names
-from tgtcheck.lsp.features import completions, diagnostics, hover
-from tgtcheck.lsp.positions import UTF8, UTF16, UTF32, Lines, span_range
+from tgtcheck.core.diagnostics import Span
+from tgtcheck.editor.lsp.analysis import analyse, declared_names
+from tgtcheck.editor.lsp.features import completions, diagnostics, hover
+from tgtcheck.editor.lsp.positions import UTF8, UTF16, UTF32, Lines, span_range
 
 from .conftest import SPEC_6_2, tgtcheck_command
 

@@ -19,8 +19,8 @@ import yaml
 
 pytest.importorskip("pygls")
 
-from tgtcheck.lsp.analysis import analyse
-from tgtcheck.lsp.features import hover
+from tgtcheck.editor.lsp.analysis import analyse
+from tgtcheck.editor.lsp.features import hover
 
 CASE = Path(__file__).parent / "cases" / "lsp_hover"
 SPEC = CASE / "spec.tgt"
@@ -54,8 +54,8 @@ def test_hover(analysis: Any, case: dict[str, Any]) -> None:
 
 
 def test_every_keyword_has_a_record() -> None:
-    from tgtcheck.keywords import KEYWORDS
-    from tgtcheck.parser import grammar_file
+    from tgtcheck.language.keywords import KEYWORDS
+    from tgtcheck.language.parser import grammar_file
 
     grammar = Path(grammar_file()).read_text(encoding="utf-8")
     rules = "\n".join(line.split("//")[0] for line in grammar.splitlines() if not line.lstrip().startswith("//"))

@@ -17,7 +17,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tgtcheck.methods import THRESHOLDS, Line, cagr_grade, iroot, least_squares, root_bounds
+from tgtcheck.judging.methods import THRESHOLDS, Line, cagr_grade, iroot, least_squares, root_bounds
 
 SETTINGS = settings(max_examples=int(os.environ.get("TGTCHECK_EXAMPLES", "300")), deadline=None)
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tgtcheck.core.years import parse_year
 from tgtcheck.pipeline import load, run
-from tgtcheck.years import parse_year
 
 from .conftest import run_cli
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from tgtcheck import parallel
 from tgtcheck.cli import main
+from tgtcheck.core import parallel
+from tgtcheck.core.parallel import in_halves
 from tgtcheck.formats import Options
 from tgtcheck.formats.json_format import render_run
-from tgtcheck.parallel import in_halves
 from tgtcheck.pipeline import load, run
 
 from .conftest import ROOT, SPEC_6_2

@@ -22,9 +22,9 @@ from typing import Any
 import pytest
 import yaml
 
-from tgtcheck import parallel
 from tgtcheck.cli import main
-from tgtcheck.spec_files import expand
+from tgtcheck.core import parallel
+from tgtcheck.pipeline.spec_files import expand
 
 from .test_formats import (
     github_problems,

@@ -30,16 +30,16 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from tgtcheck.check import check
-from tgtcheck.data import load_data
-from tgtcheck.dataset import Cell, Dataset, Series
-from tgtcheck.diagnostics import Span
-from tgtcheck.evaluate import Status, evaluate
+from tgtcheck.analysis.check import check
+from tgtcheck.core.diagnostics import Span
+from tgtcheck.data.dataset import Cell, Dataset, Series
+from tgtcheck.data.load import load_data
 from tgtcheck.formats.json_text import dumps
-from tgtcheck.lexical import TooLong, normalize
-from tgtcheck.nodes import Comment
-from tgtcheck.parser import grammar_text, lark_parser, parse
-from tgtcheck.wording import explanation
+from tgtcheck.judging.evaluate import Status, evaluate
+from tgtcheck.judging.wording import explanation
+from tgtcheck.language.lexical import TooLong, normalize
+from tgtcheck.language.nodes import Comment
+from tgtcheck.language.parser import grammar_text, lark_parser, parse
 
 from .conftest import SPEC_6_2
 
@@ -125,7 +125,7 @@ def lark_reference() -> Any:
     """Lark's own LALR loop and contextual lexer, with the same lowering."""
     from lark import Lark
 
-    from tgtcheck.parser import Lower
+    from tgtcheck.language.parser import Lower
 
     return Lark(grammar_text(), parser="lalr", lexer="contextual", maybe_placeholders=True, keep_all_tokens=True, transformer=Lower())
 
@@ -158,8 +158,8 @@ def outcome(run: Any, lexed: str) -> Any:
 def test_fast_parser_is_larks_parser(text: str) -> None:
     from lark.exceptions import UnexpectedCharacters, UnexpectedInput
 
-    from tgtcheck.parser import _FOREIGN_DIGIT, _checked, _no_header, _too_long
-    from tgtcheck.syntax_errors import bad_character, unexpected
+    from tgtcheck.language.parser import _FOREIGN_DIGIT, _checked, _no_header, _too_long
+    from tgtcheck.language.syntax_errors import bad_character, unexpected
 
     lexed, _, depth = normalize(text)
     assume(depth <= 100 and not _no_header(lexed))

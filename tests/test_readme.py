@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from tgtcheck.formatter import format_text
-from tgtcheck.parser import parse
+from tgtcheck.language.formatter import format_text
+from tgtcheck.language.parser import parse
 
 from .conftest import ROOT
 

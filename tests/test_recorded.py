@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tgtcheck.core.years import parse_year
 from tgtcheck.formats import Options
 from tgtcheck.formats.json_format import target_piece
 from tgtcheck.pipeline import load, run, run_pieces
-from tgtcheck.years import parse_year
 
 from .conftest import run_cli
 

@@ -30,7 +30,7 @@ from typing import Any, NoReturn
 
 import pytest
 
-from tgtcheck.evaluate import Status
+from tgtcheck.judging.evaluate import Status
 from tgtcheck.pipeline import RunResult, load, run
 from tgtcheck.report import render
 from tgtcheck.report.model import NOT_APPLICABLE, PENDING, SYMBOLS, build
@@ -164,7 +164,7 @@ def test_header_goal_and_overall_judgement(html_ja: str, result: RunResult) -> N
 def test_statuses_are_words_and_distinct_symbols(html_ja: str, html_en: str) -> None:
     assert len(set(SYMBOLS.values())) == len(Status), "one symbol per status"
     for html, lang in ((html_ja, "ja"), (html_en, "en")):
-        from tgtcheck.wording import status_word
+        from tgtcheck.judging.wording import status_word
 
         found = sections(html)
         for tid, status in EXPECTED_STATUS.items():
@@ -176,7 +176,7 @@ def test_statuses_are_words_and_distinct_symbols(html_ja: str, html_en: str) -> 
 def test_each_target_shows_its_explanation_and_condition(html_ja: str, result: RunResult) -> None:
     from html import escape
 
-    from tgtcheck.wording import explanation
+    from tgtcheck.judging.wording import explanation
 
     for v in result.verdicts:
         section = re.search(rf'<section class="target[^"]*" id="{v.target.id}".*?</section>', html_ja, re.DOTALL).group(0)  # type: ignore[union-attr]

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from tgtcheck.check import check
-from tgtcheck.nodes import BinOp, Compare, Number, Spec, Target
-from tgtcheck.parser import MAX_DEPTH, parse
-from tgtcheck.sources import MAX_SPEC_BYTES, decode
+from tgtcheck.analysis.check import check
+from tgtcheck.core.sources import MAX_SPEC_BYTES, decode
+from tgtcheck.language.nodes import BinOp, Compare, Number, Spec, Target
+from tgtcheck.language.parser import MAX_DEPTH, parse
 
 from .conftest import ROOT, SPEC_6_2, run_cli, tgtcheck_command
 
@@ -205,9 +205,9 @@ def test_constants_on_a_cycle_are_reported_once_each(tmp_path: Path) -> None:
 
 
 def test_every_pass_works_at_the_deepest_expression_the_parser_allows() -> None:
-    from tgtcheck.evaluate import evaluate, fold_constant
-    from tgtcheck.formatter import format_text
-    from tgtcheck.printer import condition_text
+    from tgtcheck.judging.evaluate import evaluate, fold_constant
+    from tgtcheck.language.formatter import format_text
+    from tgtcheck.language.printer import condition_text
 
     terms = MAX_DEPTH - 1  # the comparison is one level, each + one more
     src = HEAD + 'target "1" "t" value(x) >= ' + " + ".join(["1"] * terms) + " by H18\n"
@@ -220,7 +220,7 @@ def test_every_pass_works_at_the_deepest_expression_the_parser_allows() -> None:
     assert spec == parse(src)[0] and hash(cond) == hash(parse(src)[0].targets[0].condition)  # type: ignore[union-attr]
     formatted, problems = format_text(src)
     assert problems == [] and formatted is not None and parse(formatted)[0] == spec
-    from tgtcheck.dataset import Cell, Dataset, Series
+    from tgtcheck.data.dataset import Cell, Dataset, Series
 
     data = Dataset("d.yaml", {"x": Series("x", {2002: Cell(2002, 1)})})
     [verdict] = evaluate(spec, data, 2002)
@@ -272,7 +272,7 @@ def test_no_traceback_even_for_a_bug(tmp_path: Path) -> None:
     """A bug (here: a module that fails) is reported in one line, exit 2; TGTCHECK_DEBUG=1 shows the traceback."""
     env = {"PYTHONPATH": str(tmp_path) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     (tmp_path / "sitecustomize.py").write_text(
-        "import tgtcheck.evaluate as e\n"
+        "import tgtcheck.judging.evaluate as e\n"
         "def broken(*a, **k):\n    raise ValueError('simulated bug')\n"
         "e.evaluate = broken\n", encoding="utf-8")
     proc = run_cli("run", str(SPEC_6_2), env=env)
@@ -283,7 +283,7 @@ def test_no_traceback_even_for_a_bug(tmp_path: Path) -> None:
 # -- the grammar cache ------------------------------------------------------------------------
 LOAD_PARSER = ("import logging, lark\n"
                "lark.logger.setLevel(logging.DEBUG)\n"
-               "from tgtcheck.parser import cache_path, lark_parser\n"
+               "from tgtcheck.language.parser import cache_path, lark_parser\n"
                "lark_parser()\n"
                "print(cache_path())\n")
 
@@ -302,7 +302,7 @@ def test_the_grammar_cache_is_written_once_then_used(tmp_path: Path) -> None:
 def test_no_writable_cache_directory_only_costs_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import tempfile
 
-    from tgtcheck.parser import cache_path
+    from tgtcheck.language.parser import cache_path
 
     blocked = tmp_path / "a-file"
     blocked.write_text("not a directory")

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tgtcheck.formats.json_numbers import exact
+from tgtcheck.core.years import parse_year
+from tgtcheck.judging.json_numbers import exact
+from tgtcheck.judging.wording import explanation
 from tgtcheck.pipeline import load, run
-from tgtcheck.wording import explanation
-from tgtcheck.years import parse_year
 
 from .conftest import run_cli
 

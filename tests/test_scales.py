@@ -18,15 +18,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tgtcheck.check import check
-from tgtcheck.dataset import Cell, Dataset, Series
-from tgtcheck.derivation import derive, render_text
-from tgtcheck.evaluate import evaluate
-from tgtcheck.formatter import format_text
-from tgtcheck.nodes import Spec
-from tgtcheck.parser import parse
-from tgtcheck.rollup import nearest
-from tgtcheck.scales import SHIPPED_TEXT, interval, shipped
+from tgtcheck.analysis.check import check
+from tgtcheck.data.dataset import Cell, Dataset, Series
+from tgtcheck.judging.derivation import derive, render_text
+from tgtcheck.judging.evaluate import evaluate
+from tgtcheck.judging.rollup import nearest
+from tgtcheck.judging.scales import SHIPPED_TEXT, interval, shipped
+from tgtcheck.language.formatter import format_text
+from tgtcheck.language.nodes import Spec
+from tgtcheck.language.parser import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGE_DOC = ROOT / "docs" / "language.md"
@@ -126,8 +126,8 @@ def test_fmt_round_trips_every_construct() -> None:
 
 
 def test_language_server_completes_the_new_words() -> None:
-    from tgtcheck.lsp.analysis import analyse
-    from tgtcheck.lsp.features import completions
+    from tgtcheck.editor.lsp.analysis import analyse
+    from tgtcheck.editor.lsp.features import completions
 
     labels = {item.label for item in completions(analyse(EVERY_CONSTRUCT, "/tmp/x.tgt", with_data=False))}
     assert {"rated", "rollup", "main", "主要", "scale", "grade", "when", "score"} <= labels
@@ -137,8 +137,8 @@ def test_language_server_completes_the_new_words() -> None:
 def test_hover_shows_the_grade() -> None:
     from lsprotocol import types
 
-    from tgtcheck.lsp.analysis import analyse
-    from tgtcheck.lsp.features import hover
+    from tgtcheck.editor.lsp.analysis import analyse
+    from tgtcheck.editor.lsp.features import hover
 
     case = ROOT / "tests" / "cases" / "run" / "scale_local_bands" / "spec.tgt"
     text = case.read_text(encoding="utf-8")

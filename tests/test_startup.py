@@ -27,10 +27,10 @@ def imported_by(*args: str) -> set[str]:
 
 def test_run_imports_no_other_command() -> None:
     modules = imported_by("run", str(SPEC_6_2))
-    assert "tgtcheck.commands.run" in modules
+    assert "tgtcheck.cli.commands.run" in modules
     others = {module for name, (module, _) in COMMANDS.items() if name != "run"}
     assert not others & modules
-    assert not {"difflib", "tempfile", "subprocess", "pathlib", "lark", "tgtcheck.report", "tgtcheck.lsp"} & modules
+    assert not {"difflib", "tempfile", "subprocess", "pathlib", "lark", "tgtcheck.report", "tgtcheck.editor.lsp"} & modules
 
 
 def test_help_imports_no_command() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tgtcheck.parser import parse
+from tgtcheck.language.parser import parse
 
 HEAD = 'policy "p" "t" base H13 due H18\n'
 
@@ -34,7 +34,7 @@ def test_syntax_error(name: str, source: str, code: str, line: int, column: int)
 
 
 def test_h0_parses_and_the_checker_reports_it() -> None:
-    from tgtcheck.check import check
+    from tgtcheck.analysis.check import check
 
     spec, diags = parse(HEAD + 'target "1" "t" value(x) >= 1 by H0')
     assert spec is not None and diags == []
@@ -43,7 +43,7 @@ def test_h0_parses_and_the_checker_reports_it() -> None:
 
 
 def test_h32_is_a_warning_naming_the_reiwa_year() -> None:
-    from tgtcheck.check import check
+    from tgtcheck.analysis.check import check
 
     spec, _ = parse(HEAD.replace("H18", "H32"))
     assert spec is not None

@@ -17,11 +17,11 @@ from typing import Any, ClassVar
 
 import pytest
 
-from tgtcheck import nodes
-from tgtcheck.derivation import _constants
-from tgtcheck.folding import _refs
-from tgtcheck.nodes import BinOp, Call, Compare, Neg, Number, Ref, Target, children, depth, walk
-from tgtcheck.parser import parse
+from tgtcheck.judging.derivation import _constants
+from tgtcheck.language import nodes
+from tgtcheck.language.folding import _refs
+from tgtcheck.language.nodes import BinOp, Call, Compare, Neg, Number, Ref, Target, children, depth, walk
+from tgtcheck.language.parser import parse
 from tgtcheck.report.model import refs
 
 
@@ -132,8 +132,8 @@ def test_depth_counts_an_about_clause_as_part_of_its_condition() -> None:
 
 
 def test_explain_finds_the_constants_a_condition_uses_through_others() -> None:
-    from tgtcheck.dataset import Dataset
-    from tgtcheck.evaluate import Evaluator, evaluate
+    from tgtcheck.data.dataset import Dataset
+    from tgtcheck.judging.evaluate import Evaluator, evaluate
 
     spec, _ = parse(SPEC, "p.tgt")
     assert spec is not None
@@ -146,7 +146,7 @@ def test_spans_hold_offsets_and_answer_lines_and_columns() -> None:
     import pickle
     from dataclasses import FrozenInstanceError
 
-    from tgtcheck.diagnostics import LineStarts, Span, span_at
+    from tgtcheck.core.diagnostics import LineStarts, Span, span_at
 
     text = SPEC.replace("indicator x", "indicator  ｘｘ")  # full-width: one character each, as the editor counts
     spec, _ = parse(text, "p.tgt")

@@ -25,13 +25,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tgtcheck.check import check
-from tgtcheck.dataset import Cell, Dataset, Marker, Series
-from tgtcheck.derivation import derive, render_text
-from tgtcheck.evaluate import Status, Verdict, evaluate
-from tgtcheck.nodes import Spec
-from tgtcheck.parser import parse
-from tgtcheck.wording import explanation, number, relation
+from tgtcheck.analysis.check import check
+from tgtcheck.data.dataset import Cell, Dataset, Marker, Series
+from tgtcheck.judging.derivation import derive, render_text
+from tgtcheck.judging.evaluate import Status, Verdict, evaluate
+from tgtcheck.judging.wording import explanation, number, relation
+from tgtcheck.language.nodes import Spec
+from tgtcheck.language.parser import parse
 
 SETTINGS = settings(max_examples=int(os.environ.get("TGTCHECK_EXAMPLES", "200")), deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])

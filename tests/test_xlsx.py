@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from tgtcheck.data import load_data
-from tgtcheck.data_xlsx import cell_value, year_key
+from tgtcheck.data.from_xlsx import cell_value, year_key
+from tgtcheck.data.load import load_data
 
 from .conftest import SPEC_6_2, run_cli
 

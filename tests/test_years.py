@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tgtcheck.years import YearError, era_label, label, parse_year
+from tgtcheck.core.years import YearError, era_label, label, parse_year
 
 
 @pytest.mark.parametrize(
@@ -39,7 +39,7 @@ def test_labels() -> None:
 # -- every form, in every place a year is written (issue 11, item 7) ---------------------
 from pathlib import Path  # noqa: E402
 
-from tgtcheck.years import FORMS, YEAR_HELP  # noqa: E402
+from tgtcheck.core.years import FORMS, YEAR_HELP  # noqa: E402
 
 SPEC_FORMS = [(text, year) for text, year in FORMS] + [("Ｒ元年度", 2019), ("ｆｙ２００２", 2002), ("平成１４年度", 2002)]
 
@@ -53,8 +53,8 @@ def test_form_in_years_py(text: str, year: int) -> None:
 @pytest.mark.parametrize("text, year", SPEC_FORMS)
 def test_form_in_a_spec_both_parsers(text: str, year: int) -> None:
     """As a deadline, a base year and the end of a period; read alike by descent and by Lark."""
-    from tgtcheck import descent
-    from tgtcheck.parser import parse
+    from tgtcheck.language import descent
+    from tgtcheck.language.parser import parse
 
     source = (f'policy "p" "t" base {text} due {text}\nindicator x "x"\n'
               f'target "1" "t" value(x) >= 1 by {text} base {text}\ntarget "2" "t" value(x) >= 1 every year from H1 to {text}\n')
@@ -68,8 +68,8 @@ def test_form_in_a_spec_both_parsers(text: str, year: int) -> None:
 
 @pytest.mark.parametrize("text, year", [(t, y) for t, y in SPEC_FORMS if not t[:1].islower() and t[:1] not in "ｆｈｒ"])
 def test_form_as_a_function_argument(text: str, year: int) -> None:
-    from tgtcheck.nodes import Year
-    from tgtcheck.parser import parse
+    from tgtcheck.language.nodes import Year
+    from tgtcheck.language.parser import parse
 
     if text.translate({c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}).isdigit():
         return  # a bare number in an expression is a number
@@ -80,8 +80,8 @@ def test_form_as_a_function_argument(text: str, year: int) -> None:
 
 def test_lower_case_letters_are_names_in_expressions() -> None:
     """`h1` is a year only where only a year fits; elsewhere it stays the name it always was."""
-    from tgtcheck.nodes import Ref
-    from tgtcheck.parser import parse
+    from tgtcheck.language.nodes import Ref
+    from tgtcheck.language.parser import parse
 
     spec, diags = parse('policy "p" "t" base h13 due h18\nindicator h1 "x"\ntarget "1" "t" value(h1) >= 1 by h18\n')
     assert diags == [] and spec is not None
@@ -102,7 +102,7 @@ def _data_files(tmp: Path, key: str) -> list[Path]:
 
 @pytest.mark.parametrize("text, year", SPEC_FORMS)
 def test_form_as_a_data_key(tmp_path: Path, text: str, year: int) -> None:
-    from tgtcheck.data import load_data
+    from tgtcheck.data.load import load_data
 
     for path in _data_files(tmp_path, text):
         data, diags = load_data(str(path))
@@ -149,6 +149,6 @@ def test_not_a_year_in_the_data_schema(text: str) -> None:
 
 
 def test_one_help_for_a_bad_year() -> None:
-    from tgtcheck.diagnostics import NOT_A_YEAR
+    from tgtcheck.core.diagnostics import NOT_A_YEAR
 
     assert NOT_A_YEAR.fix == YEAR_HELP  # TGT105's fix (diagnostics) and a YearError's help (years): the same forms

@@ -11,6 +11,8 @@ each target as it is judged, a large spec's in two processes
 every format has ``portfolio_piece(loaded, result_or_None, sources, options)``,
 one spec's part as a plain value (it may come back from another process), and
 ``render_portfolio(portfolio, options) -> str``, the combined document.
+
+May import: ``core``, ``language``, ``data``, ``judging``, ``analysis``, ``pipeline``.
 """
 
 from __future__ import annotations

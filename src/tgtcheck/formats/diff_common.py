@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, cast
 
-from ..differ import Added, Changed, Edit, FieldChange, Removed, Renamed, Split
-from ..evaluate import Reading, Verdict
-from ..nodes import Condition, Constant, Deadline, Each, EveryYear, Expr, Grade, Indicator, Judgement, Milestone, Scale, Spec, Target, Year
-from ..printer import band_text, condition_text, each_text, expr_text, grade_text, judgement_text, string_text, year_text
-from ..printer import schedule_text as printed_schedule
-from ..verdict_diff import Moved, VerdictChange
-from ..wording import MARKER_WORDS, number, reading_text, status_word
-from ..years import era_label, label
+from ..analysis.differ import Added, Changed, Edit, FieldChange, Removed, Renamed, Split
+from ..analysis.verdict_diff import Moved, VerdictChange
+from ..core.years import era_label, label
+from ..judging.evaluate import Reading, Verdict
+from ..judging.wording import MARKER_WORDS, number, reading_text, status_word
+from ..language.nodes import Condition, Constant, Deadline, Each, EveryYear, Expr, Grade, Indicator, Judgement, Milestone, Scale, Spec, Target, Year
+from ..language.printer import band_text, condition_text, each_text, expr_text, grade_text, judgement_text, string_text, year_text
+from ..language.printer import schedule_text as printed_schedule
 
 
 @dataclass(frozen=True)

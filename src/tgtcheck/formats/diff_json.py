@@ -14,10 +14,11 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..differ import Added, Changed, Edit, FieldChange, Removed, Renamed, Split
-from ..nodes import Target
-from ..printer import expr_text
-from ..verdict_diff import VerdictChange
+from ..analysis.differ import Added, Changed, Edit, FieldChange, Removed, Renamed, Split
+from ..analysis.verdict_diff import VerdictChange
+from ..judging.json_numbers import exact, year
+from ..language.nodes import Target
+from ..language.printer import expr_text
 from . import Options
 from .diff_common import (
     DiffReport,
@@ -30,7 +31,6 @@ from .diff_common import (
     verdict_word,
     year_of,
 )
-from .json_numbers import exact, year
 
 
 def diff_document(report: DiffReport, opts: Options) -> dict[str, Any]:
@@ -86,7 +86,7 @@ def _declaration_text(node: Any) -> str:
     if hasattr(node, "label"):
         return f"unit {node.unit}" if node.unit else ""
     if hasattr(node, "grades"):  # a rating scale: its grades and bands
-        from ..printer import band_text
+        from ..language.printer import band_text
 
         return ", ".join(f"{g.id} ({band_text(g)})" for g in node.grades)
     return expr_text(node.value)
@@ -106,7 +106,7 @@ def _field(c: FieldChange, lang: str) -> dict[str, Any]:
 
 
 def _verdict(c: VerdictChange, lang: str) -> dict[str, Any]:
-    from ..wording import reading_text, status_word
+    from ..judging.wording import reading_text, status_word
 
     def side(v: Any) -> dict[str, Any] | None:
         if v is None:

@@ -9,8 +9,8 @@ where they are the language's own text (conditions, years, numbers).
 
 from __future__ import annotations
 
-from ..differ import Added, Changed, Edit, Removed, Renamed, Split
-from ..nodes import Target
+from ..analysis.differ import Added, Changed, Edit, Removed, Renamed, Split
+from ..language.nodes import Target
 from . import Options
 from .diff_common import (
     DiffReport,

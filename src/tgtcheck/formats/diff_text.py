@@ -8,7 +8,7 @@ green for the new one, as ``git diff`` does.
 
 from __future__ import annotations
 
-from ..differ import Added, Changed, Edit, FieldChange, Removed, Renamed, Split
+from ..analysis.differ import Added, Changed, Edit, FieldChange, Removed, Renamed, Split
 from . import Options
 from .diff_common import (
     DiffReport,

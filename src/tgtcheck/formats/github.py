@@ -19,14 +19,14 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from ..diagnostics import CODES, Diagnostic, Location
-from ..evaluate import Status, Verdict
+from ..core.diagnostics import CODES, Diagnostic, Location
+from ..judging.evaluate import Status, Verdict
+from ..judging.wording import explanation, rating_text, status_word
 from ..pipeline import Loaded, RunResult
-from ..wording import explanation, rating_text, status_word
 from . import Options
 
 if TYPE_CHECKING:
-    from ..portfolio import Portfolio
+    from ..pipeline.portfolio import Portfolio
 
 
 def escape_data(s: str) -> str:
@@ -89,7 +89,7 @@ def target_command(v: Verdict, spec_file: str, opts: Options) -> str:
 
 def render_run(result: RunResult, opts: Options) -> str:
     lines = [diagnostic_command(d) for d in result.loaded.diagnostics]
-    from ..recorded import final_status  # a recorded judgement decides whether a target fails, as for the exit code
+    from ..judging.recorded import final_status  # a recorded judgement decides whether a target fails, as for the exit code
 
     lines += [target_command(v, result.loaded.spec_file, opts) for v in result.verdicts if final_status(v).value in opts.fail_on]
     return "".join(line + "\n" for line in lines)

@@ -19,19 +19,18 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..assessment import Assessment
-from ..dataset import Marker
-from ..diagnostics import CODES, Diagnostic, Location
-from ..evaluate import Verdict
+from ..core.diagnostics import CODES, Diagnostic, Location
+from ..data.dataset import Marker
+from ..judging.assessment import Assessment
+from ..judging.evaluate import Verdict
+from ..judging.json_numbers import exact, year, year_label
+from ..judging.json_parts import breakdown, rating
+from ..judging.wording import explanation, status_word
 from ..pipeline import Loaded, PiecesResult, RunResult
-from ..rating import Rating
-from ..wording import explanation, status_word
 from . import Options
-from .json_breakdown import breakdown
-from .json_numbers import exact, year, year_label
 
 if TYPE_CHECKING:
-    from ..portfolio import Portfolio
+    from ..pipeline.portfolio import Portfolio
 
 
 def location(loc: Location) -> dict[str, Any]:
@@ -110,14 +109,6 @@ def verdict(v: Verdict, lang: str, spec_file: str) -> dict[str, Any]:
         },
         "breakdown": breakdown(v, lang),
     }
-
-
-def rating(r: Rating | None, lang: str) -> dict[str, Any] | None:
-    """A grade on the rating scale: the grade, its label, the measure and its value (a percent), the band as written."""
-    if r is None:
-        return None
-    return {"scale": r.scale, "grade": r.grade, "text": r.word(lang), "measure": r.measure, "value": exact(r.value, True),
-            "band": r.band, "score": exact(r.score)}
 
 
 def _rollup(a: Assessment, lang: str) -> dict[str, Any]:

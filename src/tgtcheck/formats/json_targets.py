@@ -22,11 +22,11 @@ import functools
 from fractions import Fraction
 from json.encoder import encode_basestring  # the C function when the _json module is there
 
-from ..dataset import Marker
-from ..evaluate import Reading, Verdict
-from ..wording import explanation, status_word
-from ..years import calendar_years
-from .json_numbers import exact_text, year_label
+from ..core.years import calendar_years
+from ..data.dataset import Marker
+from ..judging.evaluate import Reading, Verdict
+from ..judging.json_numbers import exact_text, year_label
+from ..judging.wording import explanation, status_word
 
 # indentation of a target's keys (depth 3), of a year's or a reading's keys (4), of a reading's year (5)
 _K = "\n      "
@@ -166,6 +166,6 @@ def _breakdown(v: Verdict, lang: str) -> str:
         return "null"
     import json
 
-    from .json_breakdown import breakdown
+    from ..judging.json_parts import breakdown
 
     return json.dumps(breakdown(v, lang), ensure_ascii=False, indent=2).replace("\n", _K)

@@ -23,17 +23,17 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Diagnostic, render_diagnostic
-from ..evaluate import Status, Verdict
+from ..core.diagnostics import Diagnostic, render_diagnostic
+from ..core.years import era_label
+from ..judging.evaluate import Status, Verdict
+from ..judging.recorded import final_status
+from ..judging.recorded_words import line as recorded_line
+from ..judging.wording import explanation, rating_text, status_word
 from ..pipeline import Loaded, RunResult
-from ..recorded import final_status
-from ..recorded_words import line as recorded_line
-from ..wording import explanation, rating_text, status_word
-from ..years import era_label
 from . import Options
 
 if TYPE_CHECKING:
-    from ..portfolio import Portfolio
+    from ..pipeline.portfolio import Portfolio
 
 SKIPPED = frozenset({Status.PENDING.value, Status.INSUFFICIENT_DATA.value})
 

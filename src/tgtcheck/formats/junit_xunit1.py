@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Diagnostic
+from ..core.diagnostics import Diagnostic
 from ..pipeline import Loaded, RunResult
 from . import Options
 from .junit import check_xml, portfolio_xml, run_xml
 from .junit import portfolio_piece as _piece
 
 if TYPE_CHECKING:
-    from ..portfolio import Portfolio
+    from ..pipeline.portfolio import Portfolio
 
 
 def render_run(result: RunResult, opts: Options) -> str:

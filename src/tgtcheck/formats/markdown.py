@@ -16,17 +16,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..diagnostics import CODES, Diagnostic
-from ..evaluate import Status
+from ..core.diagnostics import CODES, Diagnostic
+from ..core.years import label
+from ..judging.evaluate import Status
+from ..judging.recorded import final_status
+from ..judging.recorded_words import line as recorded_line
+from ..judging.wording import explanation, rating_text, rating_word, status_word
 from ..pipeline import Loaded, RunResult
-from ..recorded import final_status
-from ..recorded_words import line as recorded_line
-from ..wording import explanation, rating_text, rating_word, status_word
-from ..years import label
 from . import Options
 
 if TYPE_CHECKING:
-    from ..portfolio import Portfolio
+    from ..pipeline.portfolio import Portfolio
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
@@ -105,10 +105,10 @@ def render_run(result: RunResult, opts: Options) -> str:
 
 def _breakdowns(result: RunResult, opts: Options) -> list[str]:
     """Under the table, one small table per breakdown target: its keys best first (status, then achievement)."""
-    from ..wording import breakdown_counts as counts_text
-    from ..wording import breakdown_needed as needed_text
-    from ..wording import breakdown_summary as summary
-    from ..wording import number
+    from ..judging.wording import breakdown_counts as counts_text
+    from ..judging.wording import breakdown_needed as needed_text
+    from ..judging.wording import breakdown_summary as summary
+    from ..judging.wording import number
 
     lang = opts.lang
     ja = lang == "ja"

@@ -45,16 +45,16 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..diagnostics import CODES, Diagnostic, Location, Span
-from ..evaluate import Status, Verdict
+from ..core.diagnostics import CODES, Diagnostic, Location, Span
+from ..core.years import era_label
+from ..judging.evaluate import Status, Verdict
+from ..judging.wording import explanation, rating_text, status_word
 from ..pipeline import Loaded, RunResult
-from ..wording import explanation, rating_text, status_word
-from ..years import era_label
 from . import Options
 from .github import repo_path, target_level
 
 if TYPE_CHECKING:
-    from ..portfolio import Portfolio
+    from ..pipeline.portfolio import Portfolio
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
@@ -240,7 +240,7 @@ def render_run(result: RunResult, opts: Options) -> str:
     log = _Log(opts)
     for d in result.loaded.diagnostics:
         log.diagnostic(d)
-    from ..recorded import final_status  # a recorded judgement decides whether a target fails, as for the exit code
+    from ..judging.recorded import final_status  # a recorded judgement decides whether a target fails, as for the exit code
 
     for v in result.verdicts:
         if final_status(v).value in opts.fail_on:
@@ -262,7 +262,7 @@ def render_failed_run(loaded: Loaded, sources: dict[str, list[str]], opts: Optio
 
 def _recorded_text(v: Verdict, lang: str) -> str:
     """The recorded judgement after the explanation (' recorded judgement for …'), or ''."""
-    from ..recorded_words import line
+    from ..judging.recorded_words import line
 
     recorded = line(v, lang)
     return f" {recorded}" if recorded else ""
@@ -311,7 +311,7 @@ def portfolio_piece(loaded: Loaded, result: RunResult | None, sources: dict[str,
     for d in loaded.diagnostics:
         log.diagnostic(d)
     if result is not None:
-        from ..recorded import final_status  # a recorded judgement decides whether a target fails
+        from ..judging.recorded import final_status  # a recorded judgement decides whether a target fails
 
         for v in result.verdicts:
             if final_status(v).value in opts.fail_on:

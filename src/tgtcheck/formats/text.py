@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Diagnostic, display_width, render_diagnostic
-from ..evaluate import Status
+from ..core.diagnostics import Diagnostic, display_width, render_diagnostic
+from ..core.years import label
+from ..judging.evaluate import Status
+from ..judging.recorded_words import line as recorded_line
+from ..judging.verdict import Breakdown
+from ..judging.wording import explanation, rating_text, rating_word, ratio_figures, status_word
 from ..pipeline import Loaded, RunResult
-from ..recorded_words import line as recorded_line
-from ..verdict import Breakdown
-from ..wording import explanation, rating_text, rating_word, ratio_figures, status_word
-from ..years import label
 from . import Options
 
 if TYPE_CHECKING:
-    from ..portfolio import Portfolio
+    from ..pipeline.portfolio import Portfolio
 
 _COLORS = {
     Status.MET: "32", Status.EXCEEDED: "36", Status.ON_TRACK: "32", Status.BEHIND: "33",

@@ -5,6 +5,8 @@
 matplotlib (the optional extra ``tgtcheck[report]``, imported only for HTML).
 ``render(result, lang, fmt)`` is the whole pipeline; docs/report.md
 explains what each chart shows and why.
+
+May import: ``core``, ``language``, ``data``, ``judging``, ``analysis``, ``pipeline``, ``formats``.
 """
 
 from __future__ import annotations

@@ -29,8 +29,8 @@ import re
 from fractions import Fraction
 from typing import Any, cast
 
-from ..wording import number
-from ..years import era_label
+from ..core.years import era_label
+from ..judging.wording import number
 from .model import NO_ENTRY, NOT_APPLICABLE, NUMBER, PENDING, UNKNOWN, Chart, Point, word
 
 # Okabe–Ito colours (distinct for the colour-blind); shapes and line styles carry the meaning too.

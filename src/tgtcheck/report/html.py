@@ -18,8 +18,8 @@ import re
 from html import escape
 
 from .. import __version__
-from ..evaluate import Status
-from ..years import era_label, label
+from ..core.years import era_label, label
+from ..judging.evaluate import Status
 from . import charts
 from .model import NO_ENTRY, SYMBOLS, Report, TargetView, word
 
@@ -174,7 +174,7 @@ def _goal(report: Report) -> str:
 
 
 def _status_word(s: Status, lang: str) -> str:
-    from ..wording import status_word
+    from ..judging.wording import status_word
 
     return status_word(s, lang)
 

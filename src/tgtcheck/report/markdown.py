@@ -10,10 +10,10 @@ with the years as columns, as in section ⑥ of the sheet.
 from __future__ import annotations
 
 from .. import __version__
-from ..evaluate import Status
+from ..core.years import era_label
 from ..formats.markdown import cell
-from ..wording import status_word
-from ..years import era_label
+from ..judging.evaluate import Status
+from ..judging.wording import status_word
 from .model import SYMBOLS, Report, TargetView, word
 
 

@@ -26,17 +26,17 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from ..dataset import Dataset, Marker
-from ..direction import WITHIN
-from ..evaluate import Evaluator, Status, Unknown, Verdict, line_goal
-from ..functions import FUNCTIONS, Function, Kind
-from ..methods import METHODS, Line
-from ..nodes import Between, Call, Compare, Deadline, EveryYear, Expr, Ref, Spec, Target, Trend, walk
+from ..core.years import era_label, label
+from ..data.dataset import Dataset, Marker
+from ..judging.evaluate import Evaluator, Status, Unknown, Verdict, line_goal
+from ..judging.functions import FUNCTIONS, Function, Kind
+from ..judging.methods import METHODS, Line
+from ..judging.recorded_words import line as recorded_line
+from ..judging.wording import explanation, number, rating_text, rating_word, ratio_figures, status_word
+from ..language.direction import WITHIN
+from ..language.nodes import Between, Call, Compare, Deadline, EveryYear, Expr, Ref, Spec, Target, Trend, walk
+from ..language.printer import condition_text, expr_text, schedule_text
 from ..pipeline import RunResult
-from ..printer import condition_text, expr_text, schedule_text
-from ..recorded_words import line as recorded_line
-from ..wording import explanation, number, rating_text, rating_word, ratio_figures, status_word
-from ..years import era_label, label
 
 # A symbol per status, so a status reads without colour (printed in black and white, or by the colour-blind).
 SYMBOLS: dict[Status, str] = {
@@ -253,7 +253,7 @@ def _target_view(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str
     used = [name for name in refs(t) if name in consts]
     condition = condition_text(t.condition) + (f" {schedule_text(t.schedule)}" if t.schedule else "")
     if t.each is not None:
-        from ..printer import each_text
+        from ..language.printer import each_text
 
         condition += f" {each_text(t.each)}"
     return TargetView(
@@ -272,7 +272,7 @@ def _target_view(v: Verdict, spec: Spec, data: Dataset, ev: Evaluator, lang: str
 def _key_views(v: Verdict, lang: str) -> tuple[KeyView, ...]:
     if v.breakdown is None:
         return ()
-    from ..wording import ratio_text
+    from ..judging.wording import ratio_text
 
     return tuple(KeyView(key, k.status, status_word(k.status, lang), SYMBOLS[k.status],
                          number(k.actual, k.percent) if k.actual is not None else "",
@@ -284,7 +284,7 @@ def _key_views(v: Verdict, lang: str) -> tuple[KeyView, ...]:
 def _keys_summary(v: Verdict, lang: str) -> str:
     if v.breakdown is None:
         return ""
-    from ..wording import breakdown_counts, breakdown_needed, breakdown_summary
+    from ..judging.wording import breakdown_counts, breakdown_needed, breakdown_summary
 
     b = v.breakdown
     return f"{breakdown_summary(b, lang)}（{breakdown_needed(b, lang)}；{breakdown_counts(b, lang)}）" if lang == "ja" else \
@@ -458,7 +458,7 @@ def _indicator_arg(call: Call) -> str | None:
 
 
 def _year_arg(e: Expr) -> int:
-    from ..nodes import Number, Year
+    from ..language.nodes import Number, Year
 
     if isinstance(e, Year):
         return e.value
