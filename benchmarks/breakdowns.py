@@ -27,7 +27,12 @@ from pathlib import Path
 VENV_BIN = Path(sys.executable).parent
 TGTCHECK = VENV_BIN / "tgtcheck"
 
-PREFECTURES = ["北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県", "札幌市", "仙台市", "福岡市"]
+PREFECTURES = [
+    "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県",
+    "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県",
+    "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県",
+    "鹿児島県", "沖縄県", "札幌市", "仙台市", "福岡市",
+]
 TOPICS = ("特定健診受診率", "がん検診受診率", "就業率", "待機児童数", "救急搬送時間", "再生可能エネルギー比率", "自殺死亡率", "空き家率",
           "交通事故死者数", "学力調査正答率")
 YEARS = range(2005, 2025)  # 20 calendar years
@@ -38,7 +43,7 @@ def make(folder: Path, n_targets: int, n_regions: int, seed: int = 15) -> tuple[
     regions = PREFECTURES[:n_regions]
     indicators = [f"ind_{i:02d}" for i in range(n_targets)]
     data: dict[str, dict[str, dict[int, str]]] = {}
-    for i, ind in enumerate(indicators):
+    for ind in indicators:
         level, slope = rng.uniform(20, 80), rng.uniform(-0.8, 1.5)
         per: dict[str, dict[int, str]] = {}
         for r in regions:
