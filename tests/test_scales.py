@@ -79,6 +79,8 @@ def test_a_better_value_never_gets_a_worse_grade(scale: str, lower: bool, target
     worse, better = (max(a, b), min(a, b)) if lower else (min(a, b), max(a, b))
     if lower and (worse <= 0 or better <= 0):
         return  # a ratio of a target that should fall divides by the actual: positive values only
+    if worse < 0 and scale in ("local",):
+        return  # an achievement ratio is of amounts: a negative value has none, so it is not graded on one
     r_worse, r_better = _grade_rank(scale, base, target, worse, lower), _grade_rank(scale, base, target, better, lower)
     assert r_worse is not None and r_better is not None
     assert r_better <= r_worse, (worse, better)
@@ -160,3 +162,19 @@ def test_a_run_written_target_by_target_rolls_up_the_same(case: str) -> None:
     assert whole is not None and pieces is not None
     assert pieces.assessment == whole.assessment
     assert pieces.pieces == [target_text(v, "en", "s.tgt") for v in whole.verdicts]
+
+
+def test_no_achievement_ratio_of_a_negative_target_or_value() -> None:
+    """A fall written as a negative target (`change(x, BASE) <= -10`) has no achievement ratio: dividing two negative
+    numbers would grade a fall of 20 (met) D and a fall of 5 (not met) A (a new user's trial). It is not graded on an
+    achievement scale; a progress scale grades it the right way round."""
+    def grade(scale: str, actual: int) -> str | None:
+        text = (f'policy "P" "p" base R1 due R5 rated on {scale}\nindicator x "x"\n' + (LOCAL if scale == "local" else "")
+                + 'target "t" "t" change(x, R1) <= -10 by R5\n')
+        data = Dataset("d.yaml", {"x": Series("x", {2019: Cell(2019, Fraction(100)), 2023: Cell(2023, Fraction(actual))})})
+        v = evaluate(spec_of(text), data, 2023)[0]
+        assert v.achievement is None
+        return v.rating.grade if v.rating is not None else None
+
+    assert grade("local", 80) is None and grade("local", 95) is None  # a fall of 20 (met) and of 5 (not met): no ratio
+    assert grade("mic", 80) in ("exceeded", "achieved") and grade("mic", 95) == "considerable"  # progress 200 % and 50 %

@@ -27,6 +27,7 @@ from ..core.diagnostics import (
     INDICATOR_AS_NUMBER,
     JUDGED_OTHER_YEAR,
     JUDGED_TWICE,
+    JUDGED_WITHOUT_REASON,
     MILESTONES_AGAINST_DIRECTION,
     MILESTONES_NEED_COMPARISON,
     MILESTONES_OUT_OF_ORDER,
@@ -186,6 +187,10 @@ class Checker:
                 self.report(UNKNOWN_JUDGED_STATUS, j.status_span, f"did you mean `judged {best}`? {fix}" if best else fix,
                             word=j.status, known=", ".join(known))
             self.year(j.year)
+            blank = [what for what, text in (("after `by`", j.by), ("after `because`", j.because)) if not text.strip()]
+            if blank:  # the sheet's author overrides the rule: who and why are what an auditor reads
+                self.report(JUDGED_WITHOUT_REASON, j.span, JUDGED_WITHOUT_REASON.fix, id=t.id, year=j.year.text,
+                            what=" and ".join(blank))
             if j.year.value in first:
                 self.report(JUDGED_TWICE, j.span, "keep one judgement per year", id=t.id, year=j.year.text, line=first[j.year.value])
             else:

@@ -327,6 +327,11 @@ JUDGED_TWICE = register(
     'judged met in H18 by "a" because "…"  judged not_met in H18 by "b" because "…"',
     "同じ年度の判断が二つ記録されています", "一つの達成目標・年度につき判断は一つにしてください",
     message='target "{id}" has a second judgement for {year} (the first is on line {line})')
+JUDGED_WITHOUT_REASON = register(
+    "TGT263", "recorded judgement without who or why", 'write who judged and why: `by "評価担当課" because "…"`, neither empty',
+    'judged met in H19 by "" because " "', "記録された判断に判断者または理由がありません",
+    "判断した者と理由を空でなく書いてください（by \"評価担当課\" because \"…\"）",
+    message='the judgement of target "{id}" for {year} says nothing {what}: a judgement that overrides the rule must say who and why')
 JUDGED_OTHER_YEAR = register(
     "TGT262", "recorded judgement for another year than the as-of year",
     "a recorded judgement counts only as of its own year: update it for the as-of year, or remove it (reported with --strict)",

@@ -80,13 +80,19 @@ class Dataset:
         """The dimensions an indicator is broken down by, sorted (``("region", "sex")``)."""
         return tuple(sorted({d for pairs in self.breakdowns.get(indicator, ()) for d, _ in pairs}))
 
-    def keys(self, indicator: str, dimension: str, fixed: Pairs = ()) -> tuple[str, ...]:
-        """The keys of ``dimension`` the indicator has a series for, the other dimensions held at ``fixed``."""
+    def keys(self, indicator: str, dimension: str, fixed: Pairs = (), by: int | None = None) -> tuple[str, ...]:
+        """The keys of ``dimension`` the indicator has a series for, the other dimensions held at ``fixed``; with ``by``
+        (an as-of year), only the keys whose series has an entry in that year or before: a key the data first gives
+        later did not exist yet as of ``by`` (the as-of cut)."""
         want = {d: k for d, k in fixed if d != dimension}
         out: list[str] = []
         for pairs in self.breakdowns.get(indicator, ()):
             named = dict(pairs)
             if dimension in named and len(named) == len(want) + 1 and all(named.get(d) == k for d, k in want.items()):
+                if by is not None:
+                    series = self.series.get(series_id(indicator, pairs))
+                    if series is None or not any(year <= by for year in series.cells):
+                        continue
                 out.append(named[dimension])
         return tuple(out)
 

@@ -82,6 +82,7 @@ class Assessment:
     mean: Fraction | None = None  # rollup score: the mean score of the graded targets
     graded: int = 0  # rollup score: how many targets have a grade
     rating: Rating | None = None  # rollup score: the grade the mean rounds to
+    floored: int = 0  # rollup score: targets behind or not met that no band grades, counted at the lowest score
 
     def note(self, lang: str = "en") -> str | None:
         """The sentence that says the judgement counts recorded judgements, or None."""
@@ -105,11 +106,15 @@ class Assessment:
 
             mean, total = number(self.mean), sum(self.counts.values())
             left = total - self.graded
+            floored = self.floored
             if ja:
                 return (f"点のある達成目標{self.graded}件の平均点{mean}を最も近い区分の点に丸めた（ちょうど中間は低い方）"
+                        + (f"。うち区分のない遅れ・未達成{floored}件は最低点で数えた" if floored else "")
                         + (f"。点のない{left}件は除く" if left else ""))
             return (f"the mean score {mean} of the {self.graded} targets with a score, rounded to the nearest grade's score "
-                    f"(a mean exactly halfway goes to the lower)" + (f"; {left} without a score, left out" if left else ""))
+                    f"(a mean exactly halfway goes to the lower)"
+                    + (f"; {floored} behind or not met without a grade counted at the lowest score" if floored else "")
+                    + (f"; {left} without a score, left out" if left else ""))
         text = RULES[self.key][1 if ja else 0]
         if self.rollup == "main" and self.over is not None:
             return f"主要な測定指標{self.over}件について、{text}" if ja else f"over the {self.over} target{'' if self.over == 1 else 's'} marked main: {text}"

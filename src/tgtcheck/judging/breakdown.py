@@ -8,7 +8,8 @@ is the evaluator's own, with its rule, readings and explanation; so a key whose 
 **pending**, never failed, and a key missing from one indicator is **insufficient_data** for that key.
 
 The keys are those the data has for the dimension in any indicator of the condition (with the other
-dimensions held at the keys written, ``employment[sex=F]``), sorted.
+dimensions held at the keys written, ``employment[sex=F]``), sorted; as of a year, only the keys the data gives an
+entry for in that year or before (a key first given later did not exist yet: the as-of cut).
 
 The target itself gets one status, from the count of its keys (docs/language.md, *Breakdowns*), with
 N the keys needed (``at least N``; every key for ``for each``), M met or exceeded, O on track, B behind,
@@ -86,7 +87,7 @@ def keys_of(ev: Evaluator, t: Target) -> tuple[tuple[str, ...], frozenset[str]]:
     for r in refs((t.condition, t.schedule)):
         if r.name in ev.indicators and dimension in data.dimensions(r.name):
             broken.add(r.name)
-            found.update(data.keys(r.name, dimension, r.pairs))
+            found.update(data.keys(r.name, dimension, r.pairs, by=ev.as_of))  # the as-of cut: no key first given later
     return tuple(sorted(found)), frozenset(broken)
 
 

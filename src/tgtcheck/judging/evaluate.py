@@ -380,7 +380,7 @@ class Evaluator:
             target = low
         if target is None or ctx.direction not in (HIGHER, LOWER, WITHIN):  # `!=` states no target value to reach
             return
-        if target != 0:
+        if target > 0 and actual >= 0:  # a ratio of amounts: a target of -10 (a fall) has none, progress says it
             common["achievement"] = actual / target
         base_year, left = ctx.base_year, _left(ctx.target)
         if base_year is None or base_year > self.as_of or (isinstance(left, Call) and len(left.args) > 1 and left.func == "value"):

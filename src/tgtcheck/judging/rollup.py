@@ -28,6 +28,8 @@ from .assessment import Assessment, assess_statuses
 from .scales import rating_of, resolve
 from .verdict import Status
 
+_FAILING = (Status.BEHIND, Status.NOT_MET)
+
 
 def roll_up(spec: Spec, statuses: Sequence[Status], mains: Sequence[bool], grades: Sequence[str | None], as_of: int,
             due: int | None, recorded: int = 0, recorded_differs: int = 0) -> Assessment:
@@ -50,12 +52,22 @@ def _by_score(scale: Scale, statuses: Sequence[Status], grades: Sequence[str | N
               noted: tuple[int, int]) -> Assessment:
     counts = assess_statuses(list(statuses), as_of, due).counts
     scores = {g.id: g.score.fraction for g in scale.grades if g.score is not None}
-    taken = [scores[g] for g in grades if g is not None and g in scores]
+    lowest = min(scores.values(), default=None)
+    taken, floored = [], 0
+    for status, g in zip(statuses, grades, strict=False):
+        if g is not None and g in scores:
+            taken.append(scores[g])
+        elif status in _FAILING and lowest is not None:
+            # behind or not met, but no band of the scale grades it (a trend, a breakdown, a base already past the
+            # target): it counts at the scale's lowest score, so that a failing target never drops out of the mean
+            taken.append(lowest)
+            floored += 1
     if not taken:
         return Assessment("not_assessable", counts, *noted, rollup="score")
     mean = Fraction(sum(taken, Fraction(0)), len(taken))
     grade = nearest(scale, mean)
-    return Assessment("score", counts, *noted, rollup="score", mean=mean, graded=len(taken), rating=rating_of(scale, grade))
+    return Assessment("score", counts, *noted, rollup="score", mean=mean, graded=len(taken), rating=rating_of(scale, grade),
+                      floored=floored)
 
 
 def nearest(scale: Scale, mean: Fraction) -> str:

@@ -172,6 +172,9 @@ def _measure(name: str, achievement: Fraction | None, progress: Fraction | None,
     return None
 
 
+_NOT_JUDGED = frozenset({"pending", "insufficient_data"})
+
+
 class Rater:
     """A scale made ready to grade many verdicts: each band's interval and text computed once (the evaluator keeps one)."""
 
@@ -196,6 +199,8 @@ class Rater:
                 if status not in g.statuses:
                     continue
             else:
+                if status in _NOT_JUDGED:  # a ratio of a target not judged yet grades nothing: only a status band can
+                    continue
                 if g.measure not in values:
                     values[g.measure] = _measure(g.measure, achievement, progress, direction, base, year, end)
                 value = values[g.measure]

@@ -178,6 +178,13 @@ def compared(a: str, rel: int, noun_en: str, noun_ja: str, b: str, lang: str) ->
     return f"{a} is {REL_EN[rel]} {noun_en}{' ' if noun_en else ''}{b}"
 
 
+def plainly_holds(op: str, actual: Fraction, threshold: Fraction) -> bool:
+    """Whether the comparison holds without its tolerance: only a value that needs the tolerance is said to be
+    "within the tolerance" (31 against `>= about 30 ± 5` simply meets the target)."""
+    return {">=": actual >= threshold, ">": actual > threshold, "<=": actual <= threshold, "<": actual < threshold,
+            "==": actual == threshold, "!=": actual != threshold}.get(op, False)
+
+
 def _against(v: Verdict, lang: str) -> str:
     """The actual value against the target, in words chosen by the exact comparisons."""
     a, tol = v.actual, v.tolerance or Fraction(0)
@@ -198,8 +205,8 @@ def _against(v: Verdict, lang: str) -> str:
         return text
     rel = relation(a, v.threshold)
     text = compared(_n(v, a), rel, "the target", "目標", _n(v, v.threshold), lang)
-    if tol and rel != 0 and abs(a - v.threshold) <= tol:
-        op = getattr(v.target.condition, "op", "")
+    op = getattr(v.target.condition, "op", "")
+    if tol and rel != 0 and abs(a - v.threshold) <= tol and not plainly_holds(op, a, v.threshold):
         if abs(a - v.threshold) == tol and op in ("<", ">"):  # on the edge of the tolerance, which a strict comparison excludes
             text += (f"で、許容幅±{_n(v, tol)}の端（{op} は端を含まない）" if ja
                      else f", on the edge of the tolerance ± {_n(v, tol)}, which `{op}` excludes")
@@ -304,7 +311,9 @@ def _en(v: Verdict) -> str:
         assert v.milestone is not None and v.actual is not None
         at, value = v.milestone
         seen = compared(_n(v, v.actual), relation(v.actual, value), f"the milestone for {era_label(at)},", "", _n(v, value), "en")
-        if v.milestone_tolerance and v.actual != value and abs(v.actual - value) <= v.milestone_tolerance:
+        op = getattr(v.target.condition, "op", "")
+        if (v.milestone_tolerance and v.actual != value and abs(v.actual - value) <= v.milestone_tolerance
+                and not plainly_holds(op, v.actual, value)):
             seen += f", within its tolerance ± {_n(v, v.milestone_tolerance)}"
         word = "on track" if rule.startswith("on_track") else "behind"
         return f"{head}: {seen}: {word} (the deadline's target {_n(v, v.threshold)} by {era_label(v.deadline or 0)} is still ahead)."
@@ -390,7 +399,9 @@ def _ja(v: Verdict) -> str:
         at, value = v.milestone
         word = "順調に進捗" if rule.startswith("on_track") else "遅れ"
         seen = compared(_n(v, v.actual), relation(v.actual, value), "", f"{label(at, 'ja')}の中間目標", _n(v, value), "ja")
-        if v.milestone_tolerance and v.actual != value and abs(v.actual - value) <= v.milestone_tolerance:
+        op = getattr(v.target.condition, "op", "")
+        if (v.milestone_tolerance and v.actual != value and abs(v.actual - value) <= v.milestone_tolerance
+                and not plainly_holds(op, v.actual, value)):
             seen += f"が、許容幅±{_n(v, v.milestone_tolerance)}の内"
         return f"{head}：{seen}（{word}）。期限の目標{_n(v, v.threshold)}（{label(v.deadline or 0, 'ja')}）はまだ先。"
     if rule.endswith(".projection"):
