@@ -178,3 +178,17 @@ def test_no_achievement_ratio_of_a_negative_target_or_value() -> None:
 
     assert grade("local", 80) is None and grade("local", 95) is None  # a fall of 20 (met) and of 5 (not met): no ratio
     assert grade("mic", 80) in ("exceeded", "achieved") and grade("mic", 95) == "considerable"  # progress 200 % and 50 %
+
+
+def test_a_falling_targets_grade_is_not_called_its_achievement_ratio() -> None:
+    """`<= 50` with 62.5 has an achievement ratio of 125 % (actual ÷ target) and is graded on 80 % (target ÷ actual):
+    the grade's line names its figure otherwise, so the two never read as two different 達成率 (a new user's trial)."""
+    from tgtcheck.judging.wording import rating_text
+
+    text = (f'policy "P" "p" base R1 due R5 rated on local\nindicator x "x"\n{LOCAL}'
+            'target "t" "t" value(x) <= 50 by R5\n')
+    data = Dataset("d.yaml", {"x": Series("x", {2019: Cell(2019, Fraction(80)), 2021: Cell(2021, Fraction(125, 2))})})
+    v = evaluate(spec_of(text), data, 2021)[0]
+    assert v.achievement == Fraction(5, 4) and v.rating is not None and v.rating.value == Fraction(4, 5)
+    assert "達成度（目標÷実績、少ないほどよい）80%" in rating_text(v, "ja") and "達成率" not in rating_text(v, "ja")
+    assert "achievement (target ÷ actual, fewer is better) 80%" in rating_text(v, "en")

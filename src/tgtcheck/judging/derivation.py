@@ -329,7 +329,7 @@ def _rating_lines(scale: Scale, v: Verdict, lang: str) -> list[str]:
     if ratios:
         name = ratios[0]
         value = measure(name, v)
-        word = MEASURE_WORDS[name][ja]
+        word = MEASURE_WORDS["achievement_inverse" if name == "achievement" and v.direction == "lower" else name][ja]
         if value is None:
             out.append(f"  {word}: なし（{_NO_MEASURE[name][1]}）" if ja else f"  {word}: none ({_NO_MEASURE[name][0]})")
         else:

@@ -16,6 +16,9 @@ from fractions import Fraction
 # the measures' names in both languages (the bands' words; `status` bands list statuses)
 MEASURE_WORDS: dict[str, tuple[str, str]] = {
     "achievement": ("achievement ratio", "達成率"),
+    # a target whose value should fall is graded on target ÷ actual (more is better on every scale): named otherwise,
+    # so that it never reads as the achievement ratio (actual ÷ target) printed beside it
+    "achievement_inverse": ("achievement (target ÷ actual, fewer is better)", "達成度（目標÷実績、少ないほどよい）"),
     "progress": ("progress ratio", "進捗率"),
     "pace": ("pace ratio", "進捗の速さ"),
     "status": ("status", "判定"),
@@ -35,6 +38,7 @@ class Rating:
     value: Fraction | None = None  # the measure's value that fell in the band (None for a status band)
     score: Fraction | None = None  # the grade's score (`score N`), for `rollup score`
     rank: int = 0  # the grade's place in the scale, 0 the best
+    inverse: bool = False  # an achievement band of a target that should fall: ``value`` is target ÷ actual
 
     def word(self, lang: str = "en") -> str:
         return self.ja if lang == "ja" else self.en

@@ -211,7 +211,8 @@ class Rater:
                         continue
                 elif not holds(band, value):  # type: ignore[arg-type]
                     continue
-            return Rating(self.scale.id, g.id, g.en, g.ja, g.measure, text, value if isinstance(value, Fraction) else None, score, rank)
+            return Rating(self.scale.id, g.id, g.en, g.ja, g.measure, text, value if isinstance(value, Fraction) else None, score, rank,
+                          inverse=g.measure == "achievement" and direction == "lower")
         return None
 
 

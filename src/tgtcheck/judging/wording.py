@@ -442,7 +442,7 @@ def rating_text(v: Verdict, lang: str = "en") -> str:
     r = v.rating
     if r is None:
         return head + rating_word(v, lang) + ("（どの区分の範囲にも当たらない）" if ja else " (no band of the scale holds)")
-    measure = MEASURE_WORDS[r.measure][ja]
+    measure = MEASURE_WORDS["achievement_inverse" if r.inverse else r.measure][ja]
     if r.value is not None:
         why = f"{measure}{number(r.value, True)}：{r.band}" if ja else f"{measure} {number(r.value, True)}: {r.band}"
     else:
