@@ -461,3 +461,18 @@ def test_large_json_and_csv_load_whole(tmp_path: Path) -> None:
     csv.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     loads_whole(js)
     loads_whole(csv)
+
+
+@pytest.mark.parametrize(("name", "text", "line"), [
+    ("d.yaml", "indicators:\n  x: {values: {H13: 12, H40: 150}}\n", 2),
+    ("d.csv", "indicator,H13,H40\nx,12,150\n", 2),  # the cell under the column
+])
+def test_a_heisei_year_after_the_era_is_a_warning_in_data(tmp_path: Path, name: str, text: str, line: int) -> None:
+    """H40 is R10 (2028): read so, but said, once per key, as the spec's TGT106 does (a new user's trial: a typo
+    judged a H19 target on a 2028 value without a word)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    dataset, diags = load_data(str(path))
+    assert [(d.code, d.severity.value, d.location.span.line if d.location.span else None) for d in diags] == [("TGT313", "warning", line)]
+    assert "R10 (2028)" in diags[0].message
+    assert dataset is not None and 2028 in dataset.series["x"].cells

@@ -430,6 +430,11 @@ UNKNOWN_KEY = register(
 UNDECLARED_DATA = register("TGT311", "data for an undeclared indicator", "declare the indicator in the spec or remove its data (reported with --strict)", "",
                            "仕様にない指標のデータです", "仕様で指標を宣言するか、データを削除してください（--strict で報告）", severity=Severity.WARNING,
                            message="{file} has data for '{indicator}', which the spec does not declare")
+DATA_HEISEI_AFTER_ITS_END = register(
+    "TGT313", "Heisei year after the era's end in data", "write the Reiwa year the message names (H32 is R2)", "values: {H40: 150}",
+    "データに平成32年以降の年度があります", "メッセージが示す令和の年度で書いてください（平成32年は令和2年）",
+    severity=Severity.WARNING,
+    message="{key} is after the Heisei era (it ended in H31): read as {reading}; a typo for another year would be judged as this one")
 # -- evaluation ------------------------------------------------------------------------------------
 DIVISION_BY_ZERO = register(
     "TGT401",

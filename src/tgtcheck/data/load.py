@@ -38,6 +38,7 @@ from typing import Any, NamedTuple
 
 from ..core.diagnostics import (
     CODES,
+    DATA_HEISEI_AFTER_ITS_END,
     DATA_SHAPE,
     DATA_TOO_LARGE,
     DATA_UNREADABLE,
@@ -223,7 +224,7 @@ def build(tree: Tree, file: str, positions: Positions) -> tuple[Dataset | None, 
     """Check a parsed tree against the data shape and build the ``Dataset``."""
     b = _Builder(file, positions)
     dataset = b.dataset(tree)
-    return (None if b.diags else dataset), b.diags
+    return (None if any(d.is_error for d in b.diags) else dataset), b.diags  # warnings (TGT313) keep the data
 
 
 class Bad(NamedTuple):
@@ -302,7 +303,7 @@ class _Builder:
         cell = getattr(self.pos, "sheet_cell", None)  # a workbook has cells, not lines: "data.xlsx: sheet 'R3', cell C7"
         file = (cell(path, key) or self.file) if cell is not None else self.file
         self.diags.append(Diagnostic(
-            code, Severity.ERROR, message, Location(file, span, dotted(path)), help or CODES[code].fix, related,
+            code, CODES[code].severity, message, Location(file, span, dotted(path)), help or CODES[code].fix, related,
         ))
 
     def dataset(self, tree: Tree) -> Dataset:
@@ -428,6 +429,9 @@ class _Builder:
         if year is None:
             parsed = year_of(key)
             year = self.years[key] = parsed if isinstance(parsed, YearError) else parsed.value
+            if not isinstance(parsed, YearError) and parsed.warning is not None:  # H40: once per key, at its first use
+                reading = parsed.warning.split("it means ", 1)[-1].rstrip(")") + ")" if "it means " in parsed.warning else str(parsed.value)
+                self.report(DATA_HEISEI_AFTER_ITS_END.code, (*path, key), DATA_HEISEI_AFTER_ITS_END.text(key=key, reading=reading), key=True)
         if isinstance(year, YearError):
             help = year.help or None
             if isinstance(key, str) and _THOUSANDS_GROUP_RE.fullmatch(key):  # {R2: 12,400}: a comma in a flow mapping ends the entry
