@@ -133,7 +133,7 @@ def test_junit_lists_the_keys_under_the_target_and_sarif_counts_them() -> None:
     failure = cases["each 全都道府県で受診率70%以上"].find("failure")
     assert failure is not None and "\n  沖縄県: behind:" in (failure.text or "")
     sarif = json.loads(run_cli("run", str(PENDING), "--as-of", "R5", "--format", "sarif").stdout)
-    result = next(r for r in sarif["runs"][0]["results"] if r["properties"]["target"] == "each")
+    result = next(r for r in sarif["runs"][0]["results"] if r.get("properties", {}).get("target") == "each")
     assert result["properties"]["breakdown"]["counts"] == {"met": 2, "on_track": 1, "behind": 1, "pending": 1, "insufficient_data": 1}
     assert any("checkups[prefecture=福岡県]" in loc["message"]["text"] for loc in result["relatedLocations"])
 

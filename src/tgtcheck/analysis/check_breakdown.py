@@ -10,7 +10,17 @@ key **insufficient_data** and says which value is missing.
 
 from __future__ import annotations
 
-from ..core.diagnostics import KEY_COUNT_NOT_WHOLE, KEY_NOT_ON_INDICATOR, UNKNOWN_DIMENSION, UNKNOWN_KEY, Code, Diagnostic, Location, Span
+from ..core.diagnostics import (
+    KEY_COUNT_NOT_WHOLE,
+    KEY_NOT_ON_INDICATOR,
+    MORE_KEYS_THAN_DATA,
+    UNKNOWN_DIMENSION,
+    UNKNOWN_KEY,
+    Code,
+    Diagnostic,
+    Location,
+    Span,
+)
 from ..core.suggest import suggest
 from ..data.dataset import Dataset, series_id
 from ..judging.breakdown import refs
@@ -74,6 +84,13 @@ def against_data(spec: Spec, spec_file: str, data: Dataset) -> list[Diagnostic]:
                                  f"no indicator of target '{t.id}' ({where}) is broken down by '{each.dimension}' in {data.file}",
                                  _hint(each.dimension, dims or every_dimension,
                                        f"add `by: {{{each.dimension}: …}}` to the indicator's data"), data_loc))
+            elif each.at_least is not None and each.at_least.value.denominator == 1:
+                have = len({k for name in used for k in data.keys(name, each.dimension)})
+                if each.at_least.value > have:
+                    out.append(Diagnostic(MORE_KEYS_THAN_DATA.code, MORE_KEYS_THAN_DATA.severity,
+                                          MORE_KEYS_THAN_DATA.text(id=t.id, needed=each.at_least.text or str(each.at_least.value),
+                                                                   dimension=each.dimension, file=data.file, have=have),
+                                          Location(spec_file, each.span), MORE_KEYS_THAN_DATA.fix, data_loc))
         for r in _keyed_refs(t):
             if r.name not in indicators or len({d for d, _ in r.keys}) != len(r.keys):
                 continue  # reported by ``static``

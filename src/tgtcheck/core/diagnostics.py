@@ -427,6 +427,11 @@ UNKNOWN_DIMENSION = register(
 UNKNOWN_KEY = register(
     "TGT331", "breakdown key not in the data", "use a key the data has for the indicator (see the suggestion), or add its values",
     "value(employment[region=XX])", "データにない区分のキーです", "データにあるキーにするか、そのキーの値をデータに追加してください（候補を参照）")
+MORE_KEYS_THAN_DATA = register(
+    "TGT332", "more keys needed than the data has", "lower the count, or add the missing keys' values to the data",
+    "for at least 5 of region, with 4 regions in the data", "必要な区分の数がデータの区分の数を超えています",
+    "数を減らすか、足りない区分の値をデータに加えてください", severity=Severity.WARNING,
+    message="target '{id}' needs at least {needed} keys of '{dimension}', but {file} has only {have}: it can never be met")
 UNDECLARED_DATA = register("TGT311", "data for an undeclared indicator", "declare the indicator in the spec or remove its data (reported with --strict)", "",
                            "仕様にない指標のデータです", "仕様で指標を宣言するか、データを削除してください（--strict で報告）", severity=Severity.WARNING,
                            message="{file} has data for '{indicator}', which the spec does not declare")
