@@ -316,6 +316,9 @@ def _en(v: Verdict) -> str:
                 and not plainly_holds(op, v.actual, value)):
             seen += f", within its tolerance ± {_n(v, v.milestone_tolerance)}"
         word = "on track" if rule.startswith("on_track") else "behind"
+        if v.deadline is not None and v.as_of >= v.deadline:  # judged on an earlier year's value (直近値) at the deadline
+            return (f"{head}: {seen}: {word} (the deadline's target {_n(v, v.threshold)} by {era_label(v.deadline)} "
+                    f"has no value of its year yet).")
         return f"{head}: {seen}: {word} (the deadline's target {_n(v, v.threshold)} by {era_label(v.deadline or 0)} is still ahead)."
     if rule.endswith(".projection"):
         assert v.projection is not None and v.goal is not None
@@ -403,6 +406,8 @@ def _ja(v: Verdict) -> str:
         if (v.milestone_tolerance and v.actual != value and abs(v.actual - value) <= v.milestone_tolerance
                 and not plainly_holds(op, v.actual, value)):
             seen += f"が、許容幅±{_n(v, v.milestone_tolerance)}の内"
+        if v.deadline is not None and v.as_of >= v.deadline:  # judged on an earlier year's value (直近値) at the deadline
+            return f"{head}：{seen}（{word}）。期限の目標{_n(v, v.threshold)}（{label(v.deadline, 'ja')}）の年度の値はまだない。"
         return f"{head}：{seen}（{word}）。期限の目標{_n(v, v.threshold)}（{label(v.deadline or 0, 'ja')}）はまだ先。"
     if rule.endswith(".projection"):
         assert v.projection is not None and v.goal is not None
