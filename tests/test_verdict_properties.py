@@ -219,3 +219,51 @@ def test_a_better_value_never_gives_a_worse_status(case: tuple[str, dict[str, di
     else:  # a failing year made good may reveal other years without numbers; a good status never becomes unjudgeable
         assert before.status not in (Status.MET, Status.EXCEEDED, Status.ON_TRACK) or after.status in JUDGED, (
             explanation(before), explanation(after))
+
+
+# -- no look-ahead for the keys of a breakdown either ----------------------------------------------
+KEYS = ("east", "north", "south", "west")
+
+
+@st.composite
+def keyed_cases(draw: st.DrawFn) -> tuple[str, dict[str, dict[int, Any]], int]:
+    """A breakdown target (`for each region` or `for at least N of region`) over keys with random cells; some keys
+    begin late (their first entry after the base year), as a region added to the statistics does."""
+    lines = [f'policy "P" "p" base {BASE} due {DUE} data "d.yaml"', 'indicator x "x"']
+    for i in range(draw(st.integers(1, 3))):
+        count = draw(st.sampled_from(["for each region", "for at least 1 of region", "for at least 2 of region"]))
+        lines.append(f'target "t{i}" "t" value(x) {draw(st.sampled_from([">=", "<="]))} {draw(st.integers(0, 60))} '
+                     f'by {draw(st.sampled_from([BASE + 2, DUE]))} {count}')
+    value = st.one_of(st.integers(0, 80).map(Fraction), st.sampled_from([None, Marker.PENDING]))
+    values = {}
+    for key in KEYS:
+        start = draw(st.sampled_from(list(YEARS)))
+        values[key] = {y: draw(value) for y in YEARS if y >= start}
+    return "\n".join(lines), values, draw(st.sampled_from(list(range(BASE, DUE + 3))))
+
+
+def keyed_dataset(values: dict[str, dict[int, Any]]) -> Dataset:
+    series = {f"x[region={k}]": Series(f"x[region={k}]", {y: Cell(y, v) for y, v in cells.items() if v is not None})
+              for k, cells in values.items()}
+    series = {sid: s for sid, s in series.items() if s.cells}
+    pairs = tuple(((("region", sid[len("x[region="):-1]),)) for sid in series)
+    return Dataset("d.yaml", series, breakdowns={"x": pairs})
+
+
+@given(keyed_cases(), st.data())
+@SETTINGS
+def test_no_value_or_key_after_the_as_of_year_changes_a_breakdown(case: tuple[str, dict[str, dict[int, Any]], int],
+                                                                   data: st.DataObject) -> None:
+    """Changing later cells, or adding a key whose first entry is after the as-of year, changes no status, rule or
+    sentence (the as-of cut, for keys as for years: a new user's trial found a key first given later counted)."""
+    text, values, as_of = case
+    spec = spec_of(text)
+    later = {k: {y: (data.draw(st.one_of(st.none(), st.integers(0, 99).map(Fraction))) if y > as_of else v)
+                 for y, v in cells.items()} for k, cells in values.items()}
+    later["late"] = {y: Fraction(data.draw(st.integers(0, 99))) for y in YEARS if y > as_of}
+
+    def said(vals: dict[str, dict[int, Any]]) -> list[tuple[Any, ...]]:
+        return [(v.status, v.rule, explanation(v, "en"), explanation(v, "ja"))
+                for v in evaluate(spec, keyed_dataset(vals), as_of)]
+
+    assert said(later) == said(values)
