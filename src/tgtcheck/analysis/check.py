@@ -280,8 +280,13 @@ class Checker:
         if isinstance(sched, Deadline):
             self.year(sched.year)
             if base is not None and base.value and sched.year.value and sched.year.value < base.value:
-                self.report(DEADLINE_BEFORE_BASE, sched.year.span, "move the deadline after the base year, or give the target its own `base YEAR`",
-                            deadline=sched.year.text, base=base.text)
+                if sched.milestones:  # `by H10` here is the first milestone's year, not the deadline
+                    self.report(DEADLINE_BEFORE_BASE, sched.year.span, "move the first milestone after the base year, or give the "
+                                "target its own `base YEAR`",
+                                message=f"the first milestone's year {sched.year.text} is before the base year {base.text}")
+                else:
+                    self.report(DEADLINE_BEFORE_BASE, sched.year.span, "move the deadline after the base year, or give the target "
+                                "its own `base YEAR`", deadline=sched.year.text, base=base.text)
             if sched.milestones:
                 self.milestones(cond, sched)
         elif isinstance(sched, EveryYear):
