@@ -19,7 +19,7 @@ from ..analysis.check import check, check_data
 from ..core.diagnostics import AS_OF_AFTER_DATA, AS_OF_TOO_EARLY, DATA_UNREADABLE, NO_DATA, Diagnostic, Location, Severity
 from ..core.years import use_calendar_years
 from ..data.dataset import Dataset
-from ..judging.assessment import Assessment, assess, assess_statuses
+from ..judging.assessment import Assessment
 from ..judging.evaluate import Status, Verdict, evaluate
 from ..language.nodes import Spec, Target
 from ..language.parser import parse, parse_file
@@ -115,10 +115,8 @@ def run(loaded: Loaded, as_of: int | None = None) -> RunResult | None:
         return None
     verdicts = evaluate(loaded.spec, loaded.data, year)
     spec = loaded.spec
-    if spec.policy.rollup is None or spec.policy.rollup == "sheet":
-        return RunResult(loaded, year, verdicts, assess(verdicts, year, _due(spec)))
     from ..judging.recorded import final_status
-    from ..judging.rollup import roll_up
+    from ..judging.rollup import roll_up  # the sheet rule (the default) included
 
     recorded = [v.recorded for v in verdicts if v.recorded is not None]
     assessment = roll_up(spec, [final_status(v) for v in verdicts], [v.target.main for v in verdicts],
@@ -173,9 +171,7 @@ def run_pieces(loaded: Loaded, as_of: int | None, piece: Callable[[Verdict], str
     recorded = sum(s[0] in "+!" for s, _, _ in triples)
     differs = sum(s[0] == "!" for s, _, _ in triples)
     pieces = [p for _, _, p in triples]
-    if spec.policy.rollup is None or spec.policy.rollup == "sheet":
-        return PiecesResult(loaded, year, statuses, pieces, assess_statuses(statuses, year, _due(spec), recorded, differs))
-    from ..judging.rollup import roll_up
+    from ..judging.rollup import roll_up  # the sheet rule (the default) included
 
     assessment = roll_up(spec, statuses, [t.main for t in spec.targets], [g or None for _, g, _ in triples], year, _due(spec),
                          recorded, differs)
